@@ -1,0 +1,88 @@
+"""Write output files atomically and deterministically.
+
+Every file goes to a temporary sibling first and is renamed into place, so an
+interrupted run leaves the previous file intact and never a partial one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from izmir_maps.errors import OptionError
+
+__all__ = ["atomic_path", "safe_join", "write_bytes", "write_csv", "write_geojson", "write_text"]
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it to ``path`` on success."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        tmp_path.chmod(0o644)
+        tmp_path.replace(path)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; return ``path``."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
+
+
+def write_text(path: Path, text: str) -> Path:
+    """Write UTF-8 ``text`` with Unix line endings to ``path`` atomically."""
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def write_csv(path: Path, frame: pd.DataFrame) -> Path:
+    """Write ``frame`` as UTF-8 CSV (no index) atomically."""
+    return write_text(path, frame.to_csv(index=False, lineterminator="\n"))
+
+
+def write_geojson(path: Path, frame: gpd.GeoDataFrame, *, precision: int = 6) -> Path:
+    """Write ``frame`` as GeoJSON (WGS84, rounded coordinates) atomically."""
+    text = frame.to_crs(4326).to_json(drop_id=True, ensure_ascii=False, na="null")
+    data = json.loads(text)
+    data.pop("bbox", None)
+    for feature in data["features"]:
+        feature["geometry"]["coordinates"] = _round(feature["geometry"]["coordinates"], precision)
+    return write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def safe_join(folder: Path, *parts: str) -> Path:
+    """``folder / parts`` if it stays inside ``folder``, else :class:`OptionError`.
+
+    Examples
+    --------
+    >>> safe_join(Path("out"), "maps", "a.html").as_posix()
+    'out/maps/a.html'
+    """
+    base = Path(folder).resolve()
+    target = base.joinpath(*parts).resolve()
+    if target != base and base not in target.parents:
+        msg = f"Refusing to write {target}: it is outside the output folder {base}."
+        raise OptionError(msg)
+    return Path(folder).joinpath(*parts)
+
+
+def _round(obj: object, precision: int) -> object:
+    if isinstance(obj, float):
+        return round(obj, precision)
+    if isinstance(obj, list):
+        return [_round(x, precision) for x in obj]
+    return obj
