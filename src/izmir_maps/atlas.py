@@ -85,7 +85,9 @@ def column_sources(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def build_atlas(out: Path, *, progress: Progress | None = None) -> list[Path]:
+def build_atlas(
+    out: Path, *, lang: str = "tr", static: bool = True, progress: Progress | None = None
+) -> list[Path]:
     """Write every output into ``out`` and return the paths written.
 
     Parameters

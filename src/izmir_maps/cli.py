@@ -1,4 +1,9 @@
-"""Command-line interface: ``izmir-maps build | indicators | …``."""
+"""Command-line interface: ``izmir-maps build | map | indicators | validate | compare``.
+
+Bad input ends with a one-paragraph message and exit status 2; a bug in
+izmir-maps itself says so and where to report it (exit status 1). No
+traceback reaches the user.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from izmir_maps import __version__
-from izmir_maps.errors import IzmirMapsError
+from izmir_maps.errors import IzmirMapsError, OptionError
 
 __all__ = ["main"]
 
 _ISSUES = "https://github.com/izmir-maps/izmir-maps/issues"
+MARKER_MAPS = ("osb", "wind", "combined")
+FORMATS = ("html", "png", "svg", "pdf")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with status 2 and one clear line, like our own errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"izmir-maps: error: {message}. See `{self.prog} --help`.\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,17 +52,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="izmir-maps",
         description="Maps of İzmir's districts for regional planning.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     build = sub.add_parser("build", help="build the whole atlas into a folder")
     build.add_argument("--out", type=Path, default=Path("output"), help="output folder")
+    build.add_argument("--lang", choices=("tr", "en"), default="tr")
+    build.add_argument("--no-static", action="store_true", help="skip PNG/SVG files")
     build.add_argument("--quiet", action="store_true", help="do not show progress")
     build.set_defaults(func=_cmd_build)
+
+    mp = sub.add_parser(
+        "map",
+        help="draw one map",
+        description="Draw one map: an indicator id (see `izmir-maps indicators`), "
+        "'osb', 'wind' or 'combined', or a column of your own table with --data.",
+    )
+    mp.add_argument("indicator", nargs="?", help="indicator id, osb, wind or combined")
+    mp.add_argument("--out", type=Path, required=True, help="output file (.html/.png/.svg/.pdf)")
+    mp.add_argument("--format", choices=FORMATS, help="output format (default: from --out)")
+    mp.add_argument("--scheme", help="quantiles, fisher_jenks, equal_interval, head_tail, user")
+    mp.add_argument("--k", type=int, help="number of classes (2–9)")
+    mp.add_argument("--breaks", help="upper class bounds for --scheme user, e.g. 1000,10000")
+    mp.add_argument("--per", choices=("capita", "km2"), help="normalise per 1,000 residents or km²")
+    mp.add_argument("--lang", choices=("tr", "en"), default="tr")
+    mp.add_argument("--tiles", help="basemap tiles from a tile service (needs internet)")
+    mp.add_argument("--size", choices=("a4", "half"), default="a4", help="static map size")
+    mp.add_argument("--no-labels", action="store_true", help="do not label districts")
+    mp.add_argument(
+        "--data", type=Path, help="your own table (.csv or .xlsx), one row per district"
+    )
+    mp.add_argument("--column", help="column of --data to map")
+    mp.add_argument("--district-column", help="column of --data naming the district")
+    mp.add_argument(
+        "--decimal",
+        choices=("auto", ",", "."),
+        default="auto",
+        help="decimal mark of --data numbers (see README: ambiguous numbers)",
+    )
+    mp.add_argument("--encoding", default="auto", help="encoding of --data (auto, utf-8, cp1254)")
+    mp.add_argument("--title", help="map title for --data (default: the column name)")
+    mp.set_defaults(func=_cmd_map)
 
     listing = sub.add_parser("indicators", help="list the indicators that can be mapped")
     listing.add_argument("--lang", choices=("tr", "en"), default="tr")
@@ -63,9 +111,95 @@ def _cmd_build(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(message, file=sys.stderr, flush=True)
 
-    written = build_atlas(args.out, progress=progress)
+    written = build_atlas(args.out, lang=args.lang, static=not args.no_static, progress=progress)
     print(f"{len(written)} files written to {args.out}")
     return 0
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from izmir_maps import mapspec
+
+    fmt = args.format or args.out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        msg = (
+            f"Cannot tell the format of {str(args.out)!r}; give --out a suffix "
+            f"{', '.join('.' + f for f in FORMATS)} or use --format."
+        )
+        raise OptionError(msg)
+    layer = "web" if fmt == "html" else "detailed"
+    breaks = _parse_breaks(args.breaks)
+    if args.data is not None:
+        spec = _user_spec(args, layer, breaks)
+    elif not args.indicator:
+        msg = "Name an indicator (see `izmir-maps indicators`), 'osb', 'wind' or 'combined', or give --data."
+        raise OptionError(msg)
+    elif args.indicator in MARKER_MAPS:
+        build = {
+            "osb": mapspec.osb_spec,
+            "wind": mapspec.wind_spec,
+            "combined": mapspec.combined_spec,
+        }[args.indicator]
+        spec = build(lang=args.lang, layer=layer)
+    else:
+        spec = mapspec.choropleth_spec(
+            args.indicator,
+            scheme=args.scheme,
+            k=args.k,
+            breaks=breaks,
+            per=args.per,
+            lang=args.lang,
+            layer=layer,
+        )
+    path = _write(spec, args, fmt)
+    print(f"{path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
+def _write(spec, args: argparse.Namespace, fmt: str) -> Path:
+    if fmt == "html":
+        from izmir_maps.render_html import write_html
+
+        return write_html(spec, args.out, tiles=args.tiles, labels=not args.no_labels)
+    if args.tiles:
+        msg = "--tiles applies to HTML maps only; static maps are drawn without tiles."
+        raise OptionError(msg)
+    from izmir_maps.render_static import save_static
+
+    return save_static(spec, args.out, size=args.size, labels=not args.no_labels, fmt=fmt)
+
+
+def _user_spec(args: argparse.Namespace, layer: str, breaks: list[float] | None):
+    from izmir_maps.user_maps import user_choropleth_spec
+
+    if not args.column:
+        msg = "--data needs --column: the column of your table to map."
+        raise OptionError(msg)
+    spec, warnings = user_choropleth_spec(
+        args.data,
+        column=args.column,
+        district_column=args.district_column,
+        decimal=args.decimal,
+        encoding=args.encoding,
+        scheme=args.scheme,
+        k=args.k,
+        breaks=breaks,
+        lang=args.lang,
+        layer=layer,
+        title=args.title,
+    )
+    for warning in warnings:
+        print(f"izmir-maps: warning: {warning}", file=sys.stderr)
+    return spec
+
+
+def _parse_breaks(text: str | None) -> list[float] | None:
+    if text is None:
+        return None
+    try:
+        return [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        msg = f"--breaks must be numbers separated by commas, e.g. 1000,10000; got {text!r}."
+        raise OptionError(msg) from None
 
 
 def _cmd_indicators(args: argparse.Namespace) -> int:
@@ -74,4 +208,7 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     for ind_id in indicator_ids():
         ind = indicator(ind_id)
         print(f"{ind.id:45s} {ind.title(args.lang)} — {ind.source_short}")
+    print(f"{'osb':45s} OSB / organised industrial zones (marker map)")
+    print(f"{'wind':45s} Rüzgâr kurulu gücü / wind capacity (proportional symbols)")
+    print(f"{'combined':45s} Çalışan + OSB + rüzgâr / employees + OSBs + wind (layers)")
     return 0

@@ -166,8 +166,8 @@ _BASE: tuple[Indicator, ...] = (
     ),
     Indicator(
         "exports_usd",
-        "İhracat (ABD $)",
-        "Exports (USD)",
+        "İhracat",
+        "Exports",
         "ABD $",
         "USD",
         _SRC_T1,
