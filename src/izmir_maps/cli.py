@@ -38,6 +38,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except IzmirMapsError as exc:
         print(f"izmir-maps: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        where = f" {exc.filename!s}" if exc.filename else ""
+        print(
+            f"izmir-maps: error: cannot use{where}: {exc.strerror or exc}. Check that the path "
+            "exists, is a folder where a folder is expected, and is writable.",
+            file=sys.stderr,
+        )
+        return 2
     except KeyboardInterrupt:
         print("izmir-maps: interrupted; no partial files were left.", file=sys.stderr)
         return 130

@@ -98,7 +98,7 @@ def join_indicators(
             derived[f"{ind.id}_share"] = values / total * 100
         if ind.rank:
             derived[f"{ind.id}_rank"] = values.rank(ascending=False, method="min").astype("Int64")
-        if ind.per_capita:
+        if ind.per_capita and "population" in table:
             derived[f"{ind.id}_per_1000"] = values / table["population"].astype(float) * 1000
         if ind.per_km2:
             derived[f"{ind.id}_per_km2"] = values / table["area_km2"]

@@ -17,8 +17,11 @@ Lang = Literal["tr", "en"]
 DecimalMark = Literal["auto", ",", "."]
 
 _CLEAN = re.compile(r"[\s\u00a0\u202f$€₺%]|USD|TL|ABD", re.IGNORECASE)
-_TR_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
-_EN_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+_TR_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_EN_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+# Whole numbers with correctly grouped thousands (or none), then optional decimals.
+_TR_NUMBER = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)?(,\d+)?")
+_EN_NUMBER = re.compile(r"[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?")
 
 
 def parse_number(text: object, *, decimal: DecimalMark = ",") -> float:
@@ -31,9 +34,13 @@ def parse_number(text: object, *, decimal: DecimalMark = ",") -> float:
         ``"673.307.314 $"`` or ``"1,234,567.89"``. Numbers pass through.
     decimal
         The decimal mark. ``","`` (default, Turkish) reads ``27.225`` as
-        27225; ``"."`` reads it as 27.225; ``"auto"`` decides from the text and
-        treats a lone ``.`` followed by exactly three digits as a Turkish
-        thousands separator.
+        27225; ``"."`` reads it as 27.225; ``"auto"`` decides from the text:
+        with both marks the last one is the decimal mark; a lone ``,`` is a
+        decimal comma (``1,234`` is 1.234) unless it groups thousands more
+        than once (``1,234,567``); a lone ``.`` followed by groups of exactly
+        three digits is a Turkish thousands separator (``27.225`` is 27225),
+        any other ``.`` is a decimal point (``1029.85``). Thousands groups
+        must be well formed: ``1.2.3`` is not a number.
 
     Returns
     -------
@@ -59,30 +66,30 @@ def parse_number(text: object, *, decimal: DecimalMark = ",") -> float:
     raw = "" if text is None else str(text)
     s = _CLEAN.sub("", raw).replace("\u2212", "-")
     if s == "":
-        return math.nan
-    mark = decimal if decimal != "auto" else _guess_mark(s)
-    if mark == ",":
-        if "," in s and s.count(",") > 1:
+        if raw.strip():
             raise ValueError(f"{raw!r} is not a number")
+        return math.nan
+    if not any(c.isdigit() for c in s):
+        raise ValueError(f"{raw!r} is not a number")
+    mark = decimal if decimal != "auto" else _guess_mark(s)
+    pattern = _TR_NUMBER if mark == "," else _EN_NUMBER
+    if not pattern.fullmatch(s):
+        raise ValueError(f"{raw!r} is not a number")
+    if mark == ",":
         s = s.replace(".", "").replace(",", ".")
     else:
-        if s.count(".") > 1:
-            raise ValueError(f"{raw!r} is not a number")
         s = s.replace(",", "")
-    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", s):
-        raise ValueError(f"{raw!r} is not a number")
     return float(s)
 
 
 def _guess_mark(s: str) -> str:
-    if _EN_THOUSANDS.match(s):
-        return "."
-    if _TR_THOUSANDS.match(s):
-        return ","
+    """Decimal mark of one cell: the last separator decides, a lone ``.ddd`` is Turkish."""
     if "," in s and "." in s:
         return "," if s.rfind(",") > s.rfind(".") else "."
     if "," in s:
-        return ","
+        return "." if _EN_THOUSANDS.fullmatch(s) and s.count(",") > 1 else ","
+    if "." in s:
+        return "," if _TR_THOUSANDS.fullmatch(s) else "."
     return ","
 
 

@@ -72,7 +72,7 @@ class Problems:
         more = f" …and {len(self.items) - 20} more." if len(self.items) > 20 else ""
         msg = (
             f"{self.path}: {len(self.items)} problem(s) found. "
-            + " ".join(f"({i}) {p}." for i, p in enumerate(shown, 1))
+            + " ".join(f"({i}) {_sentence(p)}" for i, p in enumerate(shown, 1))
             + more
             + " Fix the file and run again."
         )
@@ -196,16 +196,24 @@ def _convert(
         out["pcode"] = pcodes
     series = pd.Series(converted, index=values.index, name=col.name)
     if col.kind == "int":
-        return series.astype("Int64") if series.isna().any() else series.astype("int64")
+        numbers = series.astype("float64")
+        if not numbers.dropna().map(float.is_integer).all():
+            return numbers  # the fractions are reported as problems already
+        return numbers.astype("Int64") if numbers.isna().any() else numbers.astype("int64")
     if col.kind == "float":
         return series.astype("float64")
     return series.astype(object)
 
 
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def _check_unique(df: pd.DataFrame, keys: list[str], problems: Problems) -> None:
     if not keys:
         return
-    dup = df.duplicated(keys, keep="first")
-    for i in df.index[dup]:
+    known = df[keys].notna().all(axis=1)  # unresolved names are reported already
+    dup = df[known].duplicated(keys, keep="first")
+    for i in dup.index[dup]:
         values = ", ".join(f"{k}={df.at[i, k]!r}" for k in keys)
         problems.add(f"duplicate row for {values}; keep one", row=int(i) + 2)

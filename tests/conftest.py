@@ -1,0 +1,77 @@
+"""Shared fixtures for the izmir-maps test suite."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from hypothesis import settings
+
+from izmir_maps.paths import data_dir
+
+# No example database: the suite must not depend on (or leave behind) earlier runs' examples.
+settings.register_profile("izmir-maps", database=None, deadline=None, max_examples=200)
+settings.load_profile("izmir-maps")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+Edit = Callable[[pd.DataFrame], pd.DataFrame]
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    """Folder of the small hand-made CSV files (see tests/fixtures/README.md)."""
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def table() -> gpd.GeoDataFrame:
+    """The district table as ``izmir_maps.join.district_table()`` builds it (do not mutate)."""
+    from izmir_maps.join import district_table
+
+    return district_table()
+
+
+@pytest.fixture(scope="session")
+def by_district(table: gpd.GeoDataFrame) -> pd.DataFrame:
+    """The district table indexed by Turkish district name."""
+    return pd.DataFrame(table.drop(columns="geometry")).set_index("district")
+
+
+@pytest.fixture(scope="session")
+def raw_data() -> Callable[[str], pd.DataFrame]:
+    """Read a shipped CSV of ``data/`` with plain pandas, independently of the package."""
+
+    def read(name: str) -> pd.DataFrame:
+        return pd.read_csv(data_dir() / name, encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private, writable copy of the shipped ``data/`` folder."""
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    return folder
+
+
+@pytest.fixture
+def edit_csv(data_copy: Path) -> Callable[[str, Edit], Path]:
+    """Rewrite one CSV of ``data_copy``: ``edit_csv(name, fn)`` with ``fn(frame) -> frame``.
+
+    The frame holds the cells as text, exactly as in the file.
+    """
+
+    def edit(name: str, fn: Edit) -> Path:
+        path = data_copy / name
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = fn(frame.copy())
+        path.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+        return data_copy
+
+    return edit
