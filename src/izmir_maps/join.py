@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 import geopandas as gpd
@@ -43,8 +44,13 @@ def district_table(layer: Literal["detailed", "web"] = "detailed") -> gpd.GeoDat
     >>> round(float(aliaga.employees_share), 2), int(aliaga.employees_rank)
     (4.14, 9)
     """
+    return _district_table(layer).copy()
+
+
+@lru_cache(maxsize=2)
+def _district_table(layer: str) -> gpd.GeoDataFrame:
     detailed = load_districts("detailed")
-    geometry = detailed if layer == "detailed" else load_districts(layer)
+    geometry = detailed if layer == "detailed" else load_districts(layer)  # type: ignore[arg-type]
     area = detailed.set_index("pcode").to_crs(EQUAL_AREA_CRS).area / 1e6
     return join_indicators(geometry, load_indicators(), area_km2=area)
 

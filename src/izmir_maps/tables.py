@@ -7,6 +7,8 @@ naming file, row and column. See ``data/README.md`` for the columns.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +41,21 @@ _TABLE1_COUNTS = ("employees", "firms", "exports_usd")
 _SHARE_TOLERANCE = 0.0051
 
 
+def _cached(loader: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """Read and check the shipped file once per process; callers get their own copy."""
+    cache: dict[str, pd.DataFrame] = {}
+
+    @functools.wraps(loader)
+    def wrapper(folder: Path | None = None) -> pd.DataFrame:
+        if folder is not None:
+            return loader(folder)
+        if "shipped" not in cache:
+            cache["shipped"] = loader(None)
+        return cache["shipped"].copy()
+
+    return wrapper
+
+
 def _path(name: str, folder: Path | None) -> Path:
     return (folder or data_dir()) / name
 
@@ -47,6 +64,7 @@ def _source_year() -> list[Column]:
     return [Column("source"), Column("year", "int", required=False, minimum=1900, maximum=2100)]
 
 
+@_cached
 def load_totals(folder: Path | None = None) -> pd.DataFrame:
     """The report's "Toplam" rows of Tables 1 and 3 (``izmir_totals.csv``)."""
     cols = [
@@ -63,6 +81,7 @@ def load_totals(folder: Path | None = None) -> pd.DataFrame:
     )
 
 
+@_cached
 def load_table1(folder: Path | None = None) -> pd.DataFrame:
     """Table 1: employees, firms and exports of the 30 districts, with stated shares.
 
@@ -105,6 +124,7 @@ def load_table1(folder: Path | None = None) -> pd.DataFrame:
     return df
 
 
+@_cached
 def load_izka_support(folder: Path | None = None) -> pd.DataFrame:
     """Table 3: İZKA support applications and successful projects, long format.
 
@@ -176,6 +196,7 @@ def load_izka_support(folder: Path | None = None) -> pd.DataFrame:
     return df
 
 
+@_cached
 def load_population(folder: Path | None = None) -> pd.DataFrame:
     """Resident population of the 30 districts (TÜİK ADNKS 2021)."""
     cols = [
@@ -197,6 +218,7 @@ def load_population(folder: Path | None = None) -> pd.DataFrame:
     return df
 
 
+@_cached
 def load_osbs(folder: Path | None = None) -> pd.DataFrame:
     """Organised industrial zones (and, labelled by ``kind``, free zones) of İzmir.
 
@@ -224,6 +246,7 @@ def load_osbs(folder: Path | None = None) -> pd.DataFrame:
     return df
 
 
+@_cached
 def load_wind_farms(folder: Path | None = None) -> pd.DataFrame:
     """Wind farms (RES) found in present-day public sources; partial, see data/README.md."""
     cols = [
@@ -243,6 +266,7 @@ def load_wind_farms(folder: Path | None = None) -> pd.DataFrame:
     )
 
 
+@_cached
 def load_wind_capacity(folder: Path | None = None) -> pd.DataFrame:
     """The report's installed wind capacity: Türkiye, İzmir, Aliağa (EWEA 2009)."""
     cols = [
@@ -256,6 +280,7 @@ def load_wind_capacity(folder: Path | None = None) -> pd.DataFrame:
     return read_checked_csv(_path("wind_capacity.csv", folder), cols, unique=("area",))
 
 
+@_cached
 def load_wind_proposed(folder: Path | None = None) -> pd.DataFrame:
     """Districts the report proposes for wind-power investment."""
     cols = [
