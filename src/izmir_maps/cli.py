@@ -103,8 +103,30 @@ def _parser() -> argparse.ArgumentParser:
         help="decimal mark of --data numbers (see README: ambiguous numbers)",
     )
     mp.add_argument("--encoding", default="auto", help="encoding of --data (auto, utf-8, cp1254)")
+    mp.add_argument("--sep", default="auto", help="separator of --data: auto, ',', ';' or tab")
+    mp.add_argument("--sheet", help="sheet of an .xlsx --data file (name or number)")
+    mp.add_argument(
+        "--allow-negative", action="store_true", help="accept negative values in --data"
+    )
     mp.add_argument("--title", help="map title for --data (default: the column name)")
     mp.set_defaults(func=_cmd_map)
+
+    val = sub.add_parser("validate", help="report every problem in your own district table")
+    val.add_argument("file", type=Path, help="a .csv or .xlsx table, one row per district")
+    val.add_argument("--column", help="check only this column")
+    val.add_argument("--district-column", help="column naming the district")
+    val.add_argument("--decimal", choices=("auto", ",", "."), default="auto")
+    val.add_argument("--encoding", default="auto")
+    val.add_argument("--sep", default="auto")
+    val.add_argument("--sheet")
+    val.add_argument("--allow-negative", action="store_true")
+    val.set_defaults(func=_cmd_validate)
+
+    cmp = sub.add_parser("compare", help="compare districts side by side")
+    cmp.add_argument("districts", nargs="+", help="2–6 district names (any spelling) or P-codes")
+    cmp.add_argument("--out", type=Path, default=Path("compare.html"), help="output .html file")
+    cmp.add_argument("--lang", choices=("tr", "en"), default="tr")
+    cmp.set_defaults(func=_cmd_compare)
 
     listing = sub.add_parser("indicators", help="list the indicators that can be mapped")
     listing.add_argument("--lang", choices=("tr", "en"), default="tr")
@@ -198,6 +220,51 @@ def _user_spec(args: argparse.Namespace, layer: str, breaks: list[float] | None)
     for warning in warnings:
         print(f"izmir-maps: warning: {warning}", file=sys.stderr)
     return spec
+
+
+def _sheet(text: str | None) -> str | int | None:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else text
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from izmir_maps.user_data import validate_user_file_report
+
+    report = validate_user_file_report(
+        args.file,
+        column=args.column,
+        district_column=args.district_column,
+        decimal=args.decimal,
+        encoding=args.encoding,
+        sep=args.sep,
+        sheet=_sheet(args.sheet),
+        allow_negative=args.allow_negative,
+    )
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    if report.problems:
+        print(f"{args.file}: {len(report.problems)} problem(s):")
+        for i, problem in enumerate(report.problems, 1):
+            print(f"  {i}. {problem}")
+        return 2
+    print(
+        f"{args.file}: no problems found (district column: {report.district_column}; "
+        f"columns: {', '.join(report.columns)})."
+    )
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from izmir_maps.compare import render_comparison, resolve_districts
+    from izmir_maps.join import district_table
+    from izmir_maps.write import write_text
+
+    pcodes = resolve_districts(args.districts)
+    html = render_comparison(district_table("web"), pcodes, lang=args.lang, profiles=None)
+    path = write_text(args.out, html)
+    print(f"{path} ({path.stat().st_size:,} bytes)")
+    return 0
 
 
 def _parse_breaks(text: str | None) -> list[float] | None:

@@ -79,7 +79,10 @@ def parse_number(text: object, *, decimal: DecimalMark = ",") -> float:
         s = s.replace(".", "").replace(",", ".")
     else:
         s = s.replace(",", "")
-    return float(s)
+    value = float(s)
+    if not math.isfinite(value):
+        raise ValueError(f"{raw!r} is too large to be a number here")
+    return value
 
 
 def _guess_mark(s: str) -> str:

@@ -415,6 +415,43 @@ def _build() -> dict[str, Indicator]:
 _REGISTRY = _build()
 
 
+_USER: dict[str, Indicator] = {}
+
+
+def user_indicator(
+    column: str, *, title: str | None = None, source: str, integer: bool = False
+) -> Indicator:
+    """Register an indicator for a column of a user's own table, with its rank variant.
+
+    The id is ``user_<slug of the column>``, so it is safe as a file name.
+    Registering the same column again replaces the earlier entry.
+
+    Examples
+    --------
+    >>> ind = user_indicator("Nüfus 2024", source="TÜİK")
+    >>> ind.id, indicator(ind.id + "_rank").fmt
+    ('user_nufus-2024', 'rank')
+    """
+    from izmir_maps.names import slugify
+
+    label = title or column
+    base = Indicator(
+        f"user_{slugify(column)}",
+        label,
+        label,
+        "",
+        "",
+        source,
+        source,
+        "",
+        fmt="int" if integer else "float2",
+        rank=True,
+    )
+    _USER[base.id] = base
+    _USER[f"{base.id}_rank"] = _variant(base, "rank")
+    return base
+
+
 def base_indicators() -> list[Indicator]:
     """The indicators read from data (not derived), in display order."""
     return [i for i in _REGISTRY.values() if i.variant is None]
@@ -441,6 +478,8 @@ def indicator(indicator_id: str) -> Indicator:
     try:
         return _REGISTRY[indicator_id]
     except KeyError:
+        if indicator_id in _USER:
+            return _USER[indicator_id]
         close = difflib.get_close_matches(str(indicator_id), list(_REGISTRY), n=3, cutoff=0.5)
         hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
         msg = (
