@@ -182,6 +182,8 @@ def _convert(
         try:
             number = parse_number(text, decimal=".")
         except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
             problems.add(f"{text!r} is not a number", row=row, column=col.name)
             converted.append(math.nan)
             continue
