@@ -1,24 +1,48 @@
 """Build the atlas: every output of izmir-maps into one folder.
 
-``build`` is one of the two places (with the CLI) that chain the steps
-boundaries → indicators → join → classify → render → write.
+``build_atlas`` and the CLI are the only places that chain the steps
+boundaries → indicators → join → classify → render → write. The layout::
+
+    DIR/index.html               home page linking everything
+    DIR/maps/<map>.html          interactive maps (Leaflet shared from DIR/assets/)
+    DIR/maps/<map>.embed.html    ready-to-paste <iframe> snippet of each map
+    DIR/static/<map>.png|.svg    print-quality maps
+    DIR/districts/<slug>.html    30 district profiles
+    DIR/compare/*.html           comparison pages, small multiples
+    DIR/stats.html               Moran's I, LISA maps, ranking table
+    DIR/data/*.csv|.geojson      the district table, its sources, rankings, statistics
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
+from izmir_maps.compare import render_comparison, render_small_multiples
+from izmir_maps.index_page import AtlasEntry, embed_snippet, render_index
 from izmir_maps.join import district_table
-from izmir_maps.registry import indicator, indicator_ids
-from izmir_maps.write import safe_join, write_csv, write_geojson
+from izmir_maps.mapspec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
+from izmir_maps.names import slugify
+from izmir_maps.numbers import Lang
+from izmir_maps.profiles import district_slug, render_profile
+from izmir_maps.registry import base_indicators, indicator, indicator_ids
+from izmir_maps.stats_page import render_stats_page
+from izmir_maps.svgmap import svg_map
+from izmir_maps.write import safe_join, write_csv, write_geojson, write_text
 
-__all__ = ["build_atlas", "column_sources"]
+__all__ = ["COMPARISONS", "MARKER_MAPS", "build_atlas", "column_sources", "map_spec"]
 
 Progress = Callable[[str], None]
+
+#: The marker maps built besides one choropleth per indicator.
+MARKER_MAPS = ("osb", "wind", "combined")
+#: Comparison pages of the atlas: Aliağa with its neighbours, and the two OSB districts.
+COMPARISONS = (("Aliağa", "Bergama", "Foça", "Menemen"), ("Aliağa", "Çiğli"))
 
 _FIXED_COLUMNS = {
     "pcode": ("P-kodu (OCHA COD-AB)", "P-code (OCHA COD-AB)", "", "OCHA COD-AB Türkiye ADM2"),
@@ -85,24 +109,50 @@ def column_sources(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def map_spec(slug: str, *, lang: Lang = "tr", layer: str = "web") -> MapSpec:
+    """Spec of the atlas map ``slug``: an indicator id, ``osb``, ``wind`` or ``combined``."""
+    if slug == "osb":
+        return osb_spec(lang=lang, layer=layer)  # type: ignore[arg-type]
+    if slug == "wind":
+        return wind_spec(lang=lang, layer=layer)  # type: ignore[arg-type]
+    if slug == "combined":
+        return combined_spec(lang=lang, layer=layer)  # type: ignore[arg-type]
+    return choropleth_spec(slug, lang=lang, layer=layer)  # type: ignore[arg-type]
+
+
 def build_atlas(
-    out: Path, *, lang: str = "tr", static: bool = True, progress: Progress | None = None
+    out: Path,
+    *,
+    lang: Lang = "tr",
+    static: bool = True,
+    progress: Progress | None = None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Write every output into ``out`` and return the paths written.
 
     Parameters
     ----------
     out
-        Output folder; created if needed. Files are replaced atomically.
+        Output folder; created if needed. Every file is replaced atomically.
+    lang
+        Language of every page and map.
+    static
+        Also write ``static/<map>.png`` and ``.svg`` (the slowest step).
     progress
-        Called with a short message before each step.
+        Called with a short message as each step starts and ends.
+    workers
+        Processes for the static maps (default: the machine's cores, at most 4).
     """
+    from izmir_maps.render_html import write_html, write_shared_assets
+
     say = progress or (lambda _msg: None)
+    out = Path(out)
     written: list[Path] = []
     start = time.perf_counter()
-    say("Reading boundaries and data, joining the district table")
+
+    say("[1/7] Reading boundaries and data, joining the district table")
     table = district_table("detailed")
-    say("Writing data/districts.csv, data/districts.geojson, data/districts_sources.csv")
+    web = district_table("web")
     flat = pd.DataFrame(table.drop(columns="geometry"))
     written.append(write_csv(safe_join(out, "data", "districts.csv"), flat))
     written.append(write_geojson(safe_join(out, "data", "districts.geojson"), table))
@@ -111,5 +161,157 @@ def build_atlas(
             safe_join(out, "data", "districts_sources.csv"), column_sources(list(flat.columns))
         )
     )
+
+    slugs = [*indicator_ids(), *MARKER_MAPS]
+    say(f"[2/7] Drawing {len(slugs)} interactive maps")
+    written += write_shared_assets(safe_join(out, "assets"))
+    entries: list[AtlasEntry] = []
+    for i, slug in enumerate(slugs, 1):
+        spec = map_spec(slug, lang=lang)
+        path = write_html(spec, safe_join(out, "maps", f"{slug}.html"), assets="shared")
+        written.append(path)
+        written.append(
+            write_text(
+                safe_join(out, "maps", f"{slug}.embed.html"),
+                embed_snippet(slug, spec.title, prefix="") + "\n",
+            )
+        )
+        entries.append(_entry(spec, path.stat().st_size, web, lang, static))
+        if i % 10 == 0 or i == len(slugs):
+            say(f"      {i}/{len(slugs)} maps")
+
+    if static:
+        say(f"[3/7] Drawing {len(slugs)} static maps (PNG and SVG)")
+        written += _static_maps(out, slugs, lang, workers, say)
+    else:
+        say("[3/7] Static maps skipped")
+
+    say("[4/7] Writing 30 district profiles")
+    names = []
+    for pcode, name in zip(web["pcode"], web["district"], strict=True):
+        file = safe_join(out, "districts", f"{district_slug(name)}.html")
+        written.append(write_text(file, render_profile(web, pcode, lang=lang)))
+        names.append((f"districts/{district_slug(name)}.html", name))
+
+    say("[5/7] Writing comparisons and small multiples")
+    comparisons = []
+    for group in COMPARISONS:
+        pcodes = [web.loc[web["district"] == n, "pcode"].iloc[0] for n in group]
+        file = "compare/" + "-".join(slugify(n) for n in group) + ".html"
+        html = render_comparison(
+            web, pcodes, lang=lang, home="../index.html", profiles="../districts/"
+        )
+        written.append(write_text(safe_join(out, *file.split("/")), html))
+        comparisons.append((file, " – ".join(group)))
+    multiples = render_small_multiples(web, lang=lang, home="../index.html", maps="../maps/")
+    written.append(write_text(safe_join(out, "compare", "multiples.html"), multiples))
+
+    say("[6/7] Computing Moran's I and LISA, writing the statistics page")
+    stats_html, morans, ranking = render_stats_page(web, lang=lang)
+    written.append(write_text(safe_join(out, "stats.html"), stats_html))
+    written.append(write_csv(safe_join(out, "data", "ranking.csv"), ranking))
+    written.append(write_csv(safe_join(out, "data", "moran.csv"), morans))
+
+    say("[7/7] Writing the home page")
+    tr = lang == "tr"
+    extra = [
+        (
+            "stats.html",
+            "Mekânsal istatistikler" if tr else "Spatial statistics",
+            "Moran's I, LISA küme haritaları, sıralama tablosu"
+            if tr
+            else "Moran's I, LISA cluster maps, ranking table",
+        ),
+        (
+            "compare/multiples.html",
+            "Göstergeler yan yana" if tr else "Indicators side by side",
+            "aynı boyutta küçük haritalar" if tr else "small multiples of the same size",
+        ),
+    ]
+    downloads = [
+        ("data/districts.csv", "ilçe tablosu" if tr else "district table"),
+        (
+            "data/districts.geojson",
+            "ilçe tablosu, sınırlarla" if tr else "district table with boundaries",
+        ),
+        (
+            "data/districts_sources.csv",
+            "sütunların kaynakları" if tr else "sources of every column",
+        ),
+        ("data/ranking.csv", "sıralama tablosu" if tr else "ranking table"),
+        ("data/moran.csv", "Moran's I sonuçları" if tr else "Moran's I results"),
+    ]
+    index = render_index(
+        entries,
+        lang=lang,
+        districts=names,
+        comparisons=comparisons,
+        extra_pages=extra,
+        downloads=downloads,
+    )
+    written.append(write_text(safe_join(out, "index.html"), index))
     say(f"Done: {len(written)} files in {time.perf_counter() - start:.1f} s")
     return written
+
+
+def _entry(spec: MapSpec, size: int, web, lang: Lang, static: bool) -> AtlasEntry:
+    tr = lang == "tr"
+    ind = spec.indicator
+    thumbnail = ""
+    if ind is not None and spec.kind == "choropleth":
+        base = indicator(ind.base or ind.id)
+        group = base.label(lang)
+        year = ("yıl " if tr else "year ") + ind.year
+        description = f"{ind.unit(lang)} · {year} · {ind.source_short}"
+        if ind.variant is None and base in base_indicators()[:6]:
+            c = spec.classification
+            fills = {
+                p: c.color_of(i)
+                for i, p in zip(spec.districts.index, spec.districts["pcode"], strict=True)
+            }
+            thumbnail = svg_map(fills, width=240, label=spec.title)
+    else:
+        group = "Nokta ve sembol haritaları" if tr else "Marker and symbol maps"
+        description = " ".join(spec.notes[:1])
+    return AtlasEntry(spec.slug, spec.title, description, group, size, thumbnail, static)
+
+
+def _static_maps(
+    out: Path, slugs: list[str], lang: Lang, workers: int | None, say: Progress
+) -> list[Path]:
+    folder = safe_join(out, "static")
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs = [(slug, lang, str(folder)) for slug in slugs]
+    n = workers or min(4, os.cpu_count() or 1)
+    written: list[Path] = []
+    if n <= 1:
+        results = map(_static_job, jobs)
+    else:
+        pool = ProcessPoolExecutor(max_workers=n)
+        results = pool.map(_static_job, jobs, chunksize=4)
+    try:
+        for i, paths in enumerate(results, 1):
+            written += [Path(p) for p in paths]
+            if i % 10 == 0 or i == len(jobs):
+                say(f"      {i}/{len(jobs)} static maps")
+    finally:
+        if n > 1:
+            pool.shutdown()
+    return written
+
+
+def _static_job(job: tuple[str, str, str]) -> list[str]:
+    from matplotlib import pyplot as plt
+
+    from izmir_maps.render_static import render_static, write_static
+
+    slug, lang, folder = job
+    spec = map_spec(slug, lang=lang, layer="detailed")  # type: ignore[arg-type]
+    fig = render_static(spec, size="a4")
+    try:
+        return [
+            str(write_static(fig, Path(folder) / f"{slug}.{fmt}", fmt=fmt))
+            for fmt in ("png", "svg")
+        ]
+    finally:
+        plt.close(fig)
