@@ -101,7 +101,7 @@ class Classification:
             if len(members):
                 out.append((float(members.min()), float(members.max())))
             else:
-                out.append((lower, float(upper)))
+                out.append((min(lower, float(upper)), float(upper)))
             lower = float(upper)
         return out
 
@@ -161,7 +161,7 @@ def classify_values(
         msg = "Nothing to classify: every value is missing."
         raise OptionError(msg)
     if midpoint is not None and present.min() < midpoint < present.max():
-        bins, colors = _diverging(present, scheme, k, palette, midpoint)
+        bins, colors = _diverging(present, scheme, k, palette, midpoint, breaks)
     else:
         bins = _bins(present.to_numpy(), scheme, k, breaks)
         colors = tuple(_palette(palette, len(bins)))
@@ -223,25 +223,42 @@ def _check_options(scheme: str, k: int, breaks: list[float] | None) -> None:
 def _bins(x: np.ndarray, scheme: str, k: int, breaks: list[float] | None) -> np.ndarray:
     cls = SCHEMES[scheme][0]
     distinct = len(np.unique(x))
+    if distinct == 1 and scheme != "user":
+        return np.asarray([float(x.max())])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # numba absent; ties in quantiles
         if scheme == "user":
             upper = [b for b in breaks or [] if b < x.max()]
             return np.asarray(mapclassify.UserDefined(x, [*upper, float(x.max())]).bins)
         if scheme == "head_tail":
-            return np.asarray(cls(x).bins)
-        bins = np.asarray(cls(x, k=min(k, distinct)).bins)
+            bins = np.asarray(cls(x).bins, dtype=float)
+        else:
+            bins = np.asarray(cls(x, k=min(k, distinct)).bins, dtype=float)
+    # A break computed as a mean can land a rounding error below the maximum.
+    bins[-1] = max(float(bins[-1]), float(x.max()))
     return np.unique(bins)
 
 
-def _diverging(present: pd.Series, scheme: str, k: int, palette: str, midpoint: float):
+def _diverging(
+    present: pd.Series,
+    scheme: str,
+    k: int,
+    palette: str,
+    midpoint: float,
+    breaks: list[float] | None = None,
+):
     low = present[present <= midpoint].to_numpy()
     high = present[present > midpoint].to_numpy()
-    k_low = max(1, k // 2)
-    k_high = max(1, k - k_low)
-    bins_low = _bins(low, scheme if scheme != "user" else "quantiles", k_low, None)
-    bins_low[-1] = midpoint
-    bins_high = _bins(high, scheme if scheme != "user" else "quantiles", k_high, None)
+    if scheme == "user" and breaks:
+        top = float(present.max())
+        bins_low = np.asarray(sorted({b for b in breaks if b < midpoint} | {midpoint}))
+        bins_high = np.asarray(sorted({b for b in breaks if midpoint < b < top} | {top}))
+    else:
+        k_low = max(1, k // 2)
+        k_high = max(1, k - k_low)
+        bins_low = _bins(low, scheme, k_low, None)
+        bins_low[-1] = midpoint
+        bins_high = _bins(high, scheme, k_high, None)
     m = max(len(bins_low), len(bins_high))
     colors = _palette(palette, 2 * m)
     chosen = colors[m - len(bins_low) : m] + colors[m : m + len(bins_high)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from izmir_maps.numbers import Lang
+from izmir_maps.numbers import Lang, format_number
 from izmir_maps.pages import esc, page
 from izmir_maps.style import ATTRIBUTION
 
@@ -172,7 +172,7 @@ def _card(entry: AtlasEntry, lang: Lang) -> str:
             f"<a href='static/{esc(entry.slug)}.png'>PNG</a>",
             f"<a href='static/{esc(entry.slug)}.svg'>SVG</a>",
         ]
-    size = f"{entry.size_bytes / 1024:,.0f} KB".replace(",", ".")
+    size = format_number(entry.size_bytes / 1024, lang) + " KB"
     snippet = embed_snippet(entry.slug, entry.title)
     thumb = (
         (

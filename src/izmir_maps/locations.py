@@ -13,6 +13,7 @@ import math
 import geopandas as gpd
 import pandas as pd
 import shapely
+from shapely.ops import polylabel
 
 from izmir_maps.boundaries import EQUAL_AREA_CRS
 
@@ -88,11 +89,13 @@ def place_points(
 
 
 def _inside(shape: shapely.Geometry, i: int, n: int) -> shapely.Point:
-    centre = shape.point_on_surface()
+    """The ``i``-th of ``n`` points inside ``shape``, fanned around its most interior point."""
+    parts = getattr(shape, "geoms", [shape])
+    largest = max(parts, key=lambda p: p.area)
+    centre = polylabel(largest, tolerance=10.0)
     if n <= 1:
         return centre
+    # A circle narrower than the distance to the border stays inside the district.
+    radius = min(_FAN_METRES, 0.6 * largest.exterior.distance(centre))
     angle = 2 * math.pi * i / n
-    candidate = shapely.Point(
-        centre.x + _FAN_METRES * math.cos(angle), centre.y + _FAN_METRES * math.sin(angle)
-    )
-    return candidate if shape.contains(candidate) else centre
+    return shapely.Point(centre.x + radius * math.cos(angle), centre.y + radius * math.sin(angle))

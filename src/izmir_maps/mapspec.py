@@ -76,6 +76,11 @@ class MapSpec:
         Extra lines shown with the legend (e.g. which population year).
     sources
         Source lines, the attribution last.
+    land
+        Further land around the map, drawn unlabelled under the neighbours
+        (the rest of Türkiye near a province, see
+        :func:`izmir_maps.provinces.province_land`). ``None`` for İzmir's
+        maps, which paint inland Anatolia as one block and name the Aegean.
     """
 
     kind: Kind
@@ -96,6 +101,7 @@ class MapSpec:
     wind_proposed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    land: gpd.GeoDataFrame | None = None
 
 
 def resolve_indicator_id(indicator_id: str, per: Per | None = None) -> str:
@@ -133,6 +139,7 @@ def choropleth_spec(
     layer: Layer = "web",
     table: gpd.GeoDataFrame | None = None,
     ind: Indicator | None = None,
+    neighbours: gpd.GeoDataFrame | None = None,
 ) -> MapSpec:
     """Spec of a choropleth of one indicator.
 
@@ -151,6 +158,9 @@ def choropleth_spec(
     table, ind
         A ready district table and indicator (for user data); by default
         the shipped district table and the registry entry.
+    neighbours
+        Context provinces for another province's districts; İzmir's
+        neighbours by default.
     """
     if ind is None:
         ind = indicator(resolve_indicator_id(indicator_id, per))
@@ -174,7 +184,7 @@ def choropleth_spec(
         title=ind.title(lang),
         lang=lang,
         districts=table,
-        neighbours=load_neighbours(),
+        neighbours=load_neighbours() if neighbours is None else neighbours,
         indicator=ind,
         classification=classification,
         notes=notes,
@@ -197,7 +207,15 @@ def osb_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
         osbs=placed,
         osbs_unplaced=unplaced,
         notes=[text("location_approx", lang)],
-        sources=[label + "İZKA 2010; OSB web siteleri ve basın (data/osb.csv)", ATTRIBUTION],
+        sources=[
+            label
+            + (
+                "İZKA 2010; OSB web siteleri ve basın (data/osb.csv)"
+                if lang == "tr"
+                else "İZKA 2010; OSB web sites and press (data/osb.csv)"
+            ),
+            ATTRIBUTION,
+        ],
     )
 
 
@@ -215,7 +233,12 @@ def wind_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
     _add_wind(spec, table)
     label = "Kaynak: " if lang == "tr" else "Source: "
     spec.sources = [
-        label + "EWEA 2009, İZKA 2010 (rapor); güncel santraller: data/wind_farms.csv",
+        label
+        + (
+            "EWEA 2009, İZKA 2010 (rapor); güncel santraller: data/wind_farms.csv"
+            if lang == "tr"
+            else "EWEA 2009, İZKA 2010 (report); present-day farms: data/wind_farms.csv"
+        ),
         ATTRIBUTION,
     ]
     spec.notes = [
@@ -248,7 +271,8 @@ def combined_spec(
             rest=_mw(spec.wind_unassigned_mw, lang),
         )
     )
-    spec.sources = [spec.sources[0], osb.sources[0], "EWEA 2009, İZKA 2010", ATTRIBUTION]
+    label = "Kaynak: " if lang == "tr" else "Source: "
+    spec.sources = [spec.sources[0], osb.sources[0], label + "EWEA 2009, İZKA 2010", ATTRIBUTION]
     return spec
 
 

@@ -268,11 +268,9 @@ def _osb_wind_section(row: pd.Series, pcode: str, lang: Lang) -> str:
                 r["name"],
                 r["short_name"],
                 _kind(r["kind"], lang),
-                format_number(r["founded_year"], lang).replace(".", "")
-                if pd.notna(r["founded_year"])
-                else "–",
+                str(int(r["founded_year"])) if pd.notna(r["founded_year"]) else "–",
                 format_number(r["area_ha"], lang, 1) + " ha" if pd.notna(r["area_ha"]) else "–",
-                r["status_now"] or "–",
+                _status(r["status_now"], lang),
             ]
             for _, r in mine.iterrows()
         ]
@@ -318,6 +316,19 @@ def _osb_wind_section(row: pd.Series, pcode: str, lang: Lang) -> str:
             )
         )
     return "".join(out)
+
+
+_STATUS_TR = {
+    "operating": "faaliyette",
+    "planned": "planlanan",
+    "under construction": "yapım aşamasında",
+}
+
+
+def _status(status: str, lang: Lang) -> str:
+    if not status:
+        return "–"
+    return _STATUS_TR.get(status, status) if lang == "tr" else status
 
 
 def _kind(kind: str, lang: Lang) -> str:
