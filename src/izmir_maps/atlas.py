@@ -203,7 +203,13 @@ def build_atlas(
         )
         written.append(write_text(safe_join(out, *file.split("/")), html))
         comparisons.append((file, " – ".join(group)))
-    multiples = render_small_multiples(web, lang=lang, home="../index.html", maps="../maps/")
+    multiples = render_small_multiples(
+        web,
+        lang=lang,
+        home="../index.html",
+        maps="../maps/",
+        static_png="multiples.png" if static else None,
+    )
     written.append(write_text(safe_join(out, "compare", "multiples.html"), multiples))
 
     say("[6/7] Computing Moran's I and LISA, writing the statistics page")
@@ -281,23 +287,37 @@ def _static_maps(
 ) -> list[Path]:
     folder = safe_join(out, "static")
     folder.mkdir(parents=True, exist_ok=True)
+    multiples = safe_join(out, "compare", "multiples.png")
+    multiples.parent.mkdir(parents=True, exist_ok=True)
     jobs = [(slug, lang, str(folder)) for slug in slugs]
     n = workers or min(4, os.cpu_count() or 1)
     written: list[Path] = []
     if n <= 1:
-        results = map(_static_job, jobs)
-    else:
-        pool = ProcessPoolExecutor(max_workers=n)
-        results = pool.map(_static_job, jobs, chunksize=4)
-    try:
-        for i, paths in enumerate(results, 1):
-            written += [Path(p) for p in paths]
+        written += [Path(p) for p in _multiples_job((lang, str(multiples)))]
+        for i, job in enumerate(jobs, 1):
+            written += [Path(p) for p in _static_job(job)]
             if i % 10 == 0 or i == len(jobs):
                 say(f"      {i}/{len(jobs)} static maps")
-    finally:
-        if n > 1:
-            pool.shutdown()
+        return written
+    with ProcessPoolExecutor(max_workers=n) as pool:
+        grid = pool.submit(_multiples_job, (lang, str(multiples)))  # the longest job first
+        futures = [pool.submit(_static_job, job) for job in jobs]
+        for i, future in enumerate(futures, 1):
+            written += [Path(p) for p in future.result()]
+            if i % 10 == 0 or i == len(jobs):
+                say(f"      {i}/{len(jobs)} static maps")
+        written += [Path(p) for p in grid.result()]
     return written
+
+
+def _multiples_job(job: tuple[str, str]) -> list[str]:
+    from izmir_maps.compare import MULTIPLES
+    from izmir_maps.render_static import write_static
+    from izmir_maps.static_multiples import render_small_multiples_static
+
+    lang, path = job
+    fig = render_small_multiples_static(MULTIPLES, lang=lang)  # type: ignore[arg-type]
+    return [str(write_static(fig, Path(path), dpi=200))]
 
 
 def _static_job(job: tuple[str, str, str]) -> list[str]:
