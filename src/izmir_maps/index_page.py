@@ -157,7 +157,7 @@ def render_index(
         + esc(ATTRIBUTION)
         + "</div>"
     )
-    return page(title, "\n".join(body), lang=lang, home="index.html")
+    return page(title, "\n".join(body), lang=lang, home=None)
 
 
 def _card(entry: AtlasEntry, lang: Lang) -> str:

@@ -73,7 +73,7 @@ def page(
     body: str,
     *,
     lang: Lang = "tr",
-    home: str = "index.html",
+    home: str | None = "index.html",
     sortable: bool = False,
 ) -> str:
     """A complete HTML page around ``body`` (already escaped HTML).
@@ -87,7 +87,7 @@ def page(
     lang
         Page language.
     home
-        Relative link to the atlas home page.
+        Relative link to the atlas home page; ``None`` on the home page itself.
     sortable
         Include the small script that sorts ``table.sortable`` by column.
     """
@@ -97,8 +97,12 @@ def page(
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f'<header class="top"><a href="{esc(home)}">← {home_label}</a></header>\n'
-        f"<main>\n{body}\n</main>\n{script}\n</body>\n</html>\n"
+        + (
+            f'<header class="top"><a href="{esc(home)}">← {home_label}</a></header>\n'
+            if home is not None
+            else '<header class="top"><b>izmir-maps</b></header>\n'
+        )
+        + f"<main>\n{body}\n</main>\n{script}\n</body>\n</html>\n"
     )
 
 
