@@ -122,8 +122,9 @@ def test_thirty_profiles_with_ascii_names(out: Path, raw_data) -> None:
 
 def test_comparison_pages(out: Path) -> None:
     files = sorted(p.name for p in (out / "compare").glob("*.html"))
-    assert len(files) == len(COMPARISONS) + 1
+    assert len(files) == len(COMPARISONS) + 2
     assert "multiples.html" in files
+    assert "sync-employees-exports.html" in files
     assert "aliaga-cigli.html" in files
     text = (out / "compare" / "aliaga-cigli.html").read_text(encoding="utf-8")
     assert "Aliağa" in text and "Çiğli" in text

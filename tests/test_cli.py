@@ -143,17 +143,17 @@ def test_indicators_lists_every_indicator_with_turkish_labels(
     lines = capsys.readouterr().out.splitlines()
     by_id = {line.split()[0]: line for line in lines if line.strip()}
     assert set(indicator_ids()) <= set(by_id)
-    assert "Çalışan sayısı (SGK, 2008) (kişi)" in by_id["employees"]
+    assert "Çalışan sayısı (SGK, 2008), kişi" in by_id["employees"]
     assert "İZKA, SGK 2008" in by_id["employees"]
     assert "Nüfus (2021)" in by_id["population"]
-    assert "Kurulu rüzgâr gücü (2009) (MW)" in by_id["wind_capacity_mw"]
+    assert "Kurulu rüzgâr gücü (2009), MW" in by_id["wind_capacity_mw"]
     assert "2021 nüfusu ile" in by_id["employees_per_1000"]
 
 
 def test_indicators_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["indicators", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Employees (SGK, 2008) (persons)" in out
+    assert "Employees (SGK, 2008), persons" in out
     assert "Çalışan sayısı" not in out
 
 

@@ -77,7 +77,9 @@ def test_format(ind_id: str, value: float | None, lang: str, unit: bool, expecte
 
 
 def test_titles_carry_the_unit() -> None:
-    assert indicator("employees").title("tr") == "Çalışan sayısı (SGK, 2008) (kişi)"
-    assert indicator("employees").title("en") == "Employees (SGK, 2008) (persons)"
+    assert indicator("employees").title("tr") == "Çalışan sayısı (SGK, 2008), kişi"
+    assert indicator("izka_success_rate").title("tr").endswith(", %")
+    assert indicator("population_per_km2").title("en").endswith("(persons/km²)")
+    assert indicator("employees").title("en") == "Employees (SGK, 2008), persons"
     assert indicator("employees_share").source_line("en").startswith("Source: ")
     assert indicator("employees_share").source_line("tr").startswith("Kaynak: ")

@@ -55,12 +55,19 @@ def test_highlight_draws_an_outline_over_the_district() -> None:
     plain = svg_map({})
     svg = svg_map({}, highlight={ALIAGA, CIGLI, "TUR035999"})  # unknown codes are ignored
     districts = _districts(svg)
-    outlines = [p for p in _paths(svg) if p.get("fill") == "none"]
+    outlines = [p for p in _paths(svg) if p.get("stroke-width") == "2"]
     assert len(outlines) == 2
     assert {o.get("d") for o in outlines} == {districts[ALIAGA].get("d"), districts[CIGLI].get("d")}
     assert all(o.get("stroke-width") == "2" for o in outlines)
-    assert not [p for p in _paths(plain) if p.get("fill") == "none"]
-    assert _paths(svg)[-1].get("fill") == "none"  # drawn last, on top
+    assert not [p for p in _paths(plain) if p.get("stroke-width") == "2"]
+    assert _paths(svg)[-1].get("stroke-width") == "2"  # drawn last, on top
+
+
+def test_the_province_outline_is_drawn_over_the_districts() -> None:
+    paths = _paths(svg_map({}))
+    outline = [p for p in paths if p.get("stroke") == "#4d4d4d"]
+    assert len(outline) == 1 and outline[0].get("fill") == "none"
+    assert paths.index(outline[0]) > max(i for i, p in enumerate(paths) if p.get("data-pcode"))
 
 
 def test_same_input_gives_the_same_svg() -> None:

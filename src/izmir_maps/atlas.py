@@ -8,7 +8,7 @@ boundaries → indicators → join → classify → render → write. The layout
     DIR/maps/<map>.embed.html    ready-to-paste <iframe> snippet of each map
     DIR/static/<map>.png|.svg    print-quality maps
     DIR/districts/<slug>.html    30 district profiles
-    DIR/compare/*.html           comparison pages, small multiples
+    DIR/compare/*.html           comparison pages, small multiples, synchronised maps
     DIR/stats.html               Moran's I, LISA maps, ranking table
     DIR/data/*.csv|.geojson      the district table, its sources, rankings, statistics
 """
@@ -143,6 +143,7 @@ def build_atlas(
     workers
         Processes for the static maps (default: the machine's cores, at most 4).
     """
+    from izmir_maps.html_sync import write_sync_html
     from izmir_maps.render_html import write_html, write_shared_assets
 
     say = progress or (lambda _msg: None)
@@ -211,6 +212,14 @@ def build_atlas(
         static_png="multiples.png" if static else None,
     )
     written.append(write_text(safe_join(out, "compare", "multiples.html"), multiples))
+    written.append(
+        write_sync_html(
+            map_spec("employees", lang=lang),
+            map_spec("exports_usd", lang=lang),
+            safe_join(out, "compare", "sync-employees-exports.html"),
+            assets="shared",
+        )
+    )
 
     say("[6/7] Computing Moran's I and LISA, writing the statistics page")
     stats_html, morans, ranking = render_stats_page(web, lang=lang)
@@ -232,6 +241,13 @@ def build_atlas(
             "compare/multiples.html",
             "Göstergeler yan yana" if tr else "Indicators side by side",
             "aynı boyutta küçük haritalar" if tr else "small multiples of the same size",
+        ),
+        (
+            "compare/sync-employees-exports.html",
+            "Çalışan sayısı ve ihracat, eşzamanlı" if tr else "Employees and exports, synchronised",
+            "iki harita birlikte kayar ve yakınlaşır"
+            if tr
+            else "two maps that pan and zoom together",
         ),
     ]
     downloads = [

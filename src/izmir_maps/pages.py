@@ -20,7 +20,7 @@ _CSS = """
 body{margin:0;font:15px/1.5 "DejaVu Sans","Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);background:var(--bg)}
 header.top{background:#0b3c6d;color:#fff;padding:10px 24px}
 header.top a{color:#fff;text-decoration:none;margin-right:18px;font-weight:600}
-main{max-width:1120px;margin:0 auto;padding:16px 24px 48px}
+main{max-width:1240px;margin:0 auto;padding:16px 24px 48px}
 h1{font-size:1.6rem;margin:.4em 0 .2em}h2{font-size:1.2rem;margin:1.6em 0 .5em;border-bottom:1px solid var(--line);padding-bottom:.2em}
 h3{font-size:1rem;margin:1.2em 0 .4em}
 p.lead{color:var(--muted);margin-top:0}
@@ -39,9 +39,12 @@ code,pre{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:.8rem}
 pre{background:#f4f6f8;padding:8px;overflow:auto;white-space:pre-wrap;word-break:break-all}
 svg.izmap{max-width:100%;height:auto}
 svg.bars{width:100%;height:auto}svg.bars text{font-size:10px;fill:#333}
-.two{display:grid;grid-template-columns:minmax(260px,400px) 1fr;gap:24px;align-items:start}
+.two{display:grid;grid-template-columns:minmax(220px,320px) 1fr;gap:24px;align-items:start}
 @media(max-width:760px){.two{grid-template-columns:1fr}}
 .scroll{overflow-x:auto}
+.profile-top{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
+.profile-top>div:last-child{flex:1 1 860px}
+.scroll td:first-child{min-width:13em}
 th.sortable{cursor:pointer}th.sortable:after{content:" \\2195";color:#999}
 iframe{border:1px solid var(--line);width:100%}
 """

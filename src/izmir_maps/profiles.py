@@ -160,13 +160,13 @@ def render_profile(
     name = str(row["district"])
     body = [f"<h1>{esc(name)} — {w('profile')}</h1>"]
     fills = {pcode: "#08519c"}
-    body.append('<div class="two"><div>')
+    body.append('<div class="profile-top"><div>')
     body.append(
         svg_map(
             fills,
             highlight={pcode},
             label=name,
-            width=420,
+            width=320,
             titles=dict(zip(table["pcode"], table["district"], strict=True)),
         )
     )

@@ -104,8 +104,11 @@ class Indicator:
 
     def title(self, lang: Lang = "tr") -> str:
         """Title with the unit in brackets, as legends show it."""
-        unit = self.unit(lang)
-        return f"{self.label(lang)} ({unit})" if unit else self.label(lang)
+        unit, label = self.unit(lang), self.label(lang)
+        if not unit:
+            return label
+        # "Çalışan sayısı (SGK, 2008), kişi" reads better than two sets of brackets.
+        return f"{label}, {unit}" if label.endswith(")") else f"{label} ({unit})"
 
     def source_line(self, lang: Lang = "tr") -> str:
         """``Kaynak: …`` / ``Source: …`` line for a map."""
@@ -473,7 +476,7 @@ def indicator(indicator_id: str) -> Indicator:
     Examples
     --------
     >>> indicator("employees").title("en")
-    'Employees (SGK, 2008) (persons)'
+    'Employees (SGK, 2008), persons'
     """
     try:
         return _REGISTRY[indicator_id]

@@ -56,7 +56,7 @@ def svg_map(
     >>> svg.startswith("<svg") and svg.count("<path") >= 30
     True
     """
-    paths, neighbours, (w, h) = _geometry(width)
+    paths, neighbours, outline, (w, h) = _geometry(width)
     titles = titles or {}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{escape(css_class)}" '
@@ -73,6 +73,10 @@ def svg_map(
             f'<path d="{d}" fill="{escape(fill)}" stroke="#ffffff" stroke-width="0.6" '
             f'data-pcode="{pcode}">{inner}</path>'
         )
+    parts.append(
+        f'<path d="{outline}" fill="none" stroke="#4d4d4d" stroke-width="0.9" '
+        'pointer-events="none"/>'
+    )
     for pcode in sorted(highlight):
         if pcode in paths:
             parts.append(
@@ -84,7 +88,7 @@ def svg_map(
 
 
 @lru_cache(maxsize=16)
-def _geometry(width: int) -> tuple[dict[str, str], str, tuple[float, float]]:
+def _geometry(width: int) -> tuple[dict[str, str], str, str, tuple[float, float]]:
     districts = load_districts("web")
     minx, miny, maxx, maxy = districts.total_bounds
     scale = (width - 2 * _PAD) / ((maxx - minx) * _COS)
@@ -102,7 +106,8 @@ def _geometry(width: int) -> tuple[dict[str, str], str, tuple[float, float]]:
     frame = shapely.box(minx - 1, miny - 1, maxx + 1, maxy + 1)
     neighbours = gpd.GeoSeries(load_neighbours().geometry).union_all().intersection(frame)
     neighbours = neighbours.simplify(tolerance)
-    return paths, project(neighbours), (float(width), height)
+    province = shapely.union_all(simple)
+    return paths, project(neighbours), project(province), (float(width), height)
 
 
 def _path(geom: shapely.Geometry, to_xy) -> str:
