@@ -109,6 +109,11 @@ def _parser() -> argparse.ArgumentParser:
         "--allow-negative", action="store_true", help="accept negative values in --data"
     )
     mp.add_argument("--title", help="map title for --data (default: the column name)")
+    mp.add_argument(
+        "--province",
+        help="province that --data describes: any of the 81 (name, P-code or plate number), "
+        "or 'Türkiye' for all 973 districts (default: İzmir)",
+    )
     mp.set_defaults(func=_cmd_map)
 
     val = sub.add_parser("validate", help="report every problem in your own district table")
@@ -158,6 +163,16 @@ def _cmd_map(args: argparse.Namespace) -> int:
         raise OptionError(msg)
     layer = "web" if fmt == "html" else "detailed"
     breaks = _parse_breaks(args.breaks)
+    if args.province is not None and args.data is None:
+        from izmir_maps.provinces import is_izmir
+
+        if not is_izmir(args.province):
+            msg = (
+                f"--province {args.province!r} needs --data: the built-in indicators describe "
+                "İzmir's districts only. Map your own table of that province with --data and "
+                "--column."
+            )
+            raise OptionError(msg)
     if args.data is not None:
         spec = _user_spec(args, layer, breaks)
     elif not args.indicator:
@@ -216,6 +231,7 @@ def _user_spec(args: argparse.Namespace, layer: str, breaks: list[float] | None)
         lang=args.lang,
         layer=layer,
         title=args.title,
+        province=args.province,
     )
     for warning in warnings:
         print(f"izmir-maps: warning: {warning}", file=sys.stderr)

@@ -60,6 +60,17 @@ def leaflet_css() -> str:
     return css.strip() + "\n"
 
 
+def _compact(script: str) -> str:
+    r"""``script`` without the indentation of its lines (it has no multi-line strings).
+
+    Examples
+    --------
+    >>> _compact("if (a) {\n  b();\n}\n")
+    'if (a) {\nb();\n}\n'
+    """
+    return "".join(line.lstrip(" ") for line in script.splitlines(keepends=True))
+
+
 def _kind_css() -> str:
     rules = [f".izm-k-{kind}{{--c:{color}}}" for kind, color in KIND_COLORS.items()]
     rules.append(".izm-k-grey{--c:#666}")
@@ -143,11 +154,13 @@ SVG_DEFS = (
     'stroke-opacity=".75"/></pattern></defs></svg>'
 )
 
-PAGE_JS = r"""(function () {
+PAGE_JS = _compact(r"""(function () {
 "use strict";
 var D = JSON.parse(document.getElementById("izm-data").textContent);
-var S = D.style, W = D.words;
-function dec(s) {
+var S = D.style, W = D.words, Q = D.q || 1e5, QN = D.qn || Q;
+function dec(s) { return decq(s, Q); }
+function decn(s) { return decq(s, QN); }
+function decq(s, q) {
   var pts = [], i = 0, x = 0, y = 0, v = [0, 0], k, r, sh, b;
   while (i < s.length) {
     for (k = 0; k < 2; k++) {
@@ -156,7 +169,7 @@ function dec(s) {
       v[k] = r & 1 ? ~(r >> 1) : r >> 1;
     }
     x += v[0]; y += v[1];
-    pts.push([y / 1e5, x / 1e5]);
+    pts.push(L.latLng(y / q, x / q));  /* shared by every ring that uses the arc */
   }
   return pts;
 }
@@ -164,8 +177,8 @@ var arcs = D.arcs.map(dec);
 function ring(refs) {
   var out = [];
   refs.forEach(function (r) {
-    var a = r >= 0 ? arcs[r] : arcs[~r].slice().reverse();
-    out = out.length ? out.concat(a.slice(1)) : a.slice();
+    var a = arcs[r >= 0 ? r : ~r], n = a.length, i;
+    for (i = out.length ? 1 : 0; i < n; i++) { out.push(a[r >= 0 ? i : n - 1 - i]); }
   });
   return out;
 }
@@ -227,7 +240,7 @@ function tip(title, rows) {
 var box = document.getElementById("izm-map");
 var map = L.map(box, {zoomSnap: 0.25, zoomDelta: 0.5, minZoom: D.view.min, maxZoom: D.view.max,
   maxBounds: D.view.maxBounds, maxBoundsViscosity: 0.8, attributionControl: false, zoomControl: false});
-map.fitBounds(D.view.bounds);
+/* No view yet: layers wait for the one fitBounds at the end, so nothing is projected twice. */
 [["izm-nb", 350], ["izm-nbl", 355], ["izm-hatch", 410], ["izm-outline", 420], ["izm-wind", 440], ["izm-labels", 460]].forEach(function (p) {
   var e = map.createPane(p[0]);
   e.style.zIndex = p[1];
@@ -251,9 +264,12 @@ L.control.zoom({position: "topright", zoomInTitle: W.zoom_in, zoomOutTitle: W.zo
 
 if (D.tiles) { L.tileLayer(D.tiles.url, {attribution: D.tiles.attr, maxZoom: 19}).addTo(map); }
 if (D.inland) { L.rectangle(D.inland, {pane: "izm-nb", interactive: false, fillColor: S.land, fillOpacity: 1, stroke: false}).addTo(map); }
+if (D.land) {
+  L.polygon(D.land.map(function (p) { return p.map(decn); }), {pane: "izm-nb", interactive: false, fillColor: S.land, fillOpacity: 1, color: S.land, weight: 4}).addTo(map);
+}
 var nbLabels = [];
 (D.nb || []).forEach(function (n) {
-  var g = n.g.map(function (p) { return p.map(dec); });
+  var g = n.g.map(function (p) { return p.map(decn); });
   L.polygon(g, {pane: "izm-nb", interactive: false, fillColor: S.land, fillOpacity: 1, color: S.land, weight: 4}).addTo(map);
   L.polygon(g, {pane: "izm-nb", interactive: false, fill: false, color: "#cfc7b8", weight: 1}).addTo(map);
   if (n.l) { nbLabels.push(label("izm-nbl", n.n, n.l, "izm-nbl").addTo(map)); }
@@ -283,6 +299,10 @@ D.d.forEach(function (d) {
 function restyle() { D.d.forEach(function (d) { byId[d.id].setStyle(baseStyle(d)); }); }
 L.polyline(D.outline.map(function (i) { return arcs[i]; }), {pane: "izm-outline", interactive: false,
   color: S.province.color, weight: S.province.weight, lineJoin: "round", className: "izm-province"}).addTo(map);
+if (D.pb) {
+  L.polyline(D.pb.map(function (i) { return arcs[i]; }), {pane: "izm-outline", interactive: false,
+    color: S.province.color, weight: S.province.weight * 0.6, lineJoin: "round", className: "izm-pborder"}).addTo(map);
+}
 
 var groups = {choro: L.layerGroup(), osb: L.layerGroup(), wind: L.layerGroup(), proposed: L.layerGroup(),
   farms: L.layerGroup(), labels: L.layerGroup()};
@@ -318,30 +338,37 @@ var labelOrder = [];
 groups.labels.eachLayer(function (m) { labelOrder.push(m); });
 labelOrder.sort(function (a, b) { return b.izmArea - a.izmArea; });
 function fitLabels() {
+  /* Every write (show a label) comes before every read (measure it), so that the page is
+     laid out once per call rather than once per label. */
   var outer = box.getBoundingClientRect();
   var boxes = Array.prototype.map.call(box.querySelectorAll(".leaflet-control"), function (c) { return c.getBoundingClientRect(); });
-  nbLabels.forEach(function (m) {
-    var e = m.getElement();
-    if (!e) { return; }
-    e.style.display = "";
-    var r = e.firstChild.getBoundingClientRect();
+  var nb = nbLabels.map(function (m) { return m.getElement(); }).filter(function (e) { return e; });
+  nb.forEach(function (e) { e.style.display = ""; });
+  nb.map(function (e) { return e.firstChild.getBoundingClientRect(); }).forEach(function (r, i) {
     var off = r.left < outer.left || r.right > outer.right || r.top < outer.top || r.bottom > outer.bottom;
     var hidden = off || boxes.some(function (b) { return r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom; });
-    e.style.display = hidden ? "none" : "";
+    nb[i].style.display = hidden ? "none" : "";
   });
   var lat = (D.view.bounds[0][0] + D.view.bounds[1][0]) / 2;
-  var k = 256 * Math.pow(2, map.getZoom()) / 40075 / Math.cos(lat * Math.PI / 180);  // px per km
+  var k = 256 * Math.pow(2, map.getZoom()) / 40075 / Math.cos(lat * Math.PI / 180); /* px per km */
   var pts = [], placed = [];
   ["osb", "farms"].forEach(function (g) {
     if (map.hasLayer(groups[g])) { groups[g].eachLayer(function (m) { pts.push(map.latLngToLayerPoint(m.getLatLng())); }); }
   });
-  labelOrder.forEach(function (m) {
+  var shown = labelOrder.filter(function (m) {
     var e = m.getElement();
-    if (!e) { return; }
-    var show = Math.sqrt(m.izmArea) * k >= m.izmLen * S.labelPx, dy = 0;
+    if (!e) { return false; }
+    var show = Math.sqrt(m.izmArea) * k >= m.izmLen * S.labelPx;
     e.style.display = show ? "" : "none";
-    if (!show) { return; }
-    var p = map.latLngToLayerPoint(m.getLatLng()), w = e.firstChild.offsetWidth / 2 + 2, h = e.firstChild.offsetHeight / 2;
+    return show;
+  });
+  var sizes = shown.map(function (m) {
+    var s = m.getElement().firstChild;
+    return [s.offsetWidth / 2 + 2, s.offsetHeight / 2];
+  });
+  shown.forEach(function (m, i) {
+    var e = m.getElement(), dy = 0;
+    var p = map.latLngToLayerPoint(m.getLatLng()), w = sizes[i][0], h = sizes[i][1];
     function hit(q) { return Math.abs(q.x - p.x) < w + 8 && Math.abs(q.y - p.y - dy) < h + 8; }
     for (var pass = 0; pass < 3; pass++) {
       var below = pts.filter(hit).reduce(function (y, q) { return Math.max(y, q.y); }, -Infinity);
@@ -394,4 +421,4 @@ map.fitBounds(D.view.bounds, {paddingTopLeft: [padL, padT], paddingBottomRight: 
 fitLabels();
 window.izmirMap = {map: map, districts: byId, layers: groups, fitLabels: fitLabels};
 }());
-"""
+""")

@@ -1,7 +1,8 @@
 """Compact geometry for the HTML maps: shared borders stored once, as polyline strings.
 
-The web boundary layer is already on a 1e-5° grid (about a metre). Each ring
-is cut into *arcs* where the set of polygons that own its edges changes, so a
+Coordinates are rounded to integers on a grid: by default 1e-5° (about a metre, the
+precision of the web boundary layer); the maps use a coarser grid (see
+:mod:`izmir_maps.html_payload`). Each ring is cut into *arcs* where the set of polygons that own its edges changes, so a
 border between two districts is stored once (as in TopoJSON) and the coast
 plus the land border of the province are the arcs with a single owner. Each
 arc is written as a Google polyline string (zig-zag varints of integer
@@ -15,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import shapely
 import shapely.ops
 from shapely.geometry.base import BaseGeometry
@@ -60,8 +62,11 @@ class Topology:
         return [encode_polyline(arc) for arc in self.arcs]
 
 
-def polygons_of(geom: BaseGeometry) -> list[list[Ring]]:
+def polygons_of(geom: BaseGeometry, *, grid: int = GRID) -> list[list[Ring]]:
     """Polygons of ``geom`` as lists of integer grid rings (exterior first, unclosed).
+
+    Rings that collapse to fewer than three points on ``grid`` (islets smaller
+    than a grid cell) are left out.
 
     Examples
     --------
@@ -74,15 +79,15 @@ def polygons_of(geom: BaseGeometry) -> list[list[Ring]]:
     for part in parts:
         if part.is_empty or part.geom_type != "Polygon":
             continue
-        rings = [_grid_ring(part.exterior.coords)]
-        rings += [_grid_ring(hole.coords) for hole in part.interiors]
+        rings = [_grid_ring(part.exterior, grid)]
+        rings += [_grid_ring(hole, grid) for hole in part.interiors]
         rings = [r for r in rings if len(r) >= 3]
         if rings:
             out.append(rings)
     return out
 
 
-def topology(geoms: Sequence[BaseGeometry]) -> Topology:
+def topology(geoms: Sequence[BaseGeometry], *, grid: int = GRID) -> Topology:
     """Cut the rings of ``geoms`` into arcs and store each shared arc once.
 
     Parameters
@@ -90,6 +95,10 @@ def topology(geoms: Sequence[BaseGeometry]) -> Topology:
     geoms
         Polygons or multipolygons in degrees (WGS84) forming a clean
         coverage (shared borders have the same vertices).
+    grid
+        Coordinates are rounded to multiples of ``1 / grid`` degrees. A shared
+        border has the same vertices on both sides, so it rounds alike and
+        stays shared.
 
     Returns
     -------
@@ -110,7 +119,7 @@ def topology(geoms: Sequence[BaseGeometry]) -> Topology:
     where: list[list[list[int]]] = []  # geometry → polygon → ring ids
     for geom in geoms:
         polys = []
-        for poly in polygons_of(geom):
+        for poly in polygons_of(geom, grid=grid):
             ids = []
             for ring in poly:
                 ids.append(len(rings))
@@ -181,15 +190,19 @@ def decode_polyline(text: str) -> list[Point]:
     return points
 
 
-def _grid_ring(coords: Iterable[Sequence[float]]) -> Ring:
-    ring: Ring = []
-    for x, y, *_ in coords:
-        p = (round(x * GRID), round(y * GRID))
-        if not ring or ring[-1] != p:
-            ring.append(p)
-    if len(ring) > 1 and ring[0] == ring[-1]:
-        ring.pop()
-    return ring
+def _grid_ring(ring: BaseGeometry, grid: int) -> Ring:
+    """A linear ring as integer grid points, consecutive repeats dropped, unclosed.
+
+    ``numpy.rint`` rounds half to even, as Python's ``round`` does.
+    """
+    xy = np.rint(shapely.get_coordinates(ring) * grid).astype(np.int64)
+    if len(xy):
+        keep = np.ones(len(xy), dtype=bool)
+        keep[1:] = np.any(xy[1:] != xy[:-1], axis=1)
+        xy = xy[keep]
+    if len(xy) > 1 and (xy[0] == xy[-1]).all():
+        xy = xy[:-1]
+    return list(map(tuple, xy.tolist()))
 
 
 def _edges(ring: Ring) -> list[tuple[Point, Point]]:

@@ -225,7 +225,7 @@ def _page(
         "</head>",
         "<body>",
         f'<div id="izm-map" role="region" aria-label="{title}"></div>',
-        SVG_DEFS,
+        SVG_DEFS if spec.wind_proposed else "",  # the hatch of the proposed wind districts
         payload.legend,
         payload.notes,
         f'<script type="application/json" id="izm-data">{_script_json(payload.data)}</script>',
