@@ -375,3 +375,14 @@ def _no_browser(reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{msg} Under CI the browser tests must run, not skip.")
     pytest.skip(msg)
+
+
+def test_unknown_district_message_names_the_province(tmp_path) -> None:
+    from izmir_maps.errors import DataError
+    from izmir_maps.provinces import province_matcher, resolve_province
+    from izmir_maps.user_data import read_user_table
+
+    path = tmp_path / "manisa.csv"
+    path.write_text("ilçe,değer\nAkhisar,10\nAkhsar,5\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"'Akhsar' is not a district of Manisa\. Did you mean"):
+        read_user_table(path, column="değer", matcher=province_matcher(resolve_province("Manisa")))

@@ -79,7 +79,8 @@ def detect_index(
     hint = GARBLED_HINT if looks_garbled(sample) else ""
     msg = (
         f"{source}: no column names the districts: none is called 'İlçe', 'District', 'Ad' or "
-        f"'pcode', and none holds İzmir district names in 80 % of its rows. The columns are: "
+        f"'pcode', and none holds {_area(matcher)} district names in 80 % of its rows. "
+        "The columns are: "
         f"{labels}.{hint} Choose the district column with the district_column option."
     )
     raise DataError(msg)
@@ -158,9 +159,15 @@ def _unknown(text: str, matcher: DistrictMatcher) -> str:
     if looks_garbled(text):
         hint += GARBLED_HINT
     return (
-        f"{show(text)} is not a district of İzmir. {hint} Correct the name (any case, with or "
+        f"{show(text)} is not a district of {_area(matcher)}. {hint} Correct the name (any "
+        "case, with or "
         "without Turkish letters) or use the P-code."
     )
+
+
+def _area(matcher: DistrictMatcher) -> str:
+    """Name of the province (or country) whose districts ``matcher`` knows."""
+    return str(getattr(matcher, "area", "") or "İzmir")
 
 
 def _suggestions(text: str, matcher: DistrictMatcher) -> list[str]:

@@ -326,7 +326,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 def _too_big(path: Path, has: str, limit: str, option: str) -> str:
     return (
         f"{path}: the file is far larger than a district table: it has {has}, the limit is "
-        f"{limit} (İzmir has 30 districts). Check that this is the right file; if it is, "
+        f"{limit} (İzmir has 30 districts, all of Türkiye 973). Check that this is the right "
+        "file; if it is, "
         f"raise the limit with the {option} option."
     )
 
