@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import geopandas as gpd
@@ -75,3 +76,55 @@ def edit_csv(data_copy: Path) -> Callable[[str, Edit], Path]:
         return data_copy
 
     return edit
+
+
+# --- headless Chromium, shared by the browser tests ---------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def _browser_unavailable(reason: str) -> None:
+    msg = (
+        "Chromium not found: install it with `apt-get install chromium` (Debian) and "
+        f"`pip install playwright` ({reason})."
+    )
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{msg} Under CI the browser tests must run, not skip.")
+    pytest.skip(msg)
+
+
+def _chromium_path() -> str | None:
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright; skips without it, fails under CI=true."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_unavailable("the Python package playwright is not installed")
+    executable = _chromium_path()
+    if executable is None:
+        _browser_unavailable("no `chromium` on PATH and no /usr/bin/chromium")
+    manager = sync_playwright().start()
+    try:
+        chromium = manager.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True
+        )
+    except Exception as exc:
+        manager.stop()
+        _browser_unavailable(f"launching {executable} failed: {exc}")
+    yield chromium
+    chromium.close()
+    manager.stop()

@@ -9,7 +9,6 @@ Screenshots of every map go to ``/tmp/izmir_shots/`` (or ``$IZMIR_SHOTS``).
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,58 +21,11 @@ from izmir_maps.render_html import render_html, write_html, write_shared_assets
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 HOSTILE = '<img src=x onerror="window.__xss=1">'
 SHOTS = Path(os.environ.get("IZMIR_SHOTS", "/tmp/izmir_shots"))
 VIEWPORT = {"width": 1280, "height": 800}
 ALIAGA = "TUR035001"
 BERGAMA = "TUR035005"
-
-
-def _unavailable(reason: str) -> None:
-    msg = (
-        "Chromium not found: install it with `apt-get install chromium` (Debian) and "
-        f"`pip install playwright` ({reason})."
-    )
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{msg} Under CI the browser tests must run, not skip.")
-    pytest.skip(msg)
-
-
-def _chromium_path() -> str | None:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the Python package playwright is not installed")
-    executable = _chromium_path()
-    if executable is None:
-        _unavailable("no `chromium` on PATH and no /usr/bin/chromium")
-    manager = sync_playwright().start()
-    try:
-        chromium = manager.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True
-        )
-    except Exception as exc:
-        manager.stop()
-        _unavailable(f"launching {executable} failed: {exc}")
-    yield chromium
-    chromium.close()
-    manager.stop()
 
 
 def _hostile_choropleth() -> MapSpec:

@@ -6,8 +6,6 @@ tests skip without them, except under CI (``CI=true``), where a missing browser 
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,57 +20,10 @@ from izmir_maps.write import write_text
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1280, "height": 800}
 ALIAGA, CIGLI = "TUR035001", "TUR035010"
 EMPLOYEES = "Çalışan sayısı (SGK, 2008)"
 WIND = "Kurulu rüzgâr gücü (2009)"
-
-
-def _unavailable(reason: str) -> None:
-    msg = (
-        "Chromium not found: install it with `apt-get install chromium` (Debian) and "
-        f"`pip install playwright` ({reason})."
-    )
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{msg} Under CI the browser tests must run, not skip.")
-    pytest.skip(msg)
-
-
-def _chromium_path() -> str | None:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the Python package playwright is not installed")
-    executable = _chromium_path()
-    if executable is None:
-        _unavailable("no `chromium` on PATH and no /usr/bin/chromium")
-    manager = sync_playwright().start()
-    try:
-        chromium = manager.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True
-        )
-    except Exception as exc:
-        manager.stop()
-        _unavailable(f"launching {executable} failed: {exc}")
-    yield chromium
-    chromium.close()
-    manager.stop()
 
 
 @pytest.fixture(scope="module")

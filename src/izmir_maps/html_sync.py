@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from izmir_maps.errors import OptionError
-from izmir_maps.html_assets import PAGE_CSS, PAGE_JS, SVG_DEFS, leaflet_css, leaflet_js
+from izmir_maps.html_assets import PAGE_CSS, PAGE_JS, SVG_DEFS
 from izmir_maps.html_payload import Payload, build_payload
 from izmir_maps.mapspec import MapSpec
-from izmir_maps.render_html import Assets, InteractiveMap, _csp, _script_json
+from izmir_maps.render_html import Assets, InteractiveMap, _csp, _script_json, leaflet_tags
 
 __all__ = ["SCOPED_IDS", "SYNC_JS", "render_sync_html", "sync_css", "write_sync_html"]
 
@@ -174,15 +174,7 @@ def render_sync_html(
         _half(side, spec, payload, data)
         for side, spec, payload, data in zip(_SIDES, (left, right), payloads, own, strict=True)
     ]
-    if assets == "inline":
-        scripts = [leaflet_js(), SYNC_JS]
-        head_assets = f"<style>{leaflet_css()}</style>"
-        body_assets = f"<script>{leaflet_js()}</script>"
-    else:
-        scripts = [SYNC_JS]
-        prefix = html.escape(asset_prefix, quote=True)
-        head_assets = f'<link rel="stylesheet" href="{prefix}leaflet.css">'
-        body_assets = f'<script src="{prefix}leaflet.js"></script>'
+    scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, SYNC_JS)
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{html.escape(left.lang)}">',

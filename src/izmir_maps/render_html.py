@@ -32,6 +32,7 @@ from izmir_maps.write import write_text
 __all__ = [
     "TILE_PROVIDERS",
     "InteractiveMap",
+    "leaflet_tags",
     "render_html",
     "write_html",
     "write_shared_assets",
@@ -196,19 +197,33 @@ def write_shared_assets(folder: Path) -> list[Path]:
     ]
 
 
+def leaflet_tags(assets: Assets, asset_prefix: str, page_js: str) -> tuple[list[str], str, str]:
+    """Leaflet inlined or linked from ``asset_prefix``, and the inline scripts the CSP must allow.
+
+    Returns
+    -------
+    tuple
+        (inline scripts in page order, ``<head>`` tag, ``<body>`` tag).
+    """
+    if assets == "inline":
+        return (
+            [leaflet_js(), page_js],
+            f"<style>{leaflet_css()}</style>",
+            f"<script>{leaflet_js()}</script>",
+        )
+    prefix = html.escape(asset_prefix, quote=True)
+    return (
+        [page_js],
+        f'<link rel="stylesheet" href="{prefix}leaflet.css">',
+        f'<script src="{prefix}leaflet.js"></script>',
+    )
+
+
 def _page(
     spec: MapSpec, payload: Payload, *, assets: Assets, asset_prefix: str, tiles: bool
 ) -> str:
     """The whole HTML document: head (CSP, title, styles), boxes, data, scripts."""
-    if assets == "inline":
-        inline_scripts = [leaflet_js(), PAGE_JS]
-        head_assets = f"<style>{leaflet_css()}</style>"
-        body_assets = f"<script>{leaflet_js()}</script>"
-    else:
-        inline_scripts = [PAGE_JS]
-        prefix = html.escape(asset_prefix, quote=True)
-        head_assets = f'<link rel="stylesheet" href="{prefix}leaflet.css">'
-        body_assets = f'<script src="{prefix}leaflet.js"></script>'
+    inline_scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, PAGE_JS)
     csp = _csp(inline_scripts, shared=assets == "shared", tiles=tiles)
     title = html.escape(spec.title)
     lines = [

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import geopandas as gpd
 import pandas as pd
 
+from izmir_maps.compare import MULTIPLES
 from izmir_maps.numbers import Lang, format_number
 from izmir_maps.pages import esc, page, table_html
 from izmir_maps.registry import indicator
@@ -28,17 +29,7 @@ from izmir_maps.svgmap import svg_map
 __all__ = ["LISA_INDICATORS", "render_stats_page"]
 
 #: Indicators that get a LISA cluster map on the page.
-LISA_INDICATORS = (
-    "employees",
-    "firms",
-    "exports_usd",
-    "employees_per_1000",
-    "firms_per_1000",
-    "exports_usd_per_1000",
-    "izka_applications",
-    "izka_success_rate",
-    "population",
-)
+LISA_INDICATORS = MULTIPLES
 
 
 def render_stats_page(
