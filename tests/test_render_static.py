@@ -330,3 +330,154 @@ def test_draws_into_a_given_axes(specs):
     assert not fig.legends
     names = {t.get_text() for t in _labels(fig, "district")}
     assert "Ödemiş" in names and "Konak" not in names  # the centre needs the page's inset
+
+
+# --- speed-ups that must not change a map -------------------------------------------------------
+
+
+def test_remembered_results_give_the_same_bytes(specs, tmp_path):
+    """Maps drawn from the renderer's memos match maps computed from scratch, byte for byte."""
+    from izmir_maps.render_static_memo import forget_all
+
+    def svg(spec: MapSpec, name: str) -> bytes:
+        fig = render_static(spec)
+        return write_static(fig, tmp_path / f"{name}.svg", dpi=LOW_DPI).read_bytes()
+
+    forget_all()
+    cold = svg(specs["employees"], "cold")
+    assert svg(specs["employees"], "warm") == cold
+    svg(specs["osb"], "other")  # another layout in between
+    assert svg(specs["employees"], "again") == cold
+    forget_all()
+    assert svg(specs["employees"], "cold-again") == cold
+
+
+def _best_position_reference(req, area, anchor, size, scale, inner, placed, to_data, *, relaxed):
+    """The label search before it measured lazily: every candidate of a chunk measured."""
+    import shapely
+
+    from izmir_maps import render_static_labels as rl
+
+    half = size / 2 + rl._PAD_EM * req.fontsize * scale
+    boxes = placed.hard_boxes(relaxed=relaxed)
+    solid = placed.hard_boxes(relaxed=True)
+    offsets = rl._candidates(req, size / scale)
+    centres = anchor + offsets * scale
+    lo, hi = centres - half, centres + half
+    ok = (
+        (lo[:, 0] >= inner[0])
+        & (lo[:, 1] >= inner[1])
+        & (hi[:, 0] <= inner[2])
+        & (hi[:, 1] <= inner[3])
+    )
+    for box in boxes:
+        ok &= ~(
+            (lo[:, 0] < box[2]) & (hi[:, 0] > box[0]) & (lo[:, 1] < box[3]) & (hi[:, 1] > box[1])
+        )
+    if req.area is None:
+        gap = np.maximum(np.abs(offsets) - size / scale / 2, 0)
+        ok &= np.hypot(gap[:, 0], gap[:, 1]) >= req.clearance + 0.5
+    best = None
+    free = np.flatnonzero(ok)
+    for start in range(0, len(free), rl._CHUNK):
+        chunk = free[start : start + rl._CHUNK]
+        distance = np.hypot(offsets[chunk, 0], offsets[chunk, 1])
+        if best is not None and distance[0] >= best[0]:
+            break
+        rects = np.concatenate([lo[chunk], hi[chunk]], axis=1)
+        clear = np.ones(len(chunk), dtype=bool)
+        for leader in placed.leaders:
+            clear &= ~rl._segment_hits(leader, rects)
+        if area is None:
+            inside = np.ones(len(chunk))
+        else:
+            a, b = to_data.transform(lo[chunk]), to_data.transform(hi[chunk])
+            boxes_data = shapely.box(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
+            inside = shapely.area(shapely.intersection(boxes_data, area)) / shapely.area(boxes_data)
+        cost = distance + (1.0 - inside) * rl._OUTSIDE_PENALTY
+        for j in np.flatnonzero(clear):
+            if best is not None and cost[j] >= best[0]:
+                continue
+            box = np.concatenate([lo[chunk[j]], hi[chunk[j]]])
+            leader = rl._leader(req, anchor, box, float(inside[j]), scale)
+            if leader is not None and rl._segment_hits(leader, solid).any():
+                continue
+            dx, dy = offsets[chunk[j]]
+            best = (float(cost[j]), (float(dx), float(dy), box, leader))
+    return None if best is None else best[1]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_lazy_label_search_finds_what_measuring_everything_finds(seed):
+    import shapely
+    from matplotlib.transforms import Affine2D
+
+    from izmir_maps import render_static_labels as rl
+
+    rng = np.random.default_rng(seed)
+    scale = 300 / 72
+    to_data = Affine2D().scale(rng.uniform(20, 80)).translate(4.5e5, 4.2e6)
+    inner = np.array([0.0, 0.0, 2000.0, 2400.0])
+    for _ in range(6):
+        anchor = rng.uniform([300, 300], [1700, 2100])
+        centre = to_data.transform(anchor)
+        spread = to_data.get_matrix()[0, 0] * rng.uniform(5, 120)
+        blob = shapely.union_all(
+            [
+                shapely.Point(centre + rng.normal(0, spread, 2)).buffer(
+                    spread * rng.uniform(0.2, 1)
+                )
+                for _ in range(rng.integers(1, 5))
+            ]
+        )
+        area = (
+            None
+            if rng.random() < 0.25
+            else max(getattr(blob, "geoms", [blob]), key=lambda p: p.area)
+        )
+        req = rl.LabelRequest(
+            "Güzelbahçe",
+            tuple(to_data.transform(anchor)),
+            "district",
+            6.8,
+            area=area,
+            clearance=0.0 if area is not None else float(rng.uniform(1, 12)),
+        )
+        placed = rl.Placed.empty()
+        for _ in range(rng.integers(0, 40)):
+            x, y = rng.uniform([0, 0], [2000, 2400])
+            w, h = rng.uniform([10, 10], [200, 60])
+            placed.add_box(np.array([x, y, x + w, y + h]), soft=bool(rng.random() < 0.3))
+        for _ in range(rng.integers(0, 4)):
+            start = anchor + rng.normal(0, 120, 2)
+            placed.leaders.append(np.concatenate([start, start + rng.normal(0, 80, 2)]))
+        size = rng.uniform([30, 20], [260, 40])
+        simplified = rl._simplified(req.area)
+        args = (req, simplified, anchor, size, scale, inner, placed, to_data)
+        for relaxed in (False, True):
+            got = rl._best_position(*args, relaxed=relaxed)
+            want = _best_position_reference(*args, relaxed=relaxed)
+            assert (got is None) == (want is None)
+            if got is not None:
+                assert got[:2] == want[:2]
+                np.testing.assert_array_equal(got[2], want[2])
+                assert (got[3] is None) == (want[3] is None)
+                if got[3] is not None:
+                    np.testing.assert_array_equal(got[3], want[3])
+
+
+def test_text_is_measured_afresh_when_text_settings_change():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from izmir_maps.render_static_labels import figure_renderer
+
+    fig = Figure(figsize=(3, 2), dpi=100)
+    FigureCanvasAgg(fig)
+    shared = figure_renderer(fig)
+    assert shared is not fig.canvas.get_renderer()  # measures only; the canvas draws into its own
+    with mpl.rc_context({"font.sans-serif": ["DejaVu Sans"]}):
+        assert figure_renderer(fig) is not shared
+    other = Figure(figsize=(3, 2), dpi=100)
+    FigureCanvasAgg(other)
+    assert figure_renderer(other) is shared
+    assert figure_renderer(Figure(figsize=(3, 2), dpi=72)) is not shared

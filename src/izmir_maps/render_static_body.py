@@ -36,6 +36,7 @@ from izmir_maps.render_static_layers import (
     nice_ticks,
 )
 from izmir_maps.render_static_look import Look, word
+from izmir_maps.render_static_memo import Memo, digest, try_digest
 
 __all__ = ["FRAME", "INK", "draw_inset", "draw_map"]
 
@@ -45,6 +46,12 @@ _CONTEXT = "#7f7f7f"
 _SEA_TEXT = "#6d8fa8"
 _OSB_TEXT = "#7a1020"
 _WIND_TEXT = "#0d4d1f"
+
+# Label anchors and the free land and sea that context names go in, by every input (see
+# render_static_memo): most maps of an atlas repeat them exactly.
+_REQUESTS: Memo[tuple[LabelRequest, ...]] = Memo(16)
+_ANCHORS: Memo[tuple[shapely.Polygon, tuple[float, float]]] = Memo(256)
+_AREAS: Memo[Any] = Memo(64)
 
 
 def draw_map(
@@ -179,20 +186,37 @@ def _district_requests(
     exclude: tuple[str, ...] | None = None,
     only: tuple[str, ...] | None = None,
 ) -> list[LabelRequest]:
-    rows = geo.districts
-    if exclude:
-        rows = rows[~rows["pcode"].isin(exclude)]
-    if only:
-        rows = rows[rows["pcode"].isin(only)]
-    rows = rows.assign(_area=rows.geometry.area).sort_values(["_area", "pcode"], kind="stable")
-    out = []
-    for _, row in rows.iterrows():
-        part = _largest(row.geometry)
-        anchor = shapely.ops.polylabel(part, tolerance=200.0)
-        out.append(
-            LabelRequest(row["district"], (anchor.x, anchor.y), "district", fontsize, area=part)
-        )
-    return out
+    def compute() -> tuple[LabelRequest, ...]:
+        rows = geo.districts
+        if exclude:
+            rows = rows[~rows["pcode"].isin(exclude)]
+        if only:
+            rows = rows[rows["pcode"].isin(only)]
+        rows = rows.assign(_area=rows.geometry.area).sort_values(["_area", "pcode"], kind="stable")
+        out = []
+        for _, row in rows.iterrows():
+            part, anchor = _ANCHORS.get(
+                digest("district_anchor", row.geometry), lambda g=row.geometry: _district_anchor(g)
+            )
+            out.append(LabelRequest(row["district"], anchor, "district", fontsize, area=part))
+        return tuple(out)
+
+    key = try_digest(
+        "district_requests",
+        list(geo.districts["pcode"]),
+        list(geo.districts["district"]),
+        geo.districts.geometry.to_numpy(),
+        exclude,
+        only,
+        fontsize,
+    )
+    return list(_REQUESTS.get(key, compute))
+
+
+def _district_anchor(geom: shapely.Geometry) -> tuple[shapely.Polygon, tuple[float, float]]:
+    part = _largest(geom)
+    anchor = shapely.ops.polylabel(part, tolerance=200.0)
+    return part, (anchor.x, anchor.y)
 
 
 def _symbol_requests(
@@ -251,27 +275,37 @@ def _context_requests(
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     view = np.array([x0, y0, x1, y1])
-    frame = shapely.box(*view).buffer(-0.04 * (x1 - x0))
-    blocked = _blocked(ax, placed)
-    out = []
-    for _, row in geo.neighbours.sort_values("province_pcode").iterrows():
-        coarse = shapely.simplify(row.geometry, 250.0)
-        visible = coarse.intersection(frame).difference(blocked).buffer(-2000)
-        if visible.is_empty or visible.area < 2e8:
-            continue
-        part = _largest(visible)
-        anchor = shapely.ops.polylabel(part, tolerance=500.0)
-        out.append(
-            LabelRequest(
-                row["province"],
-                (anchor.x, anchor.y),
-                "neighbour",
-                lk.context,
-                area=part,
-                style="italic",
-                color=_CONTEXT,
+    rows = geo.neighbours.sort_values("province_pcode")
+    names = list(rows["province"])
+    shapes = list(rows.geometry)
+
+    def compute() -> tuple[LabelRequest, ...]:
+        frame = shapely.box(*view).buffer(-0.04 * (x1 - x0))
+        blocked = _blocked(ax, placed)
+        out = []
+        for name, shape in zip(names, shapes, strict=True):
+            coarse = shapely.simplify(shape, 250.0)
+            visible = coarse.intersection(frame).difference(blocked).buffer(-2000)
+            if visible.is_empty or visible.area < 2e8:
+                continue
+            part = _largest(visible)
+            anchor = shapely.ops.polylabel(part, tolerance=500.0)
+            out.append(
+                LabelRequest(
+                    name,
+                    (anchor.x, anchor.y),
+                    "neighbour",
+                    lk.context,
+                    area=part,
+                    style="italic",
+                    color=_CONTEXT,
+                )
             )
-        )
+        return tuple(out)
+
+    key = _blocked_key(ax, placed)
+    key = key and try_digest("neighbours", key, view, names, shapes, lk.context)
+    out = list(_AREAS.get(key, compute))
     sea = _sea_request(ax, geo, view, word("sea", spec.lang), lk, placed)
     return [*out, sea] if sea is not None else out
 
@@ -279,15 +313,25 @@ def _context_requests(
 def _sea_request(
     ax: Axes, geo: Geo, view: np.ndarray, name: str, lk: Look, placed: Placed
 ) -> LabelRequest | None:
-    sea = shapely.box(*view).difference(geo.land).difference(_blocked(ax, placed))
-    sea = sea.buffer(-0.01 * (view[2] - view[0]))
-    if sea.is_empty:
-        return None
-    part = _largest(sea)
-    anchor = shapely.ops.polylabel(part, tolerance=200.0)
-    return LabelRequest(
-        name, (anchor.x, anchor.y), "sea", lk.context, area=part, style="italic", color=_SEA_TEXT
-    )
+    def compute() -> LabelRequest | None:
+        sea = shapely.box(*view).difference(geo.land).difference(_blocked(ax, placed))
+        sea = sea.buffer(-0.01 * (view[2] - view[0]))
+        if sea.is_empty:
+            return None
+        part = _largest(sea)
+        anchor = shapely.ops.polylabel(part, tolerance=200.0)
+        return LabelRequest(
+            name,
+            (anchor.x, anchor.y),
+            "sea",
+            lk.context,
+            area=part,
+            style="italic",
+            color=_SEA_TEXT,
+        )
+
+    key = _blocked_key(ax, placed)
+    return _AREAS.get(key and try_digest("sea", key, view, geo.land, name, lk.context), compute)
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -330,6 +374,14 @@ def _blocked(ax: Axes, placed: Placed) -> shapely.Geometry:
         (a, b), (c, d) = to_data.transform([[box[0], box[1]], [box[2], box[3]]])
         shapes.append(shapely.box(a, b, c, d))
     return shapely.union_all(shapes) if shapes else shapely.GeometryCollection()
+
+
+def _blocked_key(ax: Axes, placed: Placed) -> bytes | None:
+    """A digest of everything :func:`_blocked` reads, or ``None`` if it cannot be keyed."""
+    to_data = ax.transData.inverted()
+    if not to_data.is_affine:
+        return None
+    return digest(placed.boxes, to_data.get_affine().get_matrix())
 
 
 def _reserve_symbols(ax: Axes, placed: Placed, symbols: list[dict]) -> None:

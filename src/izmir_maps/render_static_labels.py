@@ -16,17 +16,23 @@ text with path effects as outlines).
 
 from __future__ import annotations
 
+import functools
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
+import matplotlib as mpl
 import numpy as np
 import shapely
-from matplotlib import patheffects
+from matplotlib import font_manager, patheffects
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
+
+from izmir_maps.render_static_memo import Memo, digest, try_digest
 
 __all__ = ["LABEL_GID", "LabelRequest", "Placed", "figure_renderer", "place_labels", "plain"]
 
@@ -39,6 +45,22 @@ _STEP_PT = 1.5
 _CHUNK = 256
 _RETRIES = 4
 _OUTSIDE_PENALTY = 40.0  # points of displacement a fully outside label costs
+# Measuring a candidate's share inside its area (a polygon intersection) is the slow
+# part of placing a label, so it is measured only for candidates that might beat the
+# best so far. A candidate's cost is at least its distance plus the penalty of the most
+# it could have inside (see _inside_at_most); one whose bound, less this slack (points,
+# far above any rounding), is dearer than the best is skipped unmeasured, exactly as
+# it would lose if measured. Every other candidate is measured and compared as before.
+_SLACK_PT = 0.01
+_BATCH = 16  # candidates measured per shapely call
+
+#: Label placements by every input of the search (see :mod:`render_static_memo`): an atlas
+#: places the same district names around the same obstacles on most of its maps.
+_PLACEMENTS: Memo[tuple[dict[int, tuple], Placed]] = Memo(64)
+#: Measuring renderers by canvas size, dpi and text settings, shared by figures
+#: (see :func:`figure_renderer`).
+_MEASURERS: Memo[RendererAgg] = Memo(4)
+_TEXT_RC = tuple(k for k in mpl.rcParams if k.startswith(("font.", "text.", "mathtext.")))
 
 
 @dataclass(frozen=True)
@@ -123,9 +145,32 @@ def plain(s: str) -> str:
 
 
 def figure_renderer(fig: Any) -> RendererBase:
-    """The renderer that measures text on ``fig``'s canvas."""
-    get = getattr(fig.canvas, "get_renderer", None)
+    """The renderer that measures text on ``fig``'s canvas.
+
+    On a plain Agg canvas that is an Agg renderer of the canvas's size and
+    dpi, the same for every figure of that size while the font and text
+    settings stay the same (see :data:`_MEASURERS`): matplotlib remembers text
+    sizes per renderer, so the district names that every map of an atlas
+    repeats are measured once. It measures exactly as the canvas's own
+    renderer would, and is never drawn into.
+    """
+    canvas = fig.canvas
+    if type(canvas) is FigureCanvasAgg:
+        w, h = canvas.get_width_height(physical=True)
+        key = digest(w, h, fig.dpi, _text_settings())
+        renderer = _MEASURERS.get(key, lambda: RendererAgg(w, h, fig.dpi))
+        if renderer.dpi == fig.dpi:
+            return renderer
+    get = getattr(canvas, "get_renderer", None)
     return get() if get is not None else fig._get_renderer()
+
+
+def _text_settings() -> str:
+    """Everything besides a text's own font properties that its measured size depends on."""
+    with warnings.catch_warnings():  # reading a deprecated setting may warn
+        warnings.simplefilter("ignore")
+        values = [mpl.rcParams[k] for k in _TEXT_RC]
+    return repr((len(font_manager.fontManager.ttflist), values))
 
 
 def place_labels(
@@ -166,6 +211,57 @@ def place_labels(
     texts = [_text(ax, req) for req in requests]
     sizes = [np.array([b.width, b.height]) for b in (t.get_window_extent(renderer) for t in texts)]
     anchors = [ax.transData.transform(req.anchor) for req in requests]
+
+    key = None
+    if to_data.is_affine:  # then the transform is its matrix, which the key holds
+        key = try_digest(
+            "place_labels",
+            [
+                (r.text, r.anchor, r.kind, r.fontsize, r.area, r.clearance, r.style, r.weight)
+                for r in requests
+            ],
+            sizes,
+            anchors,
+            scale,
+            inner,
+            placed.boxes,
+            placed.soft,
+            placed.leaders,
+            to_data.get_affine().get_matrix(),
+        )
+    found, trial = _copied(
+        *_PLACEMENTS.get(
+            key,
+            lambda: _copied(*_search(requests, sizes, anchors, scale, inner, placed, to_data)),
+        )
+    )
+    placed.replace(trial)
+    out: list[Text | None] = []
+    for i, (req, text) in enumerate(zip(requests, texts, strict=True)):
+        if i not in found:
+            text.remove()
+            out.append(None)
+            continue
+        dx, dy, _, leader = found[i]
+        transform = offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points")
+        text.set_transform(transform)
+        _add_halo(ax, text, req, transform, halo)
+        if leader is not None:
+            _draw_leader(ax, leader, to_data, leader_color, dot=req.area is not None)
+        out.append(text)
+    return out
+
+
+def _search(
+    requests: list[LabelRequest],
+    sizes: list[np.ndarray],
+    anchors: list[np.ndarray],
+    scale: float,
+    inner: np.ndarray,
+    placed: Placed,
+    to_data: Any,
+) -> tuple[dict[int, tuple], Placed]:
+    """Where each label goes (``dx``, ``dy``, box, leader) and everything then placed."""
     areas = [_simplified(req.area) for req in requests]
 
     def attempt(order: list[int]) -> tuple[dict[int, tuple], list[int], Placed]:
@@ -191,21 +287,21 @@ def place_labels(
         again = attempt(order)
         if len(again[1]) < len(failed):
             found, failed, trial = again
-    placed.replace(trial)
-    out: list[Text | None] = []
-    for i, (req, text) in enumerate(zip(requests, texts, strict=True)):
-        if i not in found:
-            text.remove()
-            out.append(None)
-            continue
-        dx, dy, _, leader = found[i]
-        transform = offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points")
-        text.set_transform(transform)
-        _add_halo(ax, text, req, transform, halo)
-        if leader is not None:
-            _draw_leader(ax, leader, to_data, leader_color, dot=req.area is not None)
-        out.append(text)
-    return out
+    return found, trial
+
+
+def _copied(found: dict[int, tuple], placed: Placed) -> tuple[dict[int, tuple], Placed]:
+    """A copy of a search result that shares no array with it."""
+
+    def copy(a: np.ndarray | None) -> np.ndarray | None:
+        return None if a is None else a.copy()
+
+    return (
+        {i: (dx, dy, copy(box), copy(leader)) for i, (dx, dy, box, leader) in found.items()},
+        Placed(
+            [b.copy() for b in placed.boxes], [a.copy() for a in placed.leaders], list(placed.soft)
+        ),
+    )
 
 
 def _text(ax: Axes, req: LabelRequest) -> Text:
@@ -248,6 +344,11 @@ def _best_position(
         & (hi[:, 0] <= inner[2])
         & (hi[:, 1] <= inner[3])
     )
+    if len(boxes):  # only boxes that reach into the candidates' extent can exclude any
+        (x0, y0), (x1, y1) = lo.min(axis=0), hi.max(axis=0)
+        boxes = boxes[
+            (boxes[:, 2] > x0) & (boxes[:, 0] < x1) & (boxes[:, 3] > y0) & (boxes[:, 1] < y1)
+        ]
     for box in boxes:
         ok &= ~(
             (lo[:, 0] < box[2]) & (hi[:, 0] > box[0]) & (lo[:, 1] < box[3]) & (hi[:, 1] > box[1])
@@ -256,6 +357,7 @@ def _best_position(
         gap = np.maximum(np.abs(offsets) - size / scale / 2, 0)
         ok &= np.hypot(gap[:, 0], gap[:, 1]) >= req.clearance + 0.5
     best: tuple[float, tuple[float, float, np.ndarray, np.ndarray | None]] | None = None
+    limits = None if area is None else _limits(area)
     free = np.flatnonzero(ok)
     for start in range(0, len(free), _CHUNK):
         chunk = free[start : start + _CHUNK]
@@ -266,13 +368,27 @@ def _best_position(
         clear = np.ones(len(chunk), dtype=bool)
         for leader in placed.leaders:
             clear &= ~_segment_hits(leader, rects)
-        inside = (
-            np.ones(len(chunk))
-            if area is None
-            else _inside_fractions(lo[chunk], hi[chunk], area, to_data)
-        )
-        cost = distance + (1.0 - inside) * _OUTSIDE_PENALTY
-        for j in np.flatnonzero(clear):
+        todo = np.flatnonzero(clear)
+        if limits is None:
+            inside = np.ones(len(chunk))
+            cost = distance + (1.0 - inside) * _OUTSIDE_PENALTY
+            least = cost
+        else:  # measured lazily, and only where a candidate might still win: see _SLACK_PT
+            a, b = to_data.transform(lo[chunk]), to_data.transform(hi[chunk])
+            inside = np.full(len(chunk), np.nan)
+            cost = np.full(len(chunk), np.nan)
+            share = _inside_at_most(a, b, limits)
+            least = distance + (1.0 - share) * _OUTSIDE_PENALTY - _SLACK_PT
+        for k, j in enumerate(todo):
+            if best is not None and least[j] > best[0]:
+                continue  # dearer than the best whatever its share inside
+            if np.isnan(cost[j]):
+                batch = todo[k:]  # j and the next candidates that might still win
+                if best is not None:
+                    batch = batch[~(least[batch] > best[0])]
+                batch = batch[:_BATCH]
+                inside[batch] = _inside_fractions(a, b, batch, area)
+                cost[batch] = distance[batch] + (1.0 - inside[batch]) * _OUTSIDE_PENALTY
             if best is not None and cost[j] >= best[0]:
                 continue
             box = np.concatenate([lo[chunk[j]], hi[chunk[j]]])
@@ -285,14 +401,24 @@ def _best_position(
 
 
 def _candidates(req: LabelRequest, size_pt: np.ndarray) -> np.ndarray:
-    """Offsets (points) to try, nearest first, on a fine grid; sideways moves come cheaper."""
+    """Offsets (points) to try, nearest first, on a fine grid; sideways moves come cheaper.
+
+    The grid depends on its reach alone, so it is built once per reach (read-only).
+    """
     reach = _REACH_PT + (req.clearance + float(size_pt[0]) / 2 if req.area is None else 0.0)
+    return _grid(reach)
+
+
+@functools.lru_cache(maxsize=64)
+def _grid(reach: float) -> np.ndarray:
     xs = np.arange(-reach, reach + 1e-9, _STEP_PT)
     ys = np.arange(-reach * 0.75, reach * 0.75 + 1e-9, _STEP_PT * 0.75)
     grid = np.array(np.meshgrid(xs, ys)).reshape(2, -1).T
     distance = np.hypot(grid[:, 0], grid[:, 1] * 1.25)
     order = np.lexsort((grid[:, 1], grid[:, 0], distance))
-    return np.round(grid[order], 3)
+    out = np.round(grid[order], 3)
+    out.flags.writeable = False
+    return out
 
 
 def _overlaps(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:
@@ -312,12 +438,45 @@ def _simplified(area: shapely.Geometry | None) -> shapely.Geometry | None:
 
 
 def _inside_fractions(
-    lo: np.ndarray, hi: np.ndarray, area: shapely.Geometry, to_data: Any
+    a: np.ndarray, b: np.ndarray, rows: np.ndarray, area: shapely.Geometry
 ) -> np.ndarray:
-    """Share of each display box ``lo``–``hi`` that lies inside ``area`` (data coordinates)."""
-    a, b = to_data.transform(lo), to_data.transform(hi)
+    """Share of each box ``a[rows]``–``b[rows]`` (data coordinates) that lies inside ``area``.
+
+    Each box is measured on its own, so a box's share does not depend on which
+    other boxes are measured with it.
+    """
+    a, b = a[rows], b[rows]
     rects = shapely.box(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
     return shapely.area(shapely.intersection(rects, area)) / shapely.area(rects)
+
+
+def _limits(area: shapely.Geometry) -> tuple[np.ndarray, float]:
+    """``area``'s bounds and its size (``inf`` if it is not valid, so no bound)."""
+    size = float(shapely.area(area)) if shapely.is_valid(area) else np.inf
+    return np.asarray(area.bounds, dtype=float), size
+
+
+def _inside_at_most(a: np.ndarray, b: np.ndarray, limits: tuple[np.ndarray, float]) -> np.ndarray:
+    """An upper bound of each box's share inside the area of ``limits`` (see :func:`_limits`).
+
+    A box's part inside the area lies inside its bounds and is no larger than
+    the area itself. Where the bound is unknown (an empty area) it is 1.
+
+    Examples
+    --------
+    >>> area = shapely.box(0, 0, 10, 10)
+    >>> a, b = np.array([[-5.0, 0], [2, 2], [20, 0]]), np.array([[5.0, 10], [4, 4], [30, 10]])
+    >>> _inside_at_most(a, b, _limits(area)).tolist()
+    [0.5, 1.0, 0.0]
+    """
+    (x0, y0, x1, y1), size = limits
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    rect = (hi[:, 0] - lo[:, 0]) * (hi[:, 1] - lo[:, 1])
+    wide = np.clip(np.minimum(hi[:, 0], x1) - np.maximum(lo[:, 0], x0), 0, None)
+    tall = np.clip(np.minimum(hi[:, 1], y1) - np.maximum(lo[:, 1], y0), 0, None)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.fmin(wide * tall, size) / rect
+    return np.fmin(share, 1.0)
 
 
 def _leader(

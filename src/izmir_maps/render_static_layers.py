@@ -24,6 +24,7 @@ from matplotlib.path import Path
 from izmir_maps.boundaries import EQUAL_AREA_CRS
 from izmir_maps.locations import APPROXIMATE, SOURCED
 from izmir_maps.mapspec import MapSpec
+from izmir_maps.render_static_memo import Memo, digest
 from izmir_maps.style import (
     LAND_COLOR,
     NO_DATA_COLOR,
@@ -122,9 +123,9 @@ class Geo:
 
     def view(self, pcodes: tuple[str, ...] | None = None, margin: float = 0.03) -> np.ndarray:
         """``[x0, y0, x1, y1]`` around all districts, or around ``pcodes``, plus a margin."""
-        shapes = self.districts
+        shapes = self.districts.geometry
         if pcodes is not None:
-            shapes = shapes[shapes["pcode"].isin(pcodes)]
+            shapes = shapes[self.districts["pcode"].isin(pcodes)]
         x0, y0, x1, y1 = shapes.total_bounds
         pad = margin * max(x1 - x0, y1 - y0)
         return np.array([x0 - pad, y0 - pad, x1 + pad, y1 + pad])
@@ -136,30 +137,71 @@ def prepare(spec: MapSpec) -> Geo:
     The district boundaries are simplified to 10 m together (shared borders
     stay shared): finer than a 1200 dpi printer dot even in the city-centre
     inset, and half the vertices of the detailed layer.
+
+    The derived shapes depend on the boundaries alone, so they are computed
+    once per process for each set of boundaries (an atlas draws sixty maps of
+    the same districts) and shared: shapely geometries never change, and every
+    call gets its own frames.
     """
     districts = spec.districts.to_crs(EQUAL_AREA_CRS)
-    drawn = shapely.coverage_simplify(districts.geometry.to_numpy(), _PRINT_M)
-    districts = districts.set_geometry(
-        gpd.GeoSeries(drawn, index=districts.index, crs=districts.crs)
-    )
     neighbours = spec.neighbours.to_crs(EQUAL_AREA_CRS)
-    outline = shapely.union_all(districts.geometry.to_numpy())
+    shapes = _shapes(districts, neighbours)
+    districts = districts.set_geometry(
+        gpd.GeoSeries(shapes.drawn.copy(), index=districts.index, crs=districts.crs)
+    )
+    return Geo(
+        districts=districts,
+        neighbours=neighbours,
+        outline=shapes.outline,
+        border_fill=shapes.border_fill,
+        land=shapes.land,
+        centre=shapes.centre,
+        osbs=_project(spec.osbs),
+        wind_points=_project(spec.wind_points),
+        wind_farms=_project(spec.wind_farms),
+    )
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    """What :func:`prepare` derives from the projected boundaries (see :class:`Geo`)."""
+
+    drawn: np.ndarray  # the districts' simplified polygons, in their row order
+    outline: shapely.Geometry
+    border_fill: shapely.Geometry
+    land: shapely.Geometry
+    centre: shapely.Geometry
+
+
+_SHAPES: Memo[_Shapes] = Memo(4)
+
+
+def _shapes(districts: gpd.GeoDataFrame, neighbours: gpd.GeoDataFrame) -> _Shapes:
+    """The derived shapes of these projected boundaries, remembered per process.
+
+    The key holds every input the shapes depend on: each district's and
+    neighbour's exact geometry in row order, and which districts are central.
+    """
+    central = districts["pcode"].isin(CENTRE_PCODES).to_numpy()
+    key = digest("shapes", districts.geometry.to_numpy(), central, neighbours.geometry.to_numpy())
+    return _SHAPES.get(key, lambda: _derive(districts.geometry.to_numpy(), central, neighbours))
+
+
+def _derive(districts: np.ndarray, central: np.ndarray, neighbours: gpd.GeoDataFrame) -> _Shapes:
+    drawn = shapely.coverage_simplify(districts, _PRINT_M)
+    drawn.flags.writeable = False
+    outline = shapely.union_all(drawn)
     coarse = shapely.simplify(outline, _COARSE_M)
     neighbour_land = shapely.union_all(neighbours.geometry.to_numpy())
     border_fill = shapely.intersection(
         coarse.buffer(_BORDER_FILL_M), neighbour_land.buffer(_BORDER_FILL_M)
     ).difference(outline)
-    centre = districts[districts["pcode"].isin(CENTRE_PCODES)].geometry
-    return Geo(
-        districts=districts,
-        neighbours=neighbours,
+    return _Shapes(
+        drawn=drawn,
         outline=outline,
         border_fill=border_fill,
         land=shapely.union_all([coarse, shapely.simplify(neighbour_land, _COARSE_M), border_fill]),
-        centre=shapely.simplify(shapely.union_all(centre.to_numpy()), _COARSE_M),
-        osbs=_project(spec.osbs),
-        wind_points=_project(spec.wind_points),
-        wind_farms=_project(spec.wind_farms),
+        centre=shapely.simplify(shapely.union_all(drawn[central]), _COARSE_M),
     )
 
 

@@ -105,9 +105,11 @@ def plan_band(
             height = _layout(
                 scratch, spec, lk, plan, top=page[1], bottom=0.0, left=left, right=right
             )
-            plans.append(BandPlan(float(height), arrangement, sources))
-    fitting = [p for p in plans if p.height <= room]
-    return fitting[0] if fitting else min(plans, key=lambda p: p.height)
+            plan = BandPlan(float(height), arrangement, sources)
+            if plan.height <= room:  # the first that fits wins: the rest need no layout
+                return plan
+            plans.append(plan)
+    return min(plans, key=lambda p: p.height)
 
 
 def draw_band(
