@@ -239,6 +239,8 @@ def _add_inset(fig: Figure, ax: Axes, geo: Geo, lk: Look) -> Axes | None:
     Its right edge is the page's right margin: on a full-width map that is the
     map's own corner; a map shrunk by a crowded legend leaves room beside it.
     """
+    if not geo.districts["pcode"].isin(CENTRE_PCODES).any():
+        return None  # another province: İzmir's city centre is not on this map
     view = geo.view(CENTRE_PCODES, margin=0.04)
     aspect = (view[3] - view[1]) / (view[2] - view[0])
     pw, ph = fig.get_size_inches()

@@ -306,6 +306,8 @@ def _context_requests(
     key = _blocked_key(ax, placed)
     key = key and try_digest("neighbours", key, view, names, shapes, lk.context)
     out = list(_AREAS.get(key, compute))
+    if not spec.districts["pcode"].astype(str).str.startswith("TUR035").any():
+        return out  # "Ege Denizi" is İzmir's sea; other provinces' seas are not named
     sea = _sea_request(ax, geo, view, word("sea", spec.lang), lk, placed)
     return [*out, sea] if sea is not None else out
 
