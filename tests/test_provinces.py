@@ -361,3 +361,12 @@ def test_unknown_district_message_names_the_province(tmp_path) -> None:
     path.write_text("ilçe,değer\nAkhisar,10\nAkhsar,5\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"'Akhsar' is not a district of Manisa\. Did you mean"):
         read_user_table(path, column="değer", matcher=province_matcher(resolve_province("Manisa")))
+
+
+def test_validate_checks_names_against_the_chosen_province(tmp_path, capsys) -> None:
+    path = tmp_path / "manisa.csv"
+    path.write_text("ilçe,değer\nAkhisar,10\nSalihli,5\n", encoding="utf-8")
+    assert main(["validate", str(path), "--province", "Manisa"]) == 0
+    assert "no problems found" in capsys.readouterr().out
+    assert main(["validate", str(path)]) == 2  # İzmir by default: Akhisar is not İzmir's
+    assert "'Akhisar' is not a district of İzmir" in capsys.readouterr().out

@@ -125,6 +125,10 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("--sep", default="auto")
     val.add_argument("--sheet")
     val.add_argument("--allow-negative", action="store_true")
+    val.add_argument(
+        "--province",
+        help="province the table describes (default İzmir; 'Türkiye' for all 973 districts)",
+    )
     val.set_defaults(func=_cmd_validate)
 
     cmp = sub.add_parser("compare", help="compare districts side by side")
@@ -256,6 +260,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         sep=args.sep,
         sheet=_sheet(args.sheet),
         allow_negative=args.allow_negative,
+        matcher=_province_matcher(args.province),
     )
     for warning in report.warnings:
         print(f"warning: {warning}")
@@ -269,6 +274,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         f"columns: {', '.join(report.columns)})."
     )
     return 0
+
+
+def _province_matcher(province: str | None):
+    from izmir_maps.provinces import is_izmir, province_matcher
+
+    return None if is_izmir(province) else province_matcher(province)  # type: ignore[arg-type]
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
