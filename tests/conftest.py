@@ -128,3 +128,33 @@ def browser() -> Iterator[object]:
     yield chromium
     chromium.close()
     manager.stop()
+
+
+@pytest.fixture(scope="session")
+def watch() -> Callable[[object, object], object]:
+    """Attach to a page: block every request but ``file:``/``data:`` and record what it tried.
+
+    ``seen`` is any object with list attributes ``blocked``, ``requests``,
+    ``errors`` and ``dialogs``; it is returned for chaining.
+    """
+
+    def attach(page, seen):
+        def route(request_route) -> None:
+            url = request_route.request.url
+            if url.startswith(("file:", "data:")):
+                request_route.continue_()
+            else:
+                seen.blocked.append(url)
+                request_route.abort()
+
+        page.route("**/*", route)
+        page.on("request", lambda request: seen.requests.append(request.url))
+        page.on(
+            "console",
+            lambda message: seen.errors.append(message.text) if message.type == "error" else None,
+        )
+        page.on("pageerror", lambda error: seen.errors.append(str(error)))
+        page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+        return seen
+
+    return attach

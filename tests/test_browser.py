@@ -85,30 +85,13 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser) -> Iterator:
+def visit(browser, watch) -> Iterator:
     context = browser.new_context(viewport=VIEWPORT, service_workers="block")
     opened: list[Visit] = []
 
     def open_map(path: Path, *, ready: bool = True) -> Visit:
         page = context.new_page()
-        seen = Visit(page)
-
-        def route(request_route) -> None:
-            url = request_route.request.url
-            if url.startswith(("file:", "data:")):
-                request_route.continue_()
-            else:
-                seen.blocked.append(url)
-                request_route.abort()
-
-        page.route("**/*", route)
-        page.on("request", lambda request: seen.requests.append(request.url))
-        page.on(
-            "console",
-            lambda message: seen.errors.append(message.text) if message.type == "error" else None,
-        )
-        page.on("pageerror", lambda error: seen.errors.append(str(error)))
-        page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+        seen = watch(page, Visit(page))
         page.goto(path.as_uri())
         if ready:
             page.wait_for_function("window.izmirMap !== undefined")

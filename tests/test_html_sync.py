@@ -258,7 +258,7 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser) -> Iterator:
+def visit(browser, watch) -> Iterator:
     contexts: list[object] = []
     opened: list[Visit] = []
 
@@ -266,24 +266,7 @@ def visit(browser) -> Iterator:
         context = browser.new_context(viewport=viewport or VIEWPORT, service_workers="block")
         contexts.append(context)
         page = context.new_page()
-        seen = Visit(page)
-
-        def route(request_route) -> None:
-            url = request_route.request.url
-            if url.startswith(("file:", "data:")):
-                request_route.continue_()
-            else:
-                seen.blocked.append(url)
-                request_route.abort()
-
-        page.route("**/*", route)
-        page.on("request", lambda request: seen.requests.append(request.url))
-        page.on(
-            "console",
-            lambda message: seen.errors.append(message.text) if message.type == "error" else None,
-        )
-        page.on("pageerror", lambda error: seen.errors.append(str(error)))
-        page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+        seen = watch(page, Visit(page))
         page.goto(path.as_uri())
         page.wait_for_function("() => window.izmirSync !== undefined")
         opened.append(seen)

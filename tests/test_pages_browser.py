@@ -50,32 +50,17 @@ class Visit:
     blocked: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
-def visit(browser) -> Iterator:
+def visit(browser, watch) -> Iterator:
     context = browser.new_context(viewport=VIEWPORT, service_workers="block")
     opened: list[Visit] = []
 
     def open_page(path: Path) -> Visit:
         page = context.new_page()
-        seen = Visit(page)
-
-        def route(request_route) -> None:
-            url = request_route.request.url
-            if url.startswith(("file:", "data:")):
-                request_route.continue_()
-            else:
-                seen.blocked.append(url)
-                request_route.abort()
-
-        page.route("**/*", route)
-        page.on("request", lambda request: seen.requests.append(request.url))
-        page.on(
-            "console",
-            lambda message: seen.errors.append(message.text) if message.type == "error" else None,
-        )
-        page.on("pageerror", lambda error: seen.errors.append(str(error)))
+        seen = watch(page, Visit(page))
         page.on("requestfailed", lambda request: seen.errors.append(f"failed: {request.url}"))
         page.goto(path.as_uri())
         page.wait_for_load_state("load")
