@@ -35,7 +35,7 @@ from izmir_maps.boundaries import EQUAL_AREA_CRS, IZMIR_PCODE
 from izmir_maps.html_geometry import encode_polyline, label_point, polygons_of, topology
 from izmir_maps.html_legend import build_legend, wind_scale
 from izmir_maps.html_style import KIND_TEXT, PLAIN_FILL, PLAIN_LINE, SHAPES, safe_color
-from izmir_maps.html_text import WORDS, clean, is_missing, short_name, word
+from izmir_maps.html_text import clean, is_missing, short_name, word
 from izmir_maps.locations import SOURCED
 from izmir_maps.mapspec import MapSpec
 from izmir_maps.numbers import Lang, format_number
@@ -50,7 +50,7 @@ from izmir_maps.style import (
     WIND_COLOR,
     wind_radius,
 )
-from izmir_maps.texts import text
+from izmir_maps.texts import has_text, text
 
 __all__ = ["CONTEXT_GRID", "GRID", "Payload", "build_payload"]
 
@@ -496,7 +496,7 @@ def _status(value: object, lang: Lang) -> str:
     status = clean(value)
     if not status:
         return text("no_data", lang)
-    return word(status, lang) if status in WORDS else status
+    return word(status, lang) if has_text(status) else status
 
 
 def _location(value: object, lang: Lang) -> str:

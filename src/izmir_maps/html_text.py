@@ -1,8 +1,4 @@
-"""Words and small text helpers of the HTML maps.
-
-Interface words the HTML maps need beyond :mod:`izmir_maps.texts` live in
-:data:`WORDS`, in the same ``(tr, en)`` shape; :func:`word` looks in both.
-"""
+"""Small text helpers of the HTML maps; their words come from :mod:`izmir_maps.texts`."""
 
 from __future__ import annotations
 
@@ -13,40 +9,11 @@ import pandas as pd
 from izmir_maps.numbers import Lang
 from izmir_maps.texts import text
 
-__all__ = ["WORDS", "clean", "is_missing", "short_name", "word"]
-
-#: Interface words of the HTML maps (tr, en) not in :mod:`izmir_maps.texts`.
-WORDS: dict[str, tuple[str, str]] = {
-    "labels": ("İlçe adları", "District names"),
-    "zoom_in": ("Yakınlaştır", "Zoom in"),
-    "zoom_out": ("Uzaklaştır", "Zoom out"),
-    "n_districts": ("{n} ilçe", "{n} districts"),
-    "one_district": ("1 ilçe", "1 district"),
-    "sea": ("Ege Denizi", "Aegean Sea"),
-    "short_name": ("Kısa ad", "Short name"),
-    "kind": ("Tür", "Type"),
-    "location": ("Konum", "Location"),
-    "wind_points": (
-        "Kurulu güç 2009, ilçe toplamı (sembol alanı MW ile orantılı)",
-        "Installed capacity 2009, district total (symbol area ∝ MW)",
-    ),
-    "wind_point_approx": (
-        "Kesikli çizgi: ilçe içinde yaklaşık konum",
-        "Dashed outline: approximate location inside the district",
-    ),
-    "proposed_district": (
-        "Rüzgâr yatırımı için önerilen ilçe",
-        "Proposed for wind investment",
-    ),
-    "operating": ("faaliyette", "operating"),
-    "planned": ("planlanıyor", "planned"),
-    "under construction": ("yapım aşamasında", "under construction"),
-    "osb_layer": ("OSB'ler ve serbest bölgeler", "OSBs and free zones"),
-}
+__all__ = ["clean", "is_missing", "short_name", "word"]
 
 
 def word(key: str, lang: Lang = "tr", **values: object) -> str:
-    """A word of :data:`WORDS` (or of :mod:`izmir_maps.texts`) in ``lang``.
+    """An interface word of :mod:`izmir_maps.texts` in ``lang``.
 
     Examples
     --------
@@ -55,10 +22,7 @@ def word(key: str, lang: Lang = "tr", **values: object) -> str:
     >>> word("n_districts", "tr", n=14)
     '14 ilçe'
     """
-    if key not in WORDS:
-        return text(key, lang, **values)
-    template = WORDS[key][0 if lang == "tr" else 1]
-    return template.format(**values) if values else template
+    return text(key, lang, **values)
 
 
 def is_missing(value: object) -> bool:

@@ -28,6 +28,7 @@ from izmir_maps.tables import (
     load_swot,
     load_wind_farms,
 )
+from izmir_maps.texts import has_text, text
 
 __all__ = ["CHART_INDICATORS", "PROFILE_INDICATORS", "district_slug", "render_profile"]
 
@@ -318,30 +319,16 @@ def _osb_wind_section(row: pd.Series, pcode: str, lang: Lang) -> str:
     return "".join(out)
 
 
-_STATUS_TR = {
-    "operating": "faaliyette",
-    "planned": "planlanan",
-    "under construction": "yapım aşamasında",
-}
-
-
 def _status(status: str, lang: Lang) -> str:
     if not status:
         return "–"
-    return _STATUS_TR.get(status, status) if lang == "tr" else status
+    return text(status, lang) if has_text(status) else status
 
 
 def _kind(kind: str, lang: Lang) -> str:
-    names = {
-        "osb": ("OSB", "OSB"),
-        "agricultural_osb": ("Tarıma dayalı OSB", "Agricultural OSB"),
-        "free_zone": ("Serbest bölge (OSB değil)", "Free zone (not an OSB)"),
-        "private_industrial_zone": (
-            "Özel endüstri bölgesi (OSB değil)",
-            "Private industrial zone (not an OSB)",
-        ),
-    }
-    return names.get(kind, (kind, kind))[0 if lang == "tr" else 1]
+    if kind == "osb":
+        return "OSB"
+    return text(kind, lang) if has_text(kind) else kind
 
 
 def _fact_value(value: str, unit: str, lang: Lang) -> str:

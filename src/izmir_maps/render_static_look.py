@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from izmir_maps.errors import OptionError
 from izmir_maps.numbers import Lang
+from izmir_maps.texts import text
 
 __all__ = ["LOOKS", "SIZES", "Look", "look", "word"]
 
@@ -92,16 +93,6 @@ LOOKS: dict[str, Look] = {
     ),
 }
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "centre": ("İzmir merkez", "Central İzmir"),
-    "sea": ("Ege Denizi", "Aegean Sea"),
-    "gulf": ("İzmir Körfezi", "Gulf of İzmir"),
-    "north": ("K", "N"),
-    "districts_one": ("{n} ilçe", "{n} district"),
-    "districts_many": ("{n} ilçe", "{n} districts"),
-    "osb_marker": ("Organize sanayi bölgesi (OSB)", "Organised industrial zone (OSB)"),
-}
-
 
 def look(size: str) -> Look:
     """The :class:`Look` of page size ``size``, or :class:`OptionError` naming the valid sizes.
@@ -125,6 +116,4 @@ def word(key: str, lang: Lang = "tr", **values: object) -> str:
     >>> word("districts_many", "en", n=14), word("districts_many", n=14)
     ('14 districts', '14 ilçe')
     """
-    tr, en = _WORDS[key]
-    template = tr if lang == "tr" else en
-    return template.format(**values) if values else template
+    return text(key, lang, **values)

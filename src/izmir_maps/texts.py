@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from izmir_maps.numbers import Lang
 
-__all__ = ["text"]
+__all__ = ["has_text", "text"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "no_data": ("Veri yok", "No data"),
@@ -67,7 +67,42 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "yes": ("evet", "yes"),
     "no": ("hayır", "no"),
     "izmir": ("İzmir", "İzmir"),
+    # interactive maps
+    "labels": ("İlçe adları", "District names"),
+    "zoom_in": ("Yakınlaştır", "Zoom in"),
+    "zoom_out": ("Uzaklaştır", "Zoom out"),
+    "n_districts": ("{n} ilçe", "{n} districts"),
+    "one_district": ("1 ilçe", "1 district"),
+    "sea": ("Ege Denizi", "Aegean Sea"),
+    "short_name": ("Kısa ad", "Short name"),
+    "kind": ("Tür", "Type"),
+    "location": ("Konum", "Location"),
+    "wind_points": (
+        "Kurulu güç 2009, ilçe toplamı (sembol alanı MW ile orantılı)",
+        "Installed capacity 2009, district total (symbol area ∝ MW)",
+    ),
+    "wind_point_approx": (
+        "Kesikli çizgi: ilçe içinde yaklaşık konum",
+        "Dashed outline: approximate location inside the district",
+    ),
+    "proposed_district": ("Rüzgâr yatırımı için önerilen ilçe", "Proposed for wind investment"),
+    "operating": ("faaliyette", "operating"),
+    "planned": ("planlanıyor", "planned"),
+    "under construction": ("yapım aşamasında", "under construction"),
+    "osb_layer": ("OSB'ler ve serbest bölgeler", "OSBs and free zones"),
+    # static maps
+    "centre": ("İzmir merkez", "Central İzmir"),
+    "gulf": ("İzmir Körfezi", "Gulf of İzmir"),
+    "north": ("K", "N"),
+    "districts_one": ("{n} ilçe", "{n} district"),
+    "districts_many": ("{n} ilçe", "{n} districts"),
+    "osb_marker": ("Organize sanayi bölgesi (OSB)", "Organised industrial zone (OSB)"),
 }
+
+
+def has_text(key: str) -> bool:
+    """Whether ``key`` is an interface text."""
+    return key in _TEXTS
 
 
 def text(key: str, lang: Lang = "tr", **values: object) -> str:
