@@ -10,7 +10,7 @@ import pandas as pd
 from izmir_maps.boundaries import district_matcher
 from izmir_maps.classify import classify_indicator
 from izmir_maps.errors import OptionError
-from izmir_maps.indicators import izmir_totals
+from izmir_maps.indicators import izmir_success_rate, izmir_totals
 from izmir_maps.numbers import Lang, format_number, format_percent
 from izmir_maps.pages import esc, page, table_html
 from izmir_maps.profiles import PROFILE_INDICATORS, district_slug
@@ -171,7 +171,7 @@ def render_small_multiples(
     cards = []
     for ind_id in indicator_ids:
         ind = indicator(ind_id)
-        c = classify_indicator(table, ind, midpoint_value=_success_midpoint())
+        c = classify_indicator(table, ind, midpoint_value=izmir_success_rate())
         fills = {p: c.color_of(i) for i, p in zip(table.index, table["pcode"], strict=True)}
         titles = {
             p: f"{d}: {ind.format(v, lang, unit=True)}"
@@ -231,11 +231,6 @@ def _ratio(a: float | None, b: float | None, lang: Lang) -> str:
     return format_number(a / b, lang, 2) + "×"
 
 
-def _success_midpoint() -> float:
-    totals = izmir_totals()
-    return totals["izka_successful"] / totals["izka_applications"] * 100
-
-
 def _izmir_line(lang: Lang) -> str:
     totals = izmir_totals()
     if lang == "tr":
@@ -243,14 +238,14 @@ def _izmir_line(lang: Lang) -> str:
             f"İzmir toplamı: {format_number(totals['employees'])} çalışan, "
             f"{format_number(totals['firms'])} firma, "
             f"{format_number(totals['exports_usd'])} ABD $ ihracat (2008); İZKA başarı oranı "
-            f"{format_percent(_success_midpoint())}."
+            f"{format_percent(izmir_success_rate())}."
         )
     else:
         text = (
             f"İzmir total: {format_number(totals['employees'], 'en')} employees, "
             f"{format_number(totals['firms'], 'en')} firms, "
             f"{format_number(totals['exports_usd'], 'en')} USD exports (2008); İZKA success "
-            f"rate {format_percent(_success_midpoint(), 'en')}."
+            f"rate {format_percent(izmir_success_rate(), 'en')}."
         )
     return f"<p class='muted'>{esc(text)}</p>"
 

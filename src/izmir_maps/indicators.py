@@ -23,7 +23,7 @@ from izmir_maps.tables import (
     load_wind_proposed,
 )
 
-__all__ = ["OSB_KINDS", "izmir_totals", "load_indicators"]
+__all__ = ["OSB_KINDS", "izmir_success_rate", "izmir_totals", "load_indicators"]
 
 #: Zone kinds counted as OSBs (free zones and private industrial zones are not).
 OSB_KINDS = ("osb", "agricultural_osb")
@@ -119,6 +119,20 @@ def izmir_totals() -> dict[str, float]:
     out["wind_capacity_mw"] = float(wind.loc["İzmir", "capacity_mw"])
     out["population"] = float(load_population()["population"].sum())
     return out
+
+
+def izmir_success_rate() -> float:
+    """İzmir-wide İZKA success rate in percent (253 of 1,008 applications).
+
+    It is the midpoint of the success-rate maps' diverging palette.
+
+    Examples
+    --------
+    >>> round(izmir_success_rate(), 2)
+    25.1
+    """
+    totals = izmir_totals()
+    return totals["izka_successful"] / totals["izka_applications"] * 100
 
 
 def _is_district(area: str) -> bool:

@@ -16,7 +16,7 @@ import pandas as pd
 from izmir_maps.boundaries import load_neighbours
 from izmir_maps.classify import SCHEMES, Classification, classify_indicator
 from izmir_maps.errors import OptionError
-from izmir_maps.indicators import izmir_totals
+from izmir_maps.indicators import izmir_success_rate
 from izmir_maps.join import district_table
 from izmir_maps.locations import place_points
 from izmir_maps.numbers import Lang
@@ -165,10 +165,8 @@ def choropleth_spec(
     if ind is None:
         ind = indicator(resolve_indicator_id(indicator_id, per))
     table = district_table(layer) if table is None else table
-    totals = izmir_totals()
-    midpoint = totals["izka_successful"] / totals["izka_applications"] * 100
     classification = classify_indicator(
-        table, ind, scheme=scheme, k=k, breaks=breaks, midpoint_value=midpoint
+        table, ind, scheme=scheme, k=k, breaks=breaks, midpoint_value=izmir_success_rate()
     )
     notes = [f"{text('classes', lang)}: {SCHEMES[classification.scheme][1 if lang == 'tr' else 2]}"]
     if ind.variant == "per_1000":
