@@ -147,11 +147,11 @@ def machine() -> dict[str, Any]:
 
 
 def build_both(work: Path, runs: int) -> tuple[dict[str, Path], dict[str, Any], dict[str, Any]]:
-    from izmir_maps import html_payload
-    from izmir_maps.html_assets import leaflet_css, leaflet_js
-    from izmir_maps.join import district_table
-    from izmir_maps.mapspec import choropleth_spec
-    from izmir_maps.render_html import render_html
+    from izmir_maps.data.join import district_table
+    from izmir_maps.interactive import _payload as html_payload
+    from izmir_maps.interactive._assets import leaflet_css, leaflet_js
+    from izmir_maps.interactive.render import render_html
+    from izmir_maps.spec.map_spec import choropleth_spec
 
     district_table("detailed"), district_table("web")  # the data: read once for both
     ours, theirs = work / "izmir_maps.html", work / "explore.html"
@@ -264,9 +264,9 @@ def visible_loss(work: Path) -> dict[str, Any]:
     from PIL import Image
     from playwright.sync_api import sync_playwright
 
-    from izmir_maps import html_payload
-    from izmir_maps.mapspec import choropleth_spec
-    from izmir_maps.render_html import render_html
+    from izmir_maps.interactive import _payload as html_payload
+    from izmir_maps.interactive.render import render_html
+    from izmir_maps.spec.map_spec import choropleth_spec
 
     spec = choropleth_spec("employees")
     pages = {"shipped": work / "grid_shipped.html", "fine": work / "grid_fine.html"}
@@ -319,7 +319,7 @@ def visible_loss(work: Path) -> dict[str, Any]:
 def national(work: Path, runs: int) -> dict[str, Any]:
     import pandas as pd
 
-    from izmir_maps.provinces import NATIONAL, province_districts
+    from izmir_maps.data.provinces import NATIONAL, province_districts
 
     pcodes = province_districts(NATIONAL)["pcode"]
     table = work / "turkiye.csv"

@@ -23,7 +23,7 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from izmir_maps.names import turkish_title
+from izmir_maps.text.names import turkish_title
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "geodata"

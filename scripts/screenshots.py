@@ -22,12 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from izmir_maps.html_sync import render_sync_html
-from izmir_maps.join import district_table
-from izmir_maps.mapspec import choropleth_spec, combined_spec, osb_spec, wind_spec
-from izmir_maps.profiles import render_profile
-from izmir_maps.render_html import render_html
-from izmir_maps.stats_page import render_stats_page
+from izmir_maps.data.join import district_table
+from izmir_maps.interactive.render import render_html
+from izmir_maps.interactive.sync import render_sync_html
+from izmir_maps.pages.profiles import render_profile
+from izmir_maps.pages.statistics import render_stats_page
+from izmir_maps.spec.map_spec import choropleth_spec, combined_spec, osb_spec, wind_spec
 from izmir_maps.write import write_bytes, write_text
 
 ROOT = Path(__file__).resolve().parent.parent

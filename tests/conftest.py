@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from hypothesis import settings
 
-from izmir_maps.paths import data_dir
+from izmir_maps.data._paths import data_dir
 
 # No example database: the suite must not depend on (or leave behind) earlier runs' examples.
 settings.register_profile("izmir-maps", database=None, deadline=None, max_examples=200)
@@ -31,8 +31,8 @@ def fixtures_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def table() -> gpd.GeoDataFrame:
-    """The district table as ``izmir_maps.join.district_table()`` builds it (do not mutate)."""
-    from izmir_maps.join import district_table
+    """The district table as ``izmir_maps.data.join.district_table()`` builds it (do not mutate)."""
+    from izmir_maps.data.join import district_table
 
     return district_table()
 

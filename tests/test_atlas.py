@@ -6,7 +6,7 @@ import geopandas as gpd
 import pytest
 
 from izmir_maps.atlas import column_sources
-from izmir_maps.registry import indicator
+from izmir_maps.data.registry import indicator
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from izmir_maps.atlas import COMPARISONS, build_atlas
-from izmir_maps.paths import data_dir
-from izmir_maps.registry import indicator_ids
+from izmir_maps.data._paths import data_dir
+from izmir_maps.data.registry import indicator_ids
 
 
 class _Refs(HTMLParser):

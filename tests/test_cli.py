@@ -14,8 +14,8 @@ import pytest
 import izmir_maps
 from izmir_maps import atlas
 from izmir_maps.cli import main
+from izmir_maps.data.registry import indicator_ids
 from izmir_maps.errors import DataError
-from izmir_maps.registry import indicator_ids
 
 OUTPUTS = ("districts.csv", "districts.geojson", "districts_sources.csv")
 

@@ -2,7 +2,9 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from izmir_maps.boundaries import load_districts
+from izmir_maps.data.boundaries import load_districts
+from izmir_maps.data.indicators import load_indicators
+from izmir_maps.data.join import district_table
 from izmir_maps.errors import (
     DataError,
     GeometryError,
@@ -11,8 +13,6 @@ from izmir_maps.errors import (
     UnknownDistrictError,
     UnknownIndicatorError,
 )
-from izmir_maps.indicators import load_indicators
-from izmir_maps.join import district_table
 
 try:
     __version__ = version("izmir-maps")

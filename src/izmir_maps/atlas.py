@@ -23,16 +23,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from izmir_maps.compare import render_comparison, render_small_multiples
-from izmir_maps.index_page import AtlasEntry, embed_snippet, render_index
-from izmir_maps.join import district_table
-from izmir_maps.mapspec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
-from izmir_maps.names import slugify
-from izmir_maps.numbers import Lang
-from izmir_maps.profiles import district_slug, render_profile
-from izmir_maps.registry import base_indicators, indicator, indicator_ids
-from izmir_maps.stats_page import render_stats_page
-from izmir_maps.svgmap import svg_map
+from izmir_maps.data.join import district_table
+from izmir_maps.data.registry import base_indicators, indicator, indicator_ids
+from izmir_maps.pages._svgmap import svg_map
+from izmir_maps.pages.compare import render_comparison, render_small_multiples
+from izmir_maps.pages.index import AtlasEntry, embed_snippet, render_index
+from izmir_maps.pages.profiles import district_slug, render_profile
+from izmir_maps.pages.statistics import render_stats_page
+from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
+from izmir_maps.text.names import slugify
+from izmir_maps.text.numbers import Lang
 from izmir_maps.write import safe_join, write_csv, write_geojson, write_text
 
 __all__ = ["COMPARISONS", "MARKER_MAPS", "build_atlas", "column_sources", "map_spec"]
@@ -143,8 +143,8 @@ def build_atlas(
     workers
         Processes for the static maps (default: the machine's cores, at most 4).
     """
-    from izmir_maps.html_sync import write_sync_html
-    from izmir_maps.render_html import write_html, write_shared_assets
+    from izmir_maps.interactive.render import write_html, write_shared_assets
+    from izmir_maps.interactive.sync import write_sync_html
 
     say = progress or (lambda _msg: None)
     out = Path(out)
@@ -327,9 +327,9 @@ def _static_maps(
 
 
 def _multiples_job(job: tuple[str, str]) -> list[str]:
-    from izmir_maps.compare import MULTIPLES
-    from izmir_maps.render_static import write_static
-    from izmir_maps.static_multiples import render_small_multiples_static
+    from izmir_maps.pages.compare import MULTIPLES
+    from izmir_maps.static.multiples import render_small_multiples_static
+    from izmir_maps.static.render import write_static
 
     lang, path = job
     fig = render_small_multiples_static(MULTIPLES, lang=lang)  # type: ignore[arg-type]
@@ -339,7 +339,7 @@ def _multiples_job(job: tuple[str, str]) -> list[str]:
 def _static_job(job: tuple[str, str, str]) -> list[str]:
     from matplotlib import pyplot as plt
 
-    from izmir_maps.render_static import render_static, write_static
+    from izmir_maps.static.render import render_static, write_static
 
     slug, lang, folder = job
     spec = map_spec(slug, lang=lang, layer="detailed")  # type: ignore[arg-type]

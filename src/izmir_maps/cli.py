@@ -156,7 +156,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
-    from izmir_maps import mapspec
+    from izmir_maps.spec import map_spec as mapspec
 
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -168,7 +168,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
     layer = "web" if fmt == "html" else "detailed"
     breaks = _parse_breaks(args.breaks)
     if args.province is not None and args.data is None:
-        from izmir_maps.provinces import is_izmir
+        from izmir_maps.data.provinces import is_izmir
 
         if not is_izmir(args.province):
             msg = (
@@ -206,19 +206,19 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
 def _write(spec, args: argparse.Namespace, fmt: str) -> Path:
     if fmt == "html":
-        from izmir_maps.render_html import write_html
+        from izmir_maps.interactive.render import write_html
 
         return write_html(spec, args.out, tiles=args.tiles, labels=not args.no_labels)
     if args.tiles:
         msg = "--tiles applies to HTML maps only; static maps are drawn without tiles."
         raise OptionError(msg)
-    from izmir_maps.render_static import save_static
+    from izmir_maps.static.render import save_static
 
     return save_static(spec, args.out, size=args.size, labels=not args.no_labels, fmt=fmt)
 
 
 def _user_spec(args: argparse.Namespace, layer: str, breaks: list[float] | None):
-    from izmir_maps.user_maps import user_choropleth_spec
+    from izmir_maps.spec.user_spec import user_choropleth_spec
 
     if not args.column:
         msg = "--data needs --column: the column of your table to map."
@@ -249,7 +249,7 @@ def _sheet(text: str | None) -> str | int | None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from izmir_maps.user_data import validate_user_file_report
+    from izmir_maps.userdata.table import validate_user_file_report
 
     report = validate_user_file_report(
         args.file,
@@ -277,14 +277,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _province_matcher(province: str | None):
-    from izmir_maps.provinces import is_izmir, province_matcher
+    from izmir_maps.data.provinces import is_izmir, province_matcher
 
     return None if is_izmir(province) else province_matcher(province)  # type: ignore[arg-type]
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from izmir_maps.compare import render_comparison, resolve_districts
-    from izmir_maps.join import district_table
+    from izmir_maps.data.join import district_table
+    from izmir_maps.pages.compare import render_comparison, resolve_districts
     from izmir_maps.write import write_text
 
     pcodes = resolve_districts(args.districts)
@@ -305,7 +305,7 @@ def _parse_breaks(text: str | None) -> list[float] | None:
 
 
 def _cmd_indicators(args: argparse.Namespace) -> int:
-    from izmir_maps.registry import indicator, indicator_ids
+    from izmir_maps.data.registry import indicator, indicator_ids
 
     for ind_id in indicator_ids():
         ind = indicator(ind_id)

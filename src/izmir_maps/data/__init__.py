@@ -1,0 +1,1 @@
+"""The shipped data: district boundaries, provinces, report tables, indicators and the joined district table."""

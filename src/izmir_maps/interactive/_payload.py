@@ -1,0 +1,515 @@
+"""What an HTML map shows, computed from a :class:`~izmir_maps.spec.map_spec.MapSpec`.
+
+:func:`build_payload` turns a spec into one JSON-ready dict that the inline
+script draws (geometry as shared arcs, formatted tooltip and popup texts,
+markers, layer switches), plus the legend and note boxes as escaped HTML
+(:mod:`izmir_maps.interactive._legend`). Every number is formatted here, in the
+spec's language; the script never formats, classifies or parses markup: it
+places text with ``textContent`` only.
+
+What depends only on the geometry (shared arcs, label points, areas, the
+clipped neighbouring land) is computed once per layer and cached, keyed by a
+hash of the geometry, so the atlas's 63 maps of one layer pay for it once.
+District coordinates travel on a 1e-4° grid (:data:`GRID`): at most 5.6 m
+off, under half a pixel at the highest zoom the maps allow (13), where Leaflet
+itself rounds every vertex to a whole pixel. Context land (neighbouring
+provinces, from the national layer simplified to about 300 m) travels on a
+1e-3° grid (:data:`CONTEXT_GRID`), a sixth of its own simplification.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from izmir_maps.data.boundaries import EQUAL_AREA_CRS, IZMIR_PCODE
+from izmir_maps.data.locations import SOURCED
+from izmir_maps.data.registry import Indicator, base_indicators, indicator, indicator_ids
+from izmir_maps.interactive._geometry import encode_polyline, label_point, polygons_of, topology
+from izmir_maps.interactive._legend import build_legend, wind_scale
+from izmir_maps.interactive._style import KIND_TEXT, PLAIN_FILL, PLAIN_LINE, SHAPES, safe_color
+from izmir_maps.interactive._text import clean, is_missing, short_name, word
+from izmir_maps.spec.map_spec import MapSpec
+from izmir_maps.spec.style import (
+    ATTRIBUTION,
+    DISTRICT_LINE,
+    HIGHLIGHT_LINE,
+    LAND_COLOR,
+    PROPOSED_WIND_COLOR,
+    PROVINCE_LINE,
+    WIND_COLOR,
+    wind_radius,
+)
+from izmir_maps.text.numbers import Lang, format_number
+from izmir_maps.text.words import has_text, text
+
+__all__ = ["CONTEXT_GRID", "GRID", "Payload", "build_payload"]
+
+#: District coordinates of the HTML maps are multiples of 1 / GRID degrees (≤ 5.6 m off).
+GRID = 10_000
+#: Coordinates of the context land (neighbours, ``MapSpec.land``): 1e-3°, ≤ 56 m off.
+CONTEXT_GRID = 1_000
+_MAX_ZOOM = 13
+_VIEW_PAD = 0.8  # degrees around the districts the map may pan (at least)
+_CLIP_PAD = 1.6  # degrees of neighbouring land kept
+_LAND_SIMPLIFY = 0.005  # degrees: context land beyond the neighbours is drawn coarsely
+_SEA_LABEL = (38.02, 26.35)  # open sea between Chios and Samos, west of Seferihisar
+#: Inland Anatolia east of 28° E between the Gulf of Gökova and the Sea of Marmara: land,
+#: painted under İzmir's neighbouring provinces so the provinces beyond them do not read
+#: as sea. Maps of other provinces carry that land in ``MapSpec.land`` instead.
+_INLAND = [[37.05, 28.0], [40.3, 31.5]]
+_PROVINCE_WORD = {"tr": "İl", "en": "Province"}
+_PCODE_SAFE = re.compile(r"[^A-Za-z0-9_-]")
+_KNOWN = frozenset(indicator_ids())
+
+
+@dataclass
+class Payload:
+    """The parts of one HTML map.
+
+    Attributes
+    ----------
+    data
+        JSON-ready dict for the inline script. Its geometry (arcs, shapes,
+        label points) is shared with every payload of the same layer through
+        the cache: treat it as read-only.
+    legend
+        Escaped HTML of the legend box (title, classes, symbols, notes, sources).
+    notes
+        Escaped HTML of the note box (unassigned wind capacity, unplaced points).
+    """
+
+    data: dict[str, Any]
+    legend: str
+    notes: str
+
+
+def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) -> Payload:
+    """Everything the HTML page of ``spec`` shows, formatted in ``spec.lang``.
+
+    Parameters
+    ----------
+    spec
+        The map.
+    tiles
+        Whether a tile basemap is drawn (then no neighbour land, lighter fills).
+    labels
+        Whether district names are shown at start (they can be switched on).
+
+    Examples
+    --------
+    >>> from izmir_maps.spec.map_spec import osb_spec
+    >>> payload = build_payload(osb_spec())
+    >>> len(payload.data["d"]), [layer[0] for layer in payload.data["layers"]]
+    (30, ['osb', 'labels'])
+    """
+    lang = spec.lang
+    districts = spec.districts.to_crs(4326) if spec.districts.crs else spec.districts
+    choro = spec.kind in ("choropleth", "combined") and spec.classification is not None
+    geo = _district_geometry(_Shapes(districts.geometry))
+    izmir = all(str(p).startswith(IZMIR_PCODE) for p in districts["pcode"])
+    data: dict[str, Any] = {
+        "q": GRID,
+        "qn": CONTEXT_GRID,
+        "style": _style(tiles),
+        "words": {k: word(k, lang) for k in ("zoom_in", "zoom_out", "source")},
+        "attr": html.escape(ATTRIBUTION),
+        "view": dict(geo.view),
+    }
+    if spec.osbs is not None or spec.wind_farms is not None:
+        data["shapes"] = SHAPES
+    data.update(_district_data(spec, districts, geo, choro))
+    if not tiles:
+        data["nb"] = _neighbours(spec.neighbours, districts, geo)
+        if spec.land is not None and len(spec.land):
+            data["land"] = _land(_Shapes(spec.land.to_crs(4326).geometry), geo)
+        elif izmir:
+            data["inland"] = _INLAND
+        if izmir:
+            data["sea"] = {"n": word("sea", lang), "p": list(_SEA_LABEL)}
+    layers: list[list[Any]] = []  # [key, name, shown at start]
+    if choro:
+        layers.append(["choro", spec.indicator.label(lang), True])
+    if spec.osbs is not None:
+        data["osb"] = _osb_points(spec)
+        layers.append(["osb", word("osb_layer", lang), True])
+    if spec.wind_points is not None:
+        data["wp"] = _wind_points(spec)
+        layers.append(["wind", text("wind", lang) + " (2009)", True])
+    if spec.wind_proposed:
+        layers.append(["proposed", text("wind_proposed", lang), spec.kind == "wind"])
+    if spec.wind_farms is not None:
+        data["farms"] = _farm_points(spec)
+        layers.append(["farms", text("wind_farms", lang), False])
+    layers.append(["labels", word("labels", lang), labels])
+    # Leaflet's layer switch sets names as HTML: escape them here.
+    data["layers"] = [[key, html.escape(name), on] for key, name, on in layers]
+    legend, notes = build_legend(spec, choro=choro)
+    return Payload(data, legend, notes)
+
+
+# --- geometry and districts -------------------------------------------------------------------
+
+
+def _style(tiles: bool) -> dict[str, Any]:
+    return {
+        "line": DISTRICT_LINE,
+        "plain": {"fillColor": PLAIN_FILL, **PLAIN_LINE},
+        "hover": HIGHLIGHT_LINE,
+        "province": PROVINCE_LINE,
+        "land": LAND_COLOR,
+        "proposed": PROPOSED_WIND_COLOR,
+        "wind": WIND_COLOR,
+        "opacity": 0.72 if tiles else 1.0,
+        "labelPx": 5.2,
+    }
+
+
+def _view(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
+    """Start view, panning limits and zoom range, from the districts' bounds.
+
+    The map may pan :data:`_VIEW_PAD` degrees (or 15 % of its extent, if more)
+    beyond the districts and zoom out until they span about a third of a
+    1,000 px window (zoom 7 for İzmir, 4 for all of Türkiye).
+    """
+    w, s, e, n = (round(float(v), 4) for v in bounds)
+    span = max(e - w, n - s, 1e-3)
+    p = max(_VIEW_PAD, round(0.15 * span, 1))
+    return {
+        "bounds": [[s, w], [n, e]],
+        "maxBounds": [[round(s - p, 4), round(w - p, 4)], [round(n + p, 4), round(e + p, 4)]],
+        "min": int(min(7, max(3, math.floor(math.log2(360 / span))))),
+        "max": _MAX_ZOOM,
+    }
+
+
+def _district_data(
+    spec: MapSpec, districts: gpd.GeoDataFrame, geo: _Geometry, choro: bool
+) -> dict[str, Any]:
+    lang = spec.lang
+    popup = [ind for ind in base_indicators() if ind.id in districts.columns]
+    mapped = (spec.indicator.base or spec.indicator.id) if spec.indicator is not None else None
+    area = _areas(districts, geo)
+    proposed = set(spec.wind_proposed)
+    n = len(districts)
+    several = len({str(p)[:6] for p in districts["pcode"]}) > 1  # P-codes of several provinces
+    provinces = districts["province"] if several and "province" in districts.columns else None
+    values = {c: districts[c].tolist() for c in districts.columns if c != districts.geometry.name}
+    records = [{c: v[i] for c, v in values.items()} for i in range(n)]  # faster than iterrows
+    rows = []
+    for i, (key, row) in enumerate(zip(districts.index, records, strict=True)):
+        name = clean(row.get("district")) or clean(row.get("pcode"))
+        pcode = clean(row.get("pcode"))
+        item: dict[str, Any] = {
+            "id": _PCODE_SAFE.sub("", pcode) or f"d{i}",
+            "n": name,
+            "g": geo.shapes[i],
+            "l": geo.labels[i],
+            "a": round(float(area[i]), 1),
+            "v": [_fmt(ind, row.get(ind.id), lang, unit=True) for ind in popup],
+        }
+        if choro:
+            item["c"] = safe_color(spec.classification.color_of(key))
+            item["t"] = _tooltip_rows(spec.indicator, row, lang, n)
+            if provinces is not None:  # a district name may occur in several provinces
+                item["t"].insert(0, [_PROVINCE_WORD[lang], clean(provinces.iloc[i])])
+        elif pcode in proposed:
+            item["t"] = [[word("proposed_district", lang), text("yes", lang)]]
+        if pcode in proposed:
+            item["w"] = 1
+        rows.append(item)
+    out = {
+        "arcs": geo.arcs,
+        "outline": geo.outer,
+        "d": rows,
+        "pk": [ind.label(lang) for ind in popup],
+        "pm": next((j for j, ind in enumerate(popup) if ind.id == mapped), -1),
+    }
+    if several:
+        out["pb"] = _province_borders(geo, list(districts["pcode"]))
+    return out
+
+
+def _province_borders(geo: _Geometry, pcodes: list[str]) -> list[int]:
+    """Indices of the arcs between districts of different provinces (P-codes ``TURppp…``)."""
+    owners: dict[int, set[str]] = {}
+    for shape, pcode in zip(geo.shapes, pcodes, strict=True):
+        for ref in (r for poly in shape for ring in poly for r in ring):
+            owners.setdefault(ref if ref >= 0 else ~ref, set()).add(pcode[:6])
+    return sorted(arc for arc, provinces in owners.items() if len(provinces) > 1)
+
+
+def _tooltip_rows(ind: Indicator, row: dict[str, Any], lang: Lang, n: int) -> list[list[str]]:
+    value = row.get(ind.id)
+    if is_missing(value):
+        return [[ind.label(lang), text("no_data", lang)]]
+    rows = [[ind.label(lang), ind.format(float(value), lang, unit=True)]]
+    base = ind.base or ind.id
+    if ind.variant in ("per_1000", "per_km2"):
+        base_ind = indicator(base)
+        rows.append([base_ind.label(lang), _fmt(base_ind, row.get(base), lang, unit=True)])
+    for suffix, label in (("share", "share_of_izmir"), ("rank", "rank")):
+        column = f"{base}_{suffix}"
+        known = column in row and column in _KNOWN
+        if column == ind.id or not known or is_missing(row.get(column)):
+            continue
+        rows.append([text(label, lang), _fmt(indicator(column), row.get(column), lang, of=n)])
+    return rows
+
+
+def _areas(districts: gpd.GeoDataFrame, geo: _Geometry) -> list[float]:
+    if "area_km2" in districts.columns and districts["area_km2"].notna().all():
+        return [float(a) for a in districts["area_km2"]]
+    return list(geo.areas)
+
+
+def _neighbours(
+    neighbours: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, geo: _Geometry
+) -> list[dict]:
+    if neighbours is None or not len(neighbours):
+        return []
+    shapes = _neighbour_shapes(_Shapes(neighbours.to_crs(4326).geometry), geo)
+    out = []
+    for name, (polys, point) in zip(neighbours["province"], shapes, strict=True):
+        if polys is None:
+            continue
+        item: dict[str, Any] = {"n": clean(name), "g": polys}
+        if point is not None:
+            item["l"] = point
+        out.append(item)
+    return out
+
+
+# --- geometry, computed once per layer ----------------------------------------------------------
+
+
+class _Shapes:
+    """Geometries hashed by their WKB, so that equal layers share one cache entry."""
+
+    __slots__ = ("digest", "geoms")
+
+    def __init__(self, geoms: gpd.GeoSeries) -> None:
+        self.geoms = np.asarray(geoms, dtype=object)
+        wkb = shapely.to_wkb(self.geoms, hex=False, output_dimension=2, include_srid=False)
+        self.digest = hashlib.blake2b(b"".join(wkb), digest_size=20).digest()
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Shapes) and other.digest == self.digest
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per cached layer
+class _Geometry:
+    """What the HTML map needs of one district layer (shared by every map of that layer)."""
+
+    key: _Shapes
+    arcs: list[str]
+    shapes: list[Any]
+    outer: list[int]
+    labels: list[list[float]]
+    areas: tuple[float, ...]
+    view: dict[str, Any]
+    bounds: tuple[float, float, float, float]
+
+
+@lru_cache(maxsize=8)
+def _district_geometry(key: _Shapes) -> _Geometry:
+    geoms = list(key.geoms)
+    topo = topology(geoms, grid=GRID)
+    bounds = tuple(float(v) for v in shapely.total_bounds(key.geoms))
+    areas = gpd.GeoSeries(geoms, crs=4326).to_crs(EQUAL_AREA_CRS).area / 1e6
+    return _Geometry(
+        key=key,
+        arcs=topo.encoded_arcs(),
+        shapes=topo.shapes,
+        outer=topo.outer,
+        labels=[[round(v, 4) for v in label_point(g)] for g in geoms],
+        areas=tuple(float(a) for a in areas),
+        view=_view(bounds),  # type: ignore[arg-type]
+        bounds=bounds,  # type: ignore[arg-type]
+    )
+
+
+@lru_cache(maxsize=8)
+def _near(geo: _Geometry) -> shapely.Geometry:
+    """The districts' surroundings, within their bounds: where a neighbour's name goes."""
+    union = shapely.union_all(geo.key.geoms).simplify(0.01)
+    return union.buffer(0.2, quad_segs=2).intersection(shapely.box(*geo.bounds))
+
+
+@lru_cache(maxsize=16)
+def _neighbour_shapes(key: _Shapes, geo: _Geometry) -> list[tuple[Any, Any]]:
+    """Per neighbour: its polygons clipped around the districts, and a label point near them."""
+    w, s, e, n = geo.bounds
+    clip = shapely.box(w - _CLIP_PAD, s - _CLIP_PAD, e + _CLIP_PAD, n + _CLIP_PAD)
+    out: list[tuple[Any, Any]] = []
+    for geom in key.geoms:
+        part = shapely.intersection(geom, clip)
+        if part.is_empty:
+            out.append((None, None))
+            continue
+        polys = [
+            [encode_polyline([*r, r[0]]) for r in poly]
+            for poly in polygons_of(part, grid=CONTEXT_GRID)
+        ]
+        close = shapely.intersection(geom, _near(geo))
+        point = None
+        if not close.is_empty and close.area > 0:
+            point = [round(v, 3) for v in label_point(close)]
+        out.append((polys, point))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _land(key: _Shapes, geo: _Geometry) -> list[list[str]]:
+    """Context land (``MapSpec.land``) clipped around the districts, simplified, encoded."""
+    w, s, e, n = geo.bounds
+    clip = shapely.box(w - _CLIP_PAD, s - _CLIP_PAD, e + _CLIP_PAD, n + _CLIP_PAD)
+    land = shapely.intersection(shapely.union_all(key.geoms), clip).simplify(_LAND_SIMPLIFY)
+    polys = polygons_of(land, grid=CONTEXT_GRID)
+    return [[encode_polyline([*r, r[0]]) for r in poly] for poly in polys]
+
+
+# --- markers ----------------------------------------------------------------------------------
+
+
+def _osb_points(spec: MapSpec) -> list[dict[str, Any]]:
+    lang = spec.lang
+    out = []
+    for _, row in spec.osbs.iterrows():
+        kind = clean(row.get("kind"))
+        key = kind if kind in KIND_TEXT else "other"
+        name = clean(row.get("name"))
+        short = clean(row.get("short_name"))
+        area = row.get("area_ha")
+        rows = [
+            [word("short_name", lang), short or "–"],
+            [word("kind", lang), text(KIND_TEXT[key], lang) if key != "other" else kind],
+            [text("district", lang), clean(row.get("district")) or "–"],
+            [text("founded", lang), _year(row.get("founded_year"), lang)],
+            [text("area", lang), _hectares(area, lang)],
+            [text("status_2009", lang), _status(row.get("status_2009"), lang)],
+            [text("status_now", lang), _status(row.get("status_now"), lang)],
+            [word("location", lang), _location(row.get("location"), lang)],
+        ]
+        out.append(
+            {
+                "p": _latlng(row.geometry),
+                "k": key,
+                "q": _quality(row.get("location")),
+                "h": name,
+                "s": short or name,
+                "rows": rows,
+                "src": _sources(row.get("source")),
+            }
+        )
+    return out
+
+
+def _farm_points(spec: MapSpec) -> list[dict[str, Any]]:
+    lang = spec.lang
+    mw = indicator("wind_capacity_mw")
+    out = []
+    for _, row in spec.wind_farms.iterrows():
+        name = clean(row.get("name"))
+        rows = [
+            [text("district", lang), clean(row.get("district")) or "–"],
+            [text("capacity", lang), _fmt(mw, row.get("capacity_mw"), lang, unit=True)],
+            [text("commissioned", lang), _year(row.get("commissioning_year"), lang)],
+            [text("status", lang), clean(row.get("status")) or "–"],
+            [word("location", lang), _location(row.get("location"), lang)],
+        ]
+        out.append(
+            {
+                "p": _latlng(row.geometry),
+                "q": _quality(row.get("location")),
+                "h": name,
+                "s": short_name(name),
+                "rows": rows,
+                "src": _sources(row.get("source")),
+            }
+        )
+    return out
+
+
+def _wind_points(spec: MapSpec) -> list[dict[str, Any]]:
+    lang = spec.lang
+    mw = indicator("wind_capacity_mw")
+    top, _ = wind_scale(spec)
+    out = []
+    for _, row in spec.wind_points.iterrows():
+        value = row.get("capacity_mw")
+        if is_missing(value) or float(value) <= 0:
+            continue
+        out.append(
+            {
+                "p": _latlng(row.geometry),
+                "r": round(wind_radius(float(value), top), 2),
+                "q": _quality(row.get("location")),
+                "s": clean(row.get("label")) or clean(row.get("district")),
+                "rows": [
+                    [text("capacity", lang), mw.format(float(value), lang, unit=True) + " (2009)"],
+                    [word("location", lang), _location(row.get("location"), lang)],
+                ],
+            }
+        )
+    return out
+
+
+# --- small formatting helpers -----------------------------------------------------------------
+
+
+def _fmt(
+    ind: Indicator, value: object, lang: Lang, *, unit: bool = False, of: int | None = None
+) -> str:
+    """``value`` formatted as ``ind`` says; a rank out of ``of`` districts when given."""
+    if is_missing(value):
+        return text("no_data", lang)
+    if ind.fmt == "rank" and of is not None:
+        return format_number(float(value), lang, 0) + ("./" if lang == "tr" else "/") + str(of)
+    return ind.format(float(value), lang, unit=unit)
+
+
+def _year(value: object, lang: Lang) -> str:
+    return text("no_data", lang) if is_missing(value) else str(int(value))
+
+
+def _hectares(value: object, lang: Lang) -> str:
+    if is_missing(value):
+        return text("no_data", lang)
+    number = float(value)
+    return format_number(number, lang, 0 if number.is_integer() else 1) + " ha"
+
+
+def _status(value: object, lang: Lang) -> str:
+    status = clean(value)
+    if not status:
+        return text("no_data", lang)
+    return word(status, lang) if has_text(status) else status
+
+
+def _location(value: object, lang: Lang) -> str:
+    return text("location_sourced" if clean(value) == SOURCED else "location_approx", lang)
+
+
+def _quality(value: object) -> str:
+    return "s" if clean(value) == SOURCED else "a"
+
+
+def _latlng(point: shapely.Point) -> list[float]:
+    return [round(point.y, 5), round(point.x, 5)]
+
+
+def _sources(value: object) -> list[str]:
+    return [part.strip() for part in clean(value).split(" ; ") if part.strip()]

@@ -1,0 +1,294 @@
+"""Render a :class:`~izmir_maps.spec.map_spec.MapSpec` as a self-contained, offline Leaflet map.
+
+The page needs nothing from the network: Leaflet 1.9.3 (from the PyPI package
+``xstatic-leaflet``) is inlined, or referenced as a relative file written by
+:func:`write_shared_assets`; the geometry travels as shared arcs in polyline
+strings (:mod:`izmir_maps.interactive._geometry`); legends, tooltips and popups are
+plain HTML built with ``textContent``. A Content-Security-Policy that allows
+only the page's own scripts (by hash) backs this up: even a name such as
+``<img src=x onerror=alert(1)>`` in the data can neither load nor run
+anything. Two renders of the same spec give the same bytes.
+
+A tile basemap is an option (``tiles="osm"``), never the default; it is the
+only thing such a page loads from the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from izmir_maps.errors import OptionError
+from izmir_maps.interactive._assets import PAGE_CSS, PAGE_JS, SVG_DEFS, leaflet_css, leaflet_js
+from izmir_maps.interactive._payload import Payload, build_payload
+from izmir_maps.spec.map_spec import MapSpec
+from izmir_maps.write import write_text
+
+__all__ = [
+    "TILE_PROVIDERS",
+    "InteractiveMap",
+    "leaflet_tags",
+    "render_html",
+    "write_html",
+    "write_shared_assets",
+]
+
+Assets = Literal["inline", "shared"]
+
+#: Tile basemaps for ``tiles=`` / ``--tiles``: name → (URL template, attribution).
+TILE_PROVIDERS: dict[str, tuple[str, str]] = {
+    "osm": (
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "© OpenStreetMap contributors",
+    ),
+    "carto-light": (
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        "© OpenStreetMap contributors © CARTO",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class InteractiveMap:
+    """A rendered HTML map: save it, or let Jupyter / Quarto show it inline.
+
+    Attributes
+    ----------
+    html
+        The whole page (UTF-8 text).
+    slug
+        File name stem of the map, e.g. ``"employees"``.
+    """
+
+    html: str
+    slug: str = "map"
+
+    @property
+    def nbytes(self) -> int:
+        """Size of the page in bytes (UTF-8)."""
+        return len(self.html.encode("utf-8"))
+
+    def save(self, path: Path | str) -> Path:
+        """Write the page to ``path`` atomically and return the path."""
+        return write_text(Path(path), self.html)
+
+    def _repr_html_(self) -> str:
+        """The page in an ``<iframe srcdoc>``: 100 % wide, 520 px high."""
+        return (
+            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
+            'style="width:100%;height:520px;border:0" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
+            f'title="{html.escape(self.slug)}"></iframe>'
+        )
+
+
+def render_html(
+    spec: MapSpec,
+    *,
+    tiles: str | None = None,
+    assets: Assets = "inline",
+    asset_prefix: str = "../assets/",
+    labels: bool = True,
+) -> InteractiveMap:
+    """Draw ``spec`` as an interactive HTML page.
+
+    Parameters
+    ----------
+    spec
+        The map (a choropleth, the OSB or wind marker map, or the combined map).
+    tiles
+        Name of a tile basemap in :data:`TILE_PROVIDERS`; ``None`` (default)
+        draws no tiles and loads nothing from the network.
+    assets
+        ``"inline"`` puts Leaflet into the page (one self-contained file);
+        ``"shared"`` refers to ``{asset_prefix}leaflet.js`` and
+        ``{asset_prefix}leaflet.css`` (see :func:`write_shared_assets`).
+    asset_prefix
+        Relative folder of the shared assets, ending in ``/``.
+    labels
+        Show district names at start (they can still be switched on).
+
+    Returns
+    -------
+    InteractiveMap
+        The page; ``.save(path)`` writes it.
+
+    Raises
+    ------
+    OptionError
+        For an unknown tile provider or ``assets`` value.
+
+    Examples
+    --------
+    >>> from izmir_maps.spec.map_spec import choropleth_spec
+    >>> page = render_html(choropleth_spec("employees"))
+    >>> page.html.startswith("<!DOCTYPE html>"), "27.225" in page.html
+    (True, True)
+    """
+    tile = _tile(tiles)
+    if assets not in ("inline", "shared"):
+        msg = f"assets must be 'inline' or 'shared', not {assets!r}."
+        raise OptionError(msg)
+    if assets == "shared" and (asset_prefix.startswith(("/", "\\")) or ":" in asset_prefix):
+        msg = f"asset_prefix must be a relative path such as '../assets/', not {asset_prefix!r}."
+        raise OptionError(msg)
+    payload = build_payload(spec, tiles=tile is not None, labels=labels)
+    if tile is not None:
+        payload.data["tiles"] = {"url": tile[0], "attr": html.escape(tile[1])}
+    page = _page(spec, payload, assets=assets, asset_prefix=asset_prefix, tiles=tile is not None)
+    return InteractiveMap(page, spec.slug)
+
+
+def write_html(
+    spec: MapSpec,
+    path: Path,
+    *,
+    tiles: str | None = None,
+    assets: Assets = "inline",
+    asset_prefix: str = "../assets/",
+    labels: bool = True,
+) -> Path:
+    """Render ``spec`` (see :func:`render_html`) and write it to ``path`` atomically.
+
+    Parameters
+    ----------
+    spec
+        The map.
+    path
+        Output file (``.html``); its folder is created if needed.
+    tiles, assets, asset_prefix, labels
+        As for :func:`render_html`.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``; its size in bytes is ``path.stat().st_size``.
+    """
+    page = render_html(spec, tiles=tiles, assets=assets, asset_prefix=asset_prefix, labels=labels)
+    return page.save(path)
+
+
+def write_shared_assets(folder: Path) -> list[Path]:
+    """Write ``leaflet.js`` and ``leaflet.css`` into ``folder`` for ``assets="shared"`` maps.
+
+    The stylesheet carries its images as ``data:`` URIs, so the folder needs
+    nothing else. Maps in a sibling folder refer to it with the default
+    ``asset_prefix="../assets/"``.
+
+    Parameters
+    ----------
+    folder
+        Output folder, created if needed.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The two files written.
+    """
+    folder = Path(folder)
+    return [
+        write_text(folder / "leaflet.js", leaflet_js()),
+        write_text(folder / "leaflet.css", leaflet_css()),
+    ]
+
+
+def leaflet_tags(assets: Assets, asset_prefix: str, page_js: str) -> tuple[list[str], str, str]:
+    """Leaflet inlined or linked from ``asset_prefix``, and the inline scripts the CSP must allow.
+
+    Returns
+    -------
+    tuple
+        (inline scripts in page order, ``<head>`` tag, ``<body>`` tag).
+    """
+    if assets == "inline":
+        return (
+            [leaflet_js(), page_js],
+            f"<style>{leaflet_css()}</style>",
+            f"<script>{leaflet_js()}</script>",
+        )
+    prefix = html.escape(asset_prefix, quote=True)
+    return (
+        [page_js],
+        f'<link rel="stylesheet" href="{prefix}leaflet.css">',
+        f'<script src="{prefix}leaflet.js"></script>',
+    )
+
+
+def _page(
+    spec: MapSpec, payload: Payload, *, assets: Assets, asset_prefix: str, tiles: bool
+) -> str:
+    """The whole HTML document: head (CSP, title, styles), boxes, data, scripts."""
+    inline_scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, PAGE_JS)
+    csp = _csp(inline_scripts, shared=assets == "shared", tiles=tiles)
+    title = html.escape(spec.title)
+    lines = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html.escape(spec.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{title}</title>",
+        head_assets,
+        f"<style>{PAGE_CSS}</style>",
+        "</head>",
+        "<body>",
+        f'<div id="izm-map" role="region" aria-label="{title}"></div>',
+        SVG_DEFS if spec.wind_proposed else "",  # the hatch of the proposed wind districts
+        payload.legend,
+        payload.notes,
+        f'<script type="application/json" id="izm-data">{_script_json(payload.data)}</script>',
+        body_assets,
+        f"<script>{PAGE_JS}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _tile(name: str | None) -> tuple[str, str] | None:
+    if name is None:
+        return None
+    if name not in TILE_PROVIDERS:
+        msg = f"Unknown tile provider {name!r}; choose one of {', '.join(sorted(TILE_PROVIDERS))}."
+        raise OptionError(msg)
+    return TILE_PROVIDERS[name]
+
+
+def _script_json(data: object) -> str:
+    r"""JSON that is safe inside ``<script>``: no ``<``, ``>``, ``&``, U+2028 or U+2029.
+
+    Examples
+    --------
+    >>> _script_json({"n": "</script><b>&"})
+    '{"n":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
+
+
+def _csp(scripts: list[str], *, shared: bool, tiles: bool) -> str:
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+        for s in scripts
+    )
+    local = " 'self' file:" if shared else ""
+    images = "data: https:" if tiles else "data:"
+    return (
+        f"default-src 'none'; script-src {hashes}{local}; style-src 'unsafe-inline'{local}; "
+        f"img-src {images}; base-uri 'none'; form-action 'none'"
+    )

@@ -1,0 +1,1 @@
+"""The atlas's HTML pages: home page, district profiles, comparisons and statistics."""

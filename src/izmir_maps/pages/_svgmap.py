@@ -1,0 +1,131 @@
+"""Small, script-free SVG maps of İzmir for pages: locators, small multiples, LISA maps.
+
+Coordinates are projected with an equirectangular projection scaled by
+cos(38.5°), which keeps İzmir's shape true to within a fraction of a percent,
+and rounded to 0.1 px so files stay small and identical run after run.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from functools import lru_cache
+from html import escape
+
+import geopandas as gpd
+import shapely
+
+from izmir_maps.data.boundaries import load_districts, load_neighbours
+from izmir_maps.spec.style import LAND_COLOR, NO_DATA_COLOR, SEA_COLOR
+
+__all__ = ["svg_map"]
+
+_COS = math.cos(math.radians(38.5))
+_PAD = 4.0
+
+
+def svg_map(
+    fills: Mapping[str, str],
+    *,
+    width: int = 320,
+    titles: Mapping[str, str] | None = None,
+    highlight: set[str] | frozenset[str] = frozenset(),
+    label: str = "",
+    css_class: str = "izmap",
+) -> str:
+    """An inline SVG of the 30 districts.
+
+    Parameters
+    ----------
+    fills
+        Fill colour per P-code; districts not given are drawn in the no-data grey.
+    width
+        Width in px; the height follows İzmir's shape.
+    titles
+        Hover text per P-code (SVG ``<title>``); escaped.
+    highlight
+        P-codes drawn with a thick dark outline.
+    label
+        Accessible name of the map (``aria-label``); escaped.
+    css_class
+        Class of the ``<svg>`` element.
+
+    Examples
+    --------
+    >>> svg = svg_map({"TUR035001": "#08519c"}, highlight={"TUR035001"}, label="Aliağa")
+    >>> svg.startswith("<svg") and svg.count("<path") >= 30
+    True
+    """
+    paths, neighbours, outline, (w, h) = _geometry(width)
+    titles = titles or {}
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{escape(css_class)}" '
+        f'viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}" role="img" '
+        f'aria-label="{escape(label)}">',
+        f'<rect width="100%" height="100%" fill="{SEA_COLOR}"/>',
+        f'<path d="{neighbours}" fill="{LAND_COLOR}" stroke="#c8c3b8" stroke-width="0.5"/>',
+    ]
+    for pcode, d in paths.items():
+        fill = fills.get(pcode, NO_DATA_COLOR)
+        title = titles.get(pcode)
+        inner = f"<title>{escape(title)}</title>" if title else ""
+        parts.append(
+            f'<path d="{d}" fill="{escape(fill)}" stroke="#ffffff" stroke-width="0.6" '
+            f'data-pcode="{pcode}">{inner}</path>'
+        )
+    parts.append(
+        f'<path d="{outline}" fill="none" stroke="#4d4d4d" stroke-width="0.9" '
+        'pointer-events="none"/>'
+    )
+    for pcode in sorted(highlight):
+        if pcode in paths:
+            parts.append(
+                f'<path d="{paths[pcode]}" fill="none" stroke="#111111" stroke-width="2" '
+                'pointer-events="none"/>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=16)
+def _geometry(width: int) -> tuple[dict[str, str], str, str, tuple[float, float]]:
+    districts = load_districts("web")
+    minx, miny, maxx, maxy = districts.total_bounds
+    scale = (width - 2 * _PAD) / ((maxx - minx) * _COS)
+    height = (maxy - miny) * scale + 2 * _PAD
+
+    def project(geom: shapely.Geometry) -> str:
+        return _path(
+            geom, lambda x, y: ((x - minx) * _COS * scale + _PAD, (maxy - y) * scale + _PAD)
+        )
+
+    # Simplify to half a pixel: shared borders stay shared, the file stays small.
+    tolerance = 0.5 / scale
+    simple = shapely.coverage_simplify(districts.geometry.values, tolerance)
+    paths = {pcode: project(geom) for pcode, geom in zip(districts["pcode"], simple, strict=True)}
+    frame = shapely.box(minx - 1, miny - 1, maxx + 1, maxy + 1)
+    neighbours = gpd.GeoSeries(load_neighbours().geometry).union_all().intersection(frame)
+    neighbours = neighbours.simplify(tolerance)
+    province = shapely.union_all(simple)
+    return paths, project(neighbours), project(province), (float(width), height)
+
+
+def _path(geom: shapely.Geometry, to_xy) -> str:
+    rings = []
+    for poly in getattr(geom, "geoms", [geom]):
+        if poly.is_empty or poly.geom_type != "Polygon":
+            continue
+        for ring in [poly.exterior, *poly.interiors]:
+            pts = [to_xy(x, y) for x, y in ring.coords]
+            coords = " ".join(f"{x:.1f} {y:.1f}" for x, y in _dedupe(pts))
+            rings.append(f"M{coords}Z")
+    return "".join(rings)
+
+
+def _dedupe(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for x, y in points:
+        p = (round(x, 1), round(y, 1))
+        if not out or out[-1] != p:
+            out.append(p)
+    return out

@@ -1,0 +1,1 @@
+"""What a map shows, decided once above both renderers: classes, colours, legend plan, notes."""

@@ -1,0 +1,1 @@
+"""Print-quality maps drawn with matplotlib: PNG, SVG and PDF, and printable small multiples."""

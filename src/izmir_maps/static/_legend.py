@@ -1,0 +1,496 @@
+"""The legend band under a static map: classes, symbols, notes and sources (a helper of :mod:`render_static`).
+
+The band is laid out in columns from the top down; every block is measured
+after it is placed, so the next one starts right below it. :func:`plan_band`
+tries the possible arrangements on a scratch page first. Labels, counts and
+notes all come from the spec (one source of truth with the interactive map).
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.legend_handler import HandlerTuple
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, Patch
+
+from izmir_maps.spec.map_spec import MapSpec
+from izmir_maps.spec.style import (
+    NO_DATA_COLOR,
+    OSB_COLOR,
+    PROPOSED_WIND_COLOR,
+    WIND_COLOR,
+    wind_radius,
+)
+from izmir_maps.static._labels import figure_renderer, plain
+from izmir_maps.static._layers import (
+    FARM_EDGE,
+    NO_DATA_HATCH,
+    NO_DATA_HATCH_COLOR,
+    OSB_MARKERS,
+    PROPOSED_HATCH,
+    osb_kinds,
+    wind_max,
+)
+from izmir_maps.static._look import Look, word
+from izmir_maps.text.numbers import format_number
+from izmir_maps.text.words import text
+
+__all__ = ["BandPlan", "draw_band", "plan_band", "wind_note"]
+
+_TEXT = "#1a1a1a"
+_GREY = "#555555"
+_COLUMN_GAP_IN = 0.22
+_EM = 0.56  # average DejaVu Sans character width, in font sizes
+_SOURCES_GAP_IN = 0.08
+_MEASURE_DPI = 100
+
+
+@dataclass
+class _Column:
+    x: float  # inches
+    width: float
+    y: float  # top of the free space, inches
+
+
+def wind_note(spec: MapSpec) -> str | None:
+    """The note that says how many MW the source assigns to no district, if the spec has it."""
+    if spec.wind_unassigned_mw is None:
+        return None
+    rest = format_number(spec.wind_unassigned_mw, spec.lang, 1)
+    return next((n for n in spec.notes if rest in n), None)
+
+
+@dataclass(frozen=True)
+class BandPlan:
+    """How the legend band of one map is arranged, and the height it needs.
+
+    Attributes
+    ----------
+    height
+        Inches, sources included.
+    arrangement
+        Index of the column arrangement (see ``_arrangements``).
+    sources
+        Column whose foot holds the sources, or ``-1`` for a full-width footer.
+    """
+
+    height: float
+    arrangement: int
+    sources: int
+
+
+def plan_band(
+    spec: MapSpec,
+    lk: Look,
+    *,
+    page: tuple[float, float],
+    left: float,
+    right: float,
+    room: float,
+) -> BandPlan:
+    """How to arrange ``spec``'s legend band in ``room`` inches of height.
+
+    Every arrangement is laid out on a scratch page of the same size and
+    measured. The first one, in order of preference (the sources as a
+    full-width footer first), that fits ``room`` wins; if none fits, the
+    lowest, so the map keeps as much of the page as it can.
+    """
+    plans = []
+    for arrangement, columns in enumerate(_arrangements(spec)):
+        for sources in (-1, *range(len(columns))):
+            scratch = Figure(figsize=page, dpi=_MEASURE_DPI)
+            FigureCanvasAgg(scratch)
+            plan = BandPlan(0.0, arrangement, sources)
+            height = _layout(
+                scratch, spec, lk, plan, top=page[1], bottom=0.0, left=left, right=right
+            )
+            plan = BandPlan(float(height), arrangement, sources)
+            if plan.height <= room:  # the first that fits wins: the rest need no layout
+                return plan
+            plans.append(plan)
+    return min(plans, key=lambda p: p.height)
+
+
+def draw_band(
+    fig: Figure,
+    spec: MapSpec,
+    lk: Look,
+    plan: BandPlan,
+    *,
+    top: float,
+    bottom: float,
+    left: float,
+    right: float,
+) -> None:
+    """Draw the legend columns from ``top`` down and the sources up from ``bottom`` (inches)."""
+    _layout(fig, spec, lk, plan, top=top, bottom=bottom, left=left, right=right)
+
+
+def _layout(
+    fig: Figure,
+    spec: MapSpec,
+    lk: Look,
+    plan: BandPlan,
+    *,
+    top: float,
+    bottom: float,
+    left: float,
+    right: float,
+) -> float:
+    """Lay out the band; return the height it takes."""
+    blocks = _arrangements(spec)[plan.arrangement]
+    n = len(blocks)
+    width = (right - left - _COLUMN_GAP_IN * (n - 1)) / n
+    gap = lk.block_gap / 72
+    columns = []
+    for i, column_blocks in enumerate(blocks):
+        column = _Column(x=left + i * (width + _COLUMN_GAP_IN), width=width, y=top)
+        for block in column_blocks:
+            block(fig, spec, lk, column)
+            column.y -= gap
+        column.y += gap
+        columns.append(column)
+    needed = [top - c.y for c in columns]
+    if plan.sources < 0:
+        footer = _Column(x=left, width=right - left, y=min(c.y for c in columns))
+    else:
+        footer = columns[plan.sources]
+    height = _draw_sources(fig, spec, lk, footer, bottom=bottom)
+    return max([*needed, top - footer.y + _SOURCES_GAP_IN + height])
+
+
+def _arrangements(spec: MapSpec) -> list[list[list]]:
+    """Ways to spread the spec's legend blocks over columns, the preferred first."""
+    classes = [_classes] if spec.classification is not None else []
+    osb = [_osb_legend, _osb_unplaced] if spec.osbs is not None else []
+    wind = [_wind_sizes, _wind_legend, _wind_note_box] if spec.wind_points is not None else []
+    if spec.kind == "combined":
+        return [
+            [[*classes, _notes], osb, wind],
+            [[*classes, _notes, *wind[:2]], [*osb, *wind[2:]]],
+        ]
+    if spec.kind == "osb":
+        return [[osb[:1], [*osb[1:], _notes]]]
+    if spec.kind == "wind":
+        return [[wind[:2], [*wind[2:], _farms_unplaced, _notes]]]
+    return [[classes, [_notes]]]
+
+
+# --- blocks -------------------------------------------------------------------------------------
+
+
+def _classes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    assert spec.classification is not None and spec.indicator is not None
+    handles, labels = [], []
+    for color, label, count in spec.classification.legend_items(spec.indicator, spec.lang):
+        key = "districts_one" if count == 1 else "districts_many"
+        no_data = color == NO_DATA_COLOR and label == text("no_data", spec.lang)
+        handles.append(
+            Patch(
+                facecolor=color,
+                edgecolor="#8c8c8c",
+                linewidth=0.3,
+                hatch=NO_DATA_HATCH if no_data else None,
+                hatchcolor=NO_DATA_HATCH_COLOR,
+            )
+        )
+        labels.append(f"{label}  ({word(key, spec.lang, n=count)})" if lk.counts else label)
+    _legend(fig, lk, col, handles, labels, spec.indicator.title(spec.lang))
+
+
+def _osb_legend(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    assert spec.osbs is not None
+    kinds = spec.osbs["kind"]
+    if spec.osbs_unplaced is not None and "kind" in spec.osbs_unplaced:
+        kinds = pd.concat([kinds, spec.osbs_unplaced["kind"]])
+    names = {
+        "osb": word("osb_marker", spec.lang),
+        "agricultural_osb": text("agricultural_osb", spec.lang),
+        "free_zone": text("free_zone", spec.lang),
+        "private_industrial_zone": text("private_industrial_zone", spec.lang),
+    }
+    handles: list[Artist] = []
+    labels: list[str] = []
+    for kind in osb_kinds(kinds):
+        handles.append(_marker(OSB_MARKERS.get(kind, "o"), "white", OSB_COLOR, lk.osb_marker))
+        labels.append(names.get(kind, kind))
+    # fill says where the location comes from, for every shape: shown in neutral grey
+    handles += [
+        _marker("s", _GREY, _GREY, lk.osb_marker),
+        _marker("s", "white", _GREY, lk.osb_marker),
+    ]
+    labels += [text("location_sourced", spec.lang), text("location_approx", spec.lang)]
+    _legend(fig, lk, col, handles, labels, text("osb", spec.lang))
+
+
+def _osb_unplaced(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    rows = spec.osbs_unplaced
+    if rows is None or rows.empty:
+        return
+    names = [_short(r) for _, r in rows.iterrows()]
+    _box(fig, lk, col, f"{text('unplaced', spec.lang)}: {', '.join(names)}")
+
+
+def _wind_sizes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    """Nested circles whose areas match the map's proportional symbols."""
+    top = wind_max(spec)
+    _heading(fig, lk, col, text("map_wind", spec.lang))
+    if top <= 0:
+        return
+    values = _size_steps(top)
+    r_max = wind_radius(values[0], top, lk.wind_radius)
+    label_w = lk.legend * _EM * 9 / 72
+    h = (2 * r_max + 2 + lk.legend) / 72
+    w = (2 * r_max + 4) / 72 + label_w
+    pw, ph = fig.get_size_inches()
+    ax = fig.add_axes((col.x / pw, (col.y - h) / ph, w / pw, h / ph), gid="legend-wind-sizes")
+    ax.set_xlim(0, w * 72)
+    ax.set_ylim(0, h * 72)
+    ax.set_axis_off()
+    cx = r_max + 1
+    for value in values:
+        r = wind_radius(value, top, lk.wind_radius)
+        ax.add_patch(
+            Circle(
+                (cx, 1 + r),
+                r,
+                facecolor=(*_rgb(WIND_COLOR), 0.2),
+                edgecolor=WIND_COLOR,
+                linewidth=0.7,
+            )
+        )
+        ax.plot([cx, 2 * r_max + 4], [1 + 2 * r] * 2, color=_GREY, linewidth=0.4)
+        ax.text(
+            2 * r_max + 5,
+            1 + 2 * r,
+            plain(f"{format_number(value, spec.lang, 0)} MW"),
+            fontsize=lk.legend,
+            va="center",
+            color=_TEXT,
+        )
+    col.y -= h
+
+
+def _wind_legend(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    handles: list[Artist] = []
+    labels: list[str] = []
+    if spec.wind_proposed:
+        handles.append(
+            Patch(
+                facecolor="white",
+                edgecolor="#8c8c8c",
+                linewidth=0.3,
+                hatch=PROPOSED_HATCH,
+                hatchcolor=PROPOSED_WIND_COLOR,
+            )
+        )
+        labels.append(text("wind_proposed", spec.lang))
+    if spec.wind_farms is not None and not spec.wind_farms.empty:
+        filled = _marker("^", FARM_EDGE, FARM_EDGE, lk.farm_marker)
+        hollow = _marker("^", "white", FARM_EDGE, lk.farm_marker)
+        handles.append((filled, hollow))  # type: ignore[arg-type]
+        labels.append(text("wind_farms", spec.lang))
+        if spec.osbs is None:  # no OSB legend explains filled and hollow
+            handles += [filled, hollow]
+            labels += [text("location_sourced", spec.lang), text("location_approx", spec.lang)]
+    if handles:
+        _legend(fig, lk, col, handles, labels, None)
+
+
+def _wind_note_box(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    note = wind_note(spec)
+    if note:
+        _box(fig, lk, col, note, strong=True)
+
+
+def _farms_unplaced(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    rows = spec.wind_farms_unplaced
+    if rows is None or rows.empty:
+        return
+    names = [_short(r) for _, r in rows.iterrows()]
+    heading = f"{text('wind_farms', spec.lang)} – {text('unplaced', spec.lang).lower()}"
+    _box(fig, lk, col, f"{heading}: {', '.join(names)}")
+
+
+def _notes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    shown = {text("location_approx", spec.lang)} if spec.osbs is not None else set()
+    if spec.wind_points is not None:
+        shown.add(wind_note(spec) or "")
+    for note in spec.notes:
+        if note in shown:  # already in a legend entry or the highlighted wind box
+            continue
+        _paragraph(fig, col, note, lk.note, _GREY)
+        col.y -= 2 / 72
+
+
+def _draw_sources(fig: Figure, spec: MapSpec, lk: Look, col: _Column, *, bottom: float) -> float:
+    """Source lines, the attribution last, ending at ``bottom``; return their height (inches)."""
+    pw, ph = fig.get_size_inches()
+    lines: list[str] = []
+    for source in spec.sources:
+        lines += _wrap(source, col.width, lk.source)
+    t = fig.text(
+        col.x / pw,
+        bottom / ph,
+        plain("\n".join(lines)),
+        fontsize=lk.source,
+        color=_GREY,
+        ha="left",
+        va="bottom",
+        linespacing=1.3,
+        gid="source",
+    )
+    return t.get_window_extent(figure_renderer(fig)).height / fig.dpi
+
+
+# --- primitives ---------------------------------------------------------------------------------
+
+
+def _legend(
+    fig: Figure,
+    lk: Look,
+    col: _Column,
+    handles: list[Artist],
+    labels: list[str],
+    title: str | None,
+) -> None:
+    pw, ph = fig.get_size_inches()
+    wrapped = ["\n".join(_wrap(lab, col.width - 0.3, lk.legend)) for lab in labels]
+    heading = "\n".join(_wrap(title, col.width, lk.legend_title)) if title else None
+    legend = fig.legend(
+        handles,
+        [plain(w) for w in wrapped],
+        loc="upper left",
+        bbox_to_anchor=(col.x / pw, col.y / ph),
+        bbox_transform=fig.transFigure,
+        frameon=False,
+        borderpad=0,
+        borderaxespad=0,
+        fontsize=lk.legend,
+        title=plain(heading) if heading else None,
+        title_fontproperties={"size": lk.legend_title, "weight": "bold"},
+        alignment="left",
+        handlelength=2.2,
+        handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)},
+        handleheight=lk.spacing * 2.6,
+        handletextpad=0.6,
+        labelspacing=lk.spacing,
+        labelcolor=_TEXT,
+    )
+    legend.set_gid("legend")
+    legend.get_title().set_color(_TEXT)
+    col.y -= legend.get_window_extent(figure_renderer(fig)).height / fig.dpi
+
+
+def _heading(fig: Figure, lk: Look, col: _Column, title: str) -> None:
+    _paragraph(fig, col, title, lk.legend_title, _TEXT, weight="bold")
+    col.y -= 3 / 72
+
+
+def _paragraph(
+    fig: Figure, col: _Column, body: str, size: float, color: str, weight: str = "normal"
+) -> None:
+    pw, ph = fig.get_size_inches()
+    lines = _wrap(body, col.width, size)
+    t = fig.text(
+        col.x / pw,
+        col.y / ph,
+        plain("\n".join(lines)),
+        fontsize=size,
+        color=color,
+        weight=weight,
+        ha="left",
+        va="top",
+        linespacing=1.25,
+        gid="note",
+    )
+    col.y -= t.get_window_extent(figure_renderer(fig)).height / fig.dpi
+
+
+def _box(fig: Figure, lk: Look, col: _Column, body: str, *, strong: bool = False) -> None:
+    pw, ph = fig.get_size_inches()
+    pad = 3.0
+    size = lk.legend if strong else lk.note
+    lines = _wrap(body, col.width - 2 * pad / 72 - 0.02, size)
+    t = fig.text(
+        (col.x + pad / 72) / pw,
+        (col.y - pad / 72) / ph,
+        plain("\n".join(lines)),
+        fontsize=size,
+        color=_TEXT if strong else _GREY,
+        weight="bold" if strong else "normal",
+        ha="left",
+        va="top",
+        linespacing=1.25,
+        gid="note-box",
+        bbox={
+            "boxstyle": f"square,pad={pad / size:.3f}",
+            "facecolor": "#fff7e0" if strong else "#f7f7f7",
+            "edgecolor": "#d9a400" if strong else "#cccccc",
+            "linewidth": 0.6,
+        },
+    )
+    col.y -= t.get_window_extent(figure_renderer(fig)).height / fig.dpi + 2 * pad / 72
+
+
+def _marker(marker: str, face: str, edge: str, size: float) -> Line2D:
+    return Line2D(
+        [],
+        [],
+        marker=marker,
+        linestyle="none",
+        markersize=size,
+        markerfacecolor=face,
+        markeredgecolor=edge,
+        markeredgewidth=0.8,
+    )
+
+
+def _wrap(body: str, width_in: float, size: float) -> list[str]:
+    chars = max(12, int(width_in * 72 / (size * _EM)))
+    return textwrap.wrap(body, chars, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _short(row: pd.Series) -> str:
+    for key in ("short_name", "name"):
+        value = row.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.split(" (")[0] if key == "name" else value
+    return "?"
+
+
+def _size_steps(top: float) -> list[float]:
+    """Legend values: the largest, about a third and a tenth of it, in round numbers.
+
+    Examples
+    --------
+    >>> _size_steps(147.5)
+    [150, 75, 30]
+    """
+    out: list[float] = []
+    for fraction in (1.0, 1 / 2, 1 / 5):
+        value = _round_nice(top * fraction)
+        if value > 0 and value not in out:
+            out.append(value)
+    return out
+
+
+def _round_nice(x: float) -> float:
+    exponent = 10 ** math.floor(math.log10(x))
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10):
+        if x <= step * exponent * 1.1:
+            value = step * exponent
+            return int(value) if float(value).is_integer() else value
+    return 10 * exponent
+
+
+def _rgb(color: str) -> tuple[float, float, float]:
+    h = color.lstrip("#")
+    return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]

@@ -1,0 +1,83 @@
+"""Small multiples for print: several indicators as a grid of same-sized static maps."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Sequence
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from izmir_maps.spec.map_spec import choropleth_spec
+from izmir_maps.spec.style import ATTRIBUTION, FONT_FAMILY
+from izmir_maps.static.render import render_static
+from izmir_maps.text.numbers import Lang
+
+__all__ = ["render_small_multiples_static"]
+
+
+def render_small_multiples_static(
+    indicator_ids: Sequence[str],
+    *,
+    lang: Lang = "tr",
+    columns: int = 3,
+    panel_inches: float = 2.6,
+) -> Figure:
+    """A grid of same-sized choropleths, one per indicator, each with its own legend.
+
+    Parameters
+    ----------
+    indicator_ids
+        Registry ids, in reading order.
+    lang
+        Language of titles and legends.
+    columns
+        Panels per row.
+    panel_inches
+        Width of one panel.
+
+    Examples
+    --------
+    >>> fig = render_small_multiples_static(["employees", "firms"], columns=2)
+    >>> len([ax for ax in fig.axes if ax.get_title(loc="left")])
+    2
+    """
+    rows = math.ceil(len(indicator_ids) / columns)
+    with mpl.rc_context({"font.family": FONT_FAMILY, "svg.hashsalt": "izmir-maps"}):
+        fig = Figure(figsize=(columns * panel_inches, rows * panel_inches * 1.25 + 0.4))
+        grid = fig.add_gridspec(
+            rows, columns, hspace=0.45, wspace=0.08, left=0.02, right=0.98, top=0.95, bottom=0.06
+        )
+        for i, ind_id in enumerate(indicator_ids):
+            ax = fig.add_subplot(grid[i // columns, i % columns])
+            spec = choropleth_spec(ind_id, lang=lang, layer="detailed")
+            render_static(spec, ax=ax, labels=False, size="half")
+            title = spec.indicator.title(lang) if spec.indicator else spec.title
+            ax.set_title("\n".join(textwrap.wrap(title, 44)), loc="left", fontsize=6.5)
+            items = spec.classification.legend_items(spec.indicator, lang)  # type: ignore[union-attr]
+            handles = [
+                Patch(facecolor=c, edgecolor="#777777", linewidth=0.3, label=label)
+                for c, label, _ in items
+            ]
+            ax.legend(
+                handles=handles,
+                loc="upper left",
+                bbox_to_anchor=(0, -0.01),
+                ncol=2,
+                fontsize=5,
+                frameon=False,
+                handlelength=1.2,
+                columnspacing=0.8,
+            )
+        fig.text(
+            0.02,
+            0.01,
+            "Kaynak: İZKA, SGK 2008; TÜİK ADNKS 2021. " + ATTRIBUTION
+            if lang == "tr"
+            else "Source: İZKA, SGK 2008; TÜİK ADNKS 2021. " + ATTRIBUTION,
+            fontsize=5,
+            color="#555555",
+        )
+    return fig

@@ -1,0 +1,265 @@
+"""Print-quality static maps (PNG, SVG, PDF) drawn with matplotlib and geopandas.
+
+A static map shows one :class:`~izmir_maps.spec.map_spec.MapSpec` — the same
+classes, colours, labels, notes and sources as the interactive map — as a
+page a cartographer would hand over: a title, the map in UTM zone 35N with a
+scale bar in km and a north arrow, every district named (the eleven crowded
+central districts in an inset of the city centre), neighbouring provinces as
+grey context, and a legend band with the sources at the bottom.
+
+:func:`render_static` builds a :class:`~matplotlib.figure.Figure`;
+:func:`write_static` writes it as PNG, SVG or PDF, byte-identical from run to
+run; :func:`save_static` does both.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+import numpy as np
+import shapely
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from izmir_maps.errors import OptionError
+from izmir_maps.spec.map_spec import MapSpec
+from izmir_maps.spec.style import FONT_FAMILY, SEA_COLOR
+from izmir_maps.static._body import FRAME, INK, draw_inset, draw_map
+from izmir_maps.static._labels import figure_renderer, plain
+from izmir_maps.static._layers import CENTRE_PCODES, Geo, prepare
+from izmir_maps.static._legend import draw_band, plan_band
+from izmir_maps.static._look import SIZES, Look, look
+from izmir_maps.write import atomic_path
+
+__all__ = ["FORMATS", "SIZES", "render_static", "save_static", "write_static"]
+
+#: Output formats :func:`write_static` writes.
+FORMATS = ("png", "svg", "pdf")
+
+_RC: dict[str, Any] = {"font.family": FONT_FAMILY, "hatch.linewidth": 0.5}
+_WRITE_RC: dict[str, Any] = {
+    "svg.fonttype": "none",  # real <text> elements
+    "svg.hashsalt": "izmir-maps",  # stable ids for clip paths and hatches
+    "pdf.fonttype": 42,  # embedded TrueType: selectable, searchable text
+}
+_METADATA: dict[str, dict[str, Any]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": "izmir-maps"},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": "izmir-maps", "Producer": None},
+}
+_MEASURE_DPI = 100
+_BAND_GAP_IN = 0.12
+
+
+def render_static(
+    spec: MapSpec, *, size: str = "a4", labels: bool = True, ax: Axes | None = None
+) -> Figure:
+    """Draw ``spec`` as a static map.
+
+    Parameters
+    ----------
+    spec
+        The map (best built with ``layer="detailed"`` for print).
+    size
+        A key of :data:`SIZES`: ``"a4"`` (A4 text width) or ``"half"``.
+    labels
+        Name the districts (the central ones in an inset of the city centre).
+    ax
+        Draw only the map body (districts, symbols, labels, scale bar, north
+        arrow) into this axes, e.g. one panel of small multiples; the title
+        becomes the axes title and there is no legend band or inset, so the
+        central districts stay unnamed.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The page (or ``ax``'s figure). Nothing is shown or written.
+
+    Examples
+    --------
+    >>> from izmir_maps.spec.map_spec import choropleth_spec
+    >>> fig = render_static(choropleth_spec("employees", layer="detailed"), size="half")
+    >>> [round(v, 2) for v in fig.get_size_inches()] == list(SIZES["half"])
+    True
+    """
+    lk = look(size)
+    with mpl.rc_context(_RC):
+        geo = prepare(spec)
+        if ax is not None:
+            view = _fit(geo.view(), *_axes_inches(ax))
+            _setup_axes(ax, view)
+            ax.set_title(plain(spec.title), fontsize=lk.title * 0.8, loc="left")
+            draw_map(ax, spec, geo, lk, labels=labels, centre=CENTRE_PCODES, inset=None)
+            return ax.figure  # type: ignore[return-value]
+        return _page(spec, geo, lk, size=size, labels=labels)
+
+
+def write_static(fig: Figure, path: Path, *, fmt: str | None = None, dpi: int = 300) -> Path:
+    """Write ``fig`` as PNG, SVG or PDF, atomically and deterministically.
+
+    Parameters
+    ----------
+    fig
+        A figure, e.g. from :func:`render_static`; it stays open.
+    path
+        Output file; missing folders are created.
+    fmt
+        ``"png"``, ``"svg"`` or ``"pdf"``; from the suffix of ``path`` when ``None``.
+    dpi
+        Resolution of the PNG (and of hatches in SVG/PDF).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    OptionError
+        If the format is not one of :data:`FORMATS`.
+
+    Notes
+    -----
+    SVG keeps text as ``<text>`` elements and PDF embeds DejaVu Sans as
+    TrueType, so both have selectable text with every Turkish letter. Dates
+    and version stamps are left out of the metadata, so writing the same map
+    twice gives the same bytes.
+    """
+    path = Path(path)
+    fmt = (fmt or path.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        msg = (
+            f"Unknown static map format {fmt!r} for {str(path)!r}; "
+            f"choose one of {', '.join(FORMATS)}."
+        )
+        raise OptionError(msg)
+    metadata = dict(_METADATA[fmt])
+    if fig.get_label():
+        metadata["Title"] = fig.get_label()
+    with mpl.rc_context(_WRITE_RC), atomic_path(path) as tmp:
+        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+    return path
+
+
+def save_static(
+    spec: MapSpec,
+    path: Path,
+    *,
+    size: str = "a4",
+    labels: bool = True,
+    fmt: str | None = None,
+    dpi: int = 300,
+) -> Path:
+    """Render ``spec`` and write it to ``path``; see :func:`render_static` and :func:`write_static`."""
+    fig = render_static(spec, size=size, labels=labels)
+    try:
+        return write_static(fig, path, fmt=fmt, dpi=dpi)
+    finally:
+        fig.clear()
+
+
+# --- page layout --------------------------------------------------------------------------------
+
+
+def _page(spec: MapSpec, geo: Geo, lk: Look, *, size: str, labels: bool) -> Figure:
+    pw, ph = SIZES[size]
+    fig = Figure(figsize=(pw, ph), dpi=_MEASURE_DPI, facecolor="white")
+    FigureCanvasAgg(fig)
+    fig.set_label(spec.title)
+    m = lk.margin
+    title_lines = textwrap.wrap(spec.title, max(20, int((pw - 2 * m) * 72 / (lk.title * 0.62))))
+    title = fig.text(
+        m / pw,
+        (ph - m) / ph,
+        plain("\n".join(title_lines)),
+        fontsize=lk.title,
+        weight="bold",
+        color=INK,
+        ha="left",
+        va="top",
+        gid="title",
+    )
+    title_h = title.get_window_extent(figure_renderer(fig)).height / fig.dpi
+    map_top = ph - m - title_h - lk.title * 0.5 / 72
+    bottom = m * 0.8
+    view = geo.view()
+    aspect = (view[3] - view[1]) / (view[2] - view[0])
+    map_w = pw - 2 * m
+    room = map_top - bottom - map_w * aspect - _BAND_GAP_IN
+    plan = plan_band(spec, lk, page=(pw, ph), left=m, right=pw - m, room=room)
+    map_h = min(map_w * aspect, map_top - bottom - plan.height - _BAND_GAP_IN)
+    map_w = min(map_w, map_h / aspect)  # a crowded band shrinks the map, never the type
+    ax = fig.add_axes((m / pw, (map_top - map_h) / ph, map_w / pw, map_h / ph), gid="map")
+    _setup_axes(ax, _fit(view, map_w, map_h))
+    inset = _add_inset(fig, ax, geo, lk)
+    draw_map(ax, spec, geo, lk, labels=labels, centre=CENTRE_PCODES if inset else None, inset=inset)
+    if inset is not None:
+        draw_inset(inset, spec, geo, lk, labels=labels)
+    draw_band(
+        fig, spec, lk, plan, top=map_top - map_h - _BAND_GAP_IN, bottom=bottom, left=m, right=pw - m
+    )
+    return fig
+
+
+def _setup_axes(ax: Axes, view: np.ndarray) -> None:
+    ax.set_facecolor(SEA_COLOR)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_color(FRAME)
+        spine.set_linewidth(0.6)
+
+
+def _axes_inches(ax: Axes) -> tuple[float, float]:
+    pw, ph = ax.figure.get_size_inches()
+    pos = ax.get_position()
+    return pos.width * pw, pos.height * ph
+
+
+def _fit(view: np.ndarray, width: float, height: float) -> np.ndarray:
+    """Widen ``view`` in one direction so that it has the axes' shape (metres stay square)."""
+    x0, y0, x1, y1 = view
+    w, h = x1 - x0, y1 - y0
+    if w / h < width / height:
+        extra = (h * width / height - w) / 2
+        return np.array([x0 - extra, y0, x1 + extra, y1])
+    extra = (w * height / width - h) / 2
+    return np.array([x0, y0 - extra, x1, y1 + extra])
+
+
+def _add_inset(fig: Figure, ax: Axes, geo: Geo, lk: Look) -> Axes | None:
+    """An inset of the city centre at the top right, if it covers no İzmir land.
+
+    Its right edge is the page's right margin: on a full-width map that is the
+    map's own corner; a map shrunk by a crowded legend leaves room beside it.
+    """
+    if not geo.districts["pcode"].isin(CENTRE_PCODES).any():
+        return None  # another province: İzmir's city centre is not on this map
+    view = geo.view(CENTRE_PCODES, margin=0.04)
+    aspect = (view[3] - view[1]) / (view[2] - view[0])
+    pw, ph = fig.get_size_inches()
+    pos = ax.get_position()
+    right, top = pw - lk.margin, pos.y1 * ph
+    width = target = lk.inset_width * (pw - 2 * lk.margin)
+    to_data = ax.transData.inverted()
+    while width > target * 0.6:
+        height = width * aspect
+        corners = fig.dpi_scale_trans.transform([(right - width, top - height), (right, top)])
+        (x0, y0), (x1, y1) = to_data.transform(corners)
+        if not shapely.box(x0, y0, x1, y1).intersects(geo.outline):
+            inset = fig.add_axes(
+                ((right - width) / pw, (top - height) / ph, width / pw, height / ph), gid="inset"
+            )
+            inset.set_zorder(ax.get_zorder() + 1)
+            _setup_axes(inset, _fit(view, width, height))
+            for spine in inset.spines.values():
+                spine.set_linewidth(0.9)
+            return inset
+        width *= 0.92
+    return None

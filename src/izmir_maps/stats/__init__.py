@@ -1,0 +1,1 @@
+"""Spatial statistics: contiguity weights, global Moran's I and local LISA clusters."""

@@ -1,0 +1,724 @@
+"""Spatial autocorrelation of the district indicators: global Moran's I and LISA.
+
+The statistics come from esda (:class:`esda.Moran`, :class:`esda.Moran_Local`)
+on libpysal contiguity weights; nothing here re-implements them. This module
+only decides *which* neighbours count, which districts take part, and how the
+random permutations are seeded, and it turns esda's output into plain records
+and tables.
+
+Weights: which districts are neighbours
+---------------------------------------
+Two districts are neighbours when their boundaries share a border **line**
+(rook contiguity) on the detailed layer, which is a valid coverage, so shared
+borders are identical on both sides. Facts about the 30 districts that decided
+the choice (checked on the shipped geometry; the web layer gives the same
+graph):
+
+* **Rook, not queen.** Queen contiguity also links districts that touch at a
+  single point. In İzmir that adds exactly two links, both through the one
+  point where four districts meet (Güzelbahçe, Karabağlar,
+  Menderes and Seferihisar): Güzelbahçe–Menderes and
+  Karabağlar–Seferihisar. A point of contact is an artefact of where the
+  boundary vertices fall, not a shared border, so those pairs are not
+  neighbours. Every other link has a shared border of at least 1.1 km
+  (Balçova–Konak and Bayraklı–Konak are the shortest).
+* **No links across water.** Boundaries follow the coast, so contiguity
+  never jumps the Gulf of İzmir: the north shore (Karşıyaka, Çiğli) and the
+  south shore (Konak, Balçova, Narlıdere, Güzelbahçe) meet only around the
+  head of the bay, through Bayraklı–Konak and Bornova. The peninsulas
+  are linked by land only: Çeşme and Karaburun each neighbour Urla alone
+  (Karaburun is *not* linked to Foça or Çeşme across the water), Dikili and
+  Kınık neighbour Bergama alone. The islands belonging to Çeşme, Dikili,
+  Foça, Karaburun, Seferihisar and Urla are part of their district and do not
+  create links of their own.
+* **No isolated districts.** Every district has at least one neighbour over
+  land, so the full graph has no islands and is one connected component
+  (53 links).
+* **When a district would be isolated** — a caller's layer with an island
+  district, or, more often, a statistic computed without the districts that
+  have no value (see below), which can cut Dikili and Kınık off when Bergama
+  is missing — it is linked to its nearest district by the distance between
+  centroids in EPSG:32635 (UTM 35N), one nearest district each, and the link
+  is made in both directions so the graph stays symmetric. The links added
+  are reported in :attr:`MoranResult.added_links` and
+  :attr:`LisaResult.added_links`.
+* **Row-standardised** (libpysal transform ``"R"``): a district's spatial lag
+  is the plain average of its neighbours' values.
+
+Districts without a value
+-------------------------
+They are dropped, and the weights are cut down to the other districts with
+:func:`libpysal.weights.w_subset` (then isolated districts are linked as
+above). :attr:`MoranResult.n` says how many districts took part. With fewer
+than :data:`MIN_VALUES` values, or no variation, the statistic is reported as
+not computable (``I`` is NaN and ``reason`` says why) instead of raising.
+
+Randomness
+----------
+Pseudo p-values come from :data:`PERMUTATIONS` random permutations with the
+seed :data:`SEED`, so repeated runs give identical numbers. esda draws the
+global Moran permutations from NumPy's global generator; it is seeded for the
+call and restored afterwards, so callers' random state is left untouched. The
+p-values are esda's: one-sided, in the direction of the observed statistic.
+LISA clusters use the level :data:`ALPHA` without correction for the 30
+simultaneous tests, so they are exploratory.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import esda
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from libpysal.weights import W, w_subset
+from libpysal.weights.contiguity import Rook
+
+from izmir_maps.data.boundaries import EQUAL_AREA_CRS, load_districts
+from izmir_maps.data.registry import base_indicators, indicator
+from izmir_maps.errors import DataError, OptionError
+from izmir_maps.text.numbers import Lang, format_number
+from izmir_maps.text.words import text
+
+__all__ = [
+    "ALPHA",
+    "LISA_COLORS",
+    "LISA_LABELS",
+    "MIN_VALUES",
+    "PERMUTATIONS",
+    "SEED",
+    "WEIGHTS_NOTE_EN",
+    "WEIGHTS_NOTE_TR",
+    "LisaResult",
+    "MoranResult",
+    "district_weights",
+    "lisa",
+    "moran",
+    "moran_all",
+    "ranking_table",
+]
+
+#: Random permutations for the pseudo p-values.
+PERMUTATIONS = 999
+#: Seed of every permutation run.
+SEED = 12345
+#: Significance level of the LISA cluster map.
+ALPHA = 0.05
+#: Fewest districts with a value for which Moran's I is computed.
+MIN_VALUES = 8
+
+#: LISA class → colour (the conventional GeoDa colours).
+LISA_COLORS: dict[str, str] = {
+    "HH": "#d7191c",
+    "LL": "#2c7bb6",
+    "LH": "#abd9e9",
+    "HL": "#fdae61",
+    "ns": "#eeeeee",
+    "nodata": "#bdbdbd",
+}
+
+#: LISA class → (Turkish, English) legend label.
+LISA_LABELS: dict[str, tuple[str, str]] = {
+    "HH": ("Yüksek–Yüksek", "High–High"),
+    "LL": ("Düşük–Düşük", "Low–Low"),
+    "LH": ("Düşük–Yüksek", "Low–High"),
+    "HL": ("Yüksek–Düşük", "High–Low"),
+    "ns": ("Anlamlı değil", "Not significant"),
+    "nodata": (text("no_data", "tr"), text("no_data", "en")),
+}
+
+WEIGHTS_NOTE_TR = (
+    "Komşuluk, ilçe sınırlarından belirlenmiştir: iki ilçe, ortak bir sınır çizgisi varsa "
+    "komşudur (rook komşuluğu); yalnızca tek bir noktada değen ilçeler (Güzelbahçe–Menderes, "
+    "Karabağlar–Seferihisar) komşu sayılmaz. Deniz üzerinden komşuluk kurulmaz: körfezin iki "
+    "yakası yalnızca körfezin doğu ucunda (Bayraklı–Konak) birbirine bağlanır, Çeşme ve "
+    "Karaburun yalnızca Urla'ya komşudur. Her ilçenin karada en az bir komşusu vardır; verisi "
+    "olmayan ilçeler hesaptan çıkarıldığında komşusuz kalan bir ilçe olursa, merkezine en yakın "
+    "ilçeye bağlanır. Ağırlıklar satır bazında standartlaştırılmıştır: bir ilçenin komşu "
+    "değeri, komşularının ortalamasıdır. Anlamlılık, "
+    f"{PERMUTATIONS} rastgele permütasyonla (sabit tohum {SEED}, sonuçlar her çalıştırmada "
+    f"aynıdır) hesaplanan sözde p-değeriyle ölçülür; LISA haritasında p < "
+    f"{format_number(ALPHA, 'tr', 2)} olan ilçeler renklendirilmiştir. 30 ilçe için ayrı ayrı "
+    "test yapıldığından bu kümeler keşif amaçlıdır."
+)
+
+WEIGHTS_NOTE_EN = (
+    "Neighbours come from the district boundaries: two districts are neighbours when they "
+    "share a stretch of border (rook contiguity); districts that touch at a single point only "
+    "(Güzelbahçe–Menderes, Karabağlar–Seferihisar) are not. No link crosses the sea: the two "
+    "shores of the Gulf of İzmir meet only at the head of the bay (Bayraklı–Konak), and Çeşme "
+    "and Karaburun neighbour Urla alone. Every district has at least one neighbour over land; "
+    "if leaving out districts without data cuts one off, it is linked to the district with the "
+    "nearest centre. The weights are row-standardised: a district's neighbourhood value is the "
+    f"average of its neighbours. Significance is a pseudo p-value from {PERMUTATIONS} random "
+    f"permutations with a fixed seed ({SEED}), so every run gives the same result; the LISA "
+    f"map colours the districts with p < {format_number(ALPHA, 'en', 2)}. As 30 districts are "
+    "tested one by one, the clusters are exploratory."
+)
+
+_QUADRANTS = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
+# esda 2.x warns on every Moran_Local call that the default alternative will change; the
+# default ("directed") is the documented behaviour here, and Moran_Local offers no switch.
+_ESDA_NOISE = "The alternative hypothesis for conditional randomization"
+
+
+@dataclass(frozen=True)
+class MoranResult:
+    """Global Moran's I of one indicator.
+
+    Attributes
+    ----------
+    indicator_id
+        The column tested.
+    n
+        Districts with a value (those without one were left out).
+    I
+        Moran's I; NaN when not computable.
+    expected_I
+        Its expectation under no autocorrelation, ``-1 / (n - 1)``.
+    z
+        z-score against the permutation distribution (esda's ``z_sim``).
+    p_sim
+        Pseudo p-value from the permutations (one-sided, esda's ``p_sim``).
+    permutations, seed
+        How the p-value was simulated.
+    reason
+        Why the statistic is not computable; ``None`` when it is.
+    added_links
+        Links added to districts that had no neighbour, as (P-code, P-code).
+    """
+
+    indicator_id: str
+    n: int
+    I: float  # noqa: E741 - the statistic's name
+    expected_I: float  # noqa: N815 - the statistic's name
+    z: float
+    p_sim: float
+    permutations: int
+    seed: int
+    reason: str | None = None
+    added_links: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def computable(self) -> bool:
+        """Whether Moran's I could be computed."""
+        return self.reason is None
+
+
+@dataclass
+class LisaResult:
+    """Local Moran's I (LISA) of one indicator.
+
+    Attributes
+    ----------
+    indicator_id
+        The column tested.
+    quadrant
+        Per P-code (table order): ``"HH"``, ``"LL"``, ``"HL"``, ``"LH"`` where
+        ``p_sim < alpha``, else ``"ns"``; ``"nodata"`` for districts without a
+        value (and for all when the statistic is not computable).
+    p_sim
+        Pseudo p-value per P-code (NaN without a value).
+    local_i
+        Local Moran's I per P-code (NaN without a value).
+    alpha
+        Significance level.
+    permutations, seed
+        How the p-values were simulated.
+    n
+        Districts with a value.
+    reason
+        Why the statistic is not computable; ``None`` when it is.
+    added_links
+        Links added to districts that had no neighbour, as (P-code, P-code).
+    """
+
+    indicator_id: str
+    quadrant: pd.Series
+    p_sim: pd.Series
+    local_i: pd.Series
+    alpha: float
+    seed: int
+    permutations: int
+    n: int
+    reason: str | None = None
+    added_links: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def computable(self) -> bool:
+        """Whether the LISA could be computed."""
+        return self.reason is None
+
+
+def district_weights(districts: gpd.GeoDataFrame | None = None) -> W:
+    """Row-standardised rook contiguity weights of the districts, keyed by P-code.
+
+    See the module docstring for why rook, and how water and isolated
+    districts are handled. A new object is returned on every call (esda
+    changes the transform of the weights it is given).
+
+    Parameters
+    ----------
+    districts
+        Polygons with a ``pcode`` column; the detailed layer by default.
+        A district without a neighbour is linked to the one with the nearest
+        centroid (EPSG:32635), in both directions.
+
+    Returns
+    -------
+    libpysal.weights.W
+        ``id_order`` is the sorted P-codes; transform ``"R"``.
+
+    Examples
+    --------
+    >>> w = district_weights()
+    >>> w.n, w.islands, w.transform, float(w.s0)
+    (30, [], 'R', 30.0)
+    >>> name = dict(zip(load_districts().pcode, load_districts().district))
+    >>> sorted(name[p] for p in w.neighbors["TUR035021"])  # Konak
+    ['Balçova', 'Bayraklı', 'Bornova', 'Buca', 'Karabağlar']
+    """
+    if districts is None:
+        neighbours, _ = _detailed_neighbours()
+    else:
+        neighbours, _ = _contiguity(districts)
+    return _weights(neighbours)
+
+
+def moran(
+    table: pd.DataFrame,
+    column: str,
+    *,
+    weights: W | None = None,
+    permutations: int = PERMUTATIONS,
+    seed: int = SEED,
+) -> MoranResult:
+    """Global Moran's I of ``column`` with a permutation p-value (:class:`esda.Moran`).
+
+    Parameters
+    ----------
+    table
+        One row per district with ``pcode`` and ``column``, e.g.
+        :func:`izmir_maps.data.join.district_table`.
+    column
+        The indicator column.
+    weights
+        Weights keyed by P-code covering the table's districts;
+        :func:`district_weights` by default. Used row-standardised.
+    permutations
+        Random permutations for ``p_sim`` (at least 1).
+    seed
+        Seed of the permutations.
+
+    Returns
+    -------
+    MoranResult
+        Not computable (``I`` NaN, ``reason`` set) with fewer than
+        :data:`MIN_VALUES` districts with a value or no variation.
+
+    Examples
+    --------
+    >>> from izmir_maps.data.join import district_table
+    >>> r = moran(district_table(), "employees")
+    >>> r.n, round(r.I, 3), round(r.expected_I, 3), r.p_sim
+    (30, 0.131, -0.034, 0.065)
+    >>> moran(district_table(), "wind_capacity_mw").reason
+    "Only 1 of 30 districts has a value for 'wind_capacity_mw'; Moran's I needs at least 8."
+    """
+    prep = _prepare(table, column, weights, permutations, seed)
+    if prep.reason is not None:
+        nan = float("nan")
+        return MoranResult(column, prep.n, nan, nan, nan, nan, permutations, seed, prep.reason)
+    with _quiet_esda(), _seeded(seed):
+        result = esda.Moran(prep.y, prep.w, permutations=permutations)
+    return MoranResult(
+        indicator_id=column,
+        n=prep.n,
+        I=float(result.I),
+        expected_I=float(result.EI),
+        z=float(result.z_sim),
+        p_sim=float(result.p_sim),
+        permutations=permutations,
+        seed=seed,
+        added_links=prep.added,
+    )
+
+
+def lisa(
+    table: pd.DataFrame,
+    column: str,
+    *,
+    weights: W | None = None,
+    permutations: int = PERMUTATIONS,
+    seed: int = SEED,
+    alpha: float = ALPHA,
+) -> LisaResult:
+    """Local Moran's I and cluster class of every district (:class:`esda.Moran_Local`).
+
+    The class comes from esda's quadrant ``q`` (1 HH, 2 LH, 3 LL, 4 HL) where
+    the pseudo p-value is below ``alpha``; otherwise ``"ns"``.
+
+    Parameters
+    ----------
+    table, column, weights, permutations, seed
+        As for :func:`moran`.
+    alpha
+        Significance level, strictly between 0 and 1.
+
+    Returns
+    -------
+    LisaResult
+        Series indexed by the table's P-codes, in table order.
+
+    Examples
+    --------
+    >>> from izmir_maps.data.join import district_table
+    >>> t = district_table()
+    >>> r = lisa(t, "employees")
+    >>> name = dict(zip(t.pcode, t.district))
+    >>> {name[p]: q for p, q in r.quadrant.items() if q != "ns"}
+    {'Bayraklı': 'LH', 'Bornova': 'HH', 'Buca': 'HH', 'Güzelbahçe': 'LL', 'Ödemiş': 'LL'}
+    >>> r.quadrant["TUR035021"], LISA_LABELS[r.quadrant["TUR035021"]][1]  # Konak
+    ('ns', 'Not significant')
+    """
+    if not (isinstance(alpha, int | float) and 0 < alpha < 1):
+        msg = f"alpha must be a number strictly between 0 and 1, not {alpha!r}."
+        raise OptionError(msg)
+    prep = _prepare(table, column, weights, permutations, seed)
+    index = pd.Index(prep.values.index, name="pcode")
+    quadrant = pd.Series("nodata", index=index, name="quadrant", dtype=object)
+    p_sim = pd.Series(np.nan, index=index, name="p_sim")
+    local_i = pd.Series(np.nan, index=index, name="local_i")
+    if prep.reason is None:
+        with _quiet_esda(), _seeded(seed):
+            result = esda.Moran_Local(prep.y, prep.w, permutations=permutations, seed=seed)
+        ids = prep.w.id_order
+        significant = np.asarray(result.p_sim) < alpha
+        labels = [
+            _QUADRANTS[int(q)] if s else "ns" for q, s in zip(result.q, significant, strict=True)
+        ]
+        quadrant.loc[ids] = labels
+        p_sim.loc[ids] = np.asarray(result.p_sim, dtype=float)
+        local_i.loc[ids] = np.asarray(result.Is, dtype=float)
+    return LisaResult(
+        indicator_id=column,
+        quadrant=quadrant,
+        p_sim=p_sim,
+        local_i=local_i,
+        alpha=float(alpha),
+        seed=seed,
+        permutations=permutations,
+        n=prep.n,
+        reason=prep.reason,
+        added_links=prep.added,
+    )
+
+
+def moran_all(
+    table: pd.DataFrame,
+    indicator_ids: Sequence[str] | None = None,
+    *,
+    weights: W | None = None,
+    permutations: int = PERMUTATIONS,
+    seed: int = SEED,
+) -> pd.DataFrame:
+    """Global Moran's I of many indicators, one row each.
+
+    Parameters
+    ----------
+    table
+        As for :func:`moran`.
+    indicator_ids
+        Registered indicator ids (base or derived) in the order wanted; by
+        default every base indicator of the registry present in ``table``,
+        in registry order.
+    weights, permutations, seed
+        As for :func:`moran`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id``, ``label_tr``, ``label_en``, ``n``, ``I``, ``EI``,
+        ``z``, ``p_sim``. Indicators that are not computable (fewer than
+        :data:`MIN_VALUES` values or no variation) are left out; :func:`moran`
+        gives the reason.
+
+    Examples
+    --------
+    >>> from izmir_maps.data.join import district_table
+    >>> m = moran_all(district_table(), ["employees", "firms", "wind_capacity_mw"])
+    >>> m[["id", "n", "p_sim"]].round(3).to_dict("records")
+    [{'id': 'employees', 'n': 30, 'p_sim': 0.065}, {'id': 'firms', 'n': 30, 'p_sim': 0.065}]
+    """
+    if indicator_ids is None:
+        ids = [ind.id for ind in base_indicators() if ind.id in table.columns]
+    else:
+        ids = [indicator(i).id for i in indicator_ids]
+    w = district_weights() if weights is None else weights
+    rows = []
+    for ind_id in ids:
+        result = moran(table, ind_id, weights=w, permutations=permutations, seed=seed)
+        if not result.computable:
+            continue
+        ind = indicator(ind_id)
+        rows.append(
+            {
+                "id": ind_id,
+                "label_tr": ind.label("tr"),
+                "label_en": ind.label("en"),
+                "n": result.n,
+                "I": result.I,
+                "EI": result.expected_I,
+                "z": result.z,
+                "p_sim": result.p_sim,
+            }
+        )
+    columns = ["id", "label_tr", "label_en", "n", "I", "EI", "z", "p_sim"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def ranking_table(
+    table: pd.DataFrame,
+    indicator_ids: Sequence[str] | None = None,
+    *,
+    lang: Lang = "tr",
+) -> pd.DataFrame:
+    """Every district with each indicator's value, share of İzmir and rank.
+
+    Parameters
+    ----------
+    table
+        The district table (:func:`izmir_maps.data.join.district_table`).
+    indicator_ids
+        Registered indicator ids; by default every base indicator of the
+        registry present in ``table``, in registry order.
+    lang
+        Language of the column headers in ``attrs["labels"]``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per district, sorted by P-code. Columns ``pcode``,
+        ``district``, then for each indicator ``<id>`` (value),
+        ``<id>_share`` (% of İzmir) and ``<id>_rank`` (1 = highest) where the
+        table has them. ``attrs["labels"]`` maps each column to its header in
+        ``lang``. ``.to_csv(index=False)`` gives the downloadable file.
+
+    Examples
+    --------
+    >>> from izmir_maps.data.join import district_table
+    >>> r = ranking_table(district_table(), ["employees"], lang="en")
+    >>> list(r.columns)
+    ['pcode', 'district', 'employees', 'employees_share', 'employees_rank']
+    >>> row = r.set_index("district").loc["Aliağa"]
+    >>> int(row.employees), round(float(row.employees_share), 2), int(row.employees_rank)
+    (27225, 4.14, 9)
+    >>> r.attrs["labels"]["employees_rank"]
+    'Employees (SGK, 2008) – rank'
+    """
+    if lang not in ("tr", "en"):
+        msg = f"lang must be 'tr' or 'en', not {lang!r}."
+        raise OptionError(msg)
+    _require_columns(table, ["pcode", "district"])
+    if indicator_ids is None:
+        ids = [ind.id for ind in base_indicators() if ind.id in table.columns]
+    else:
+        ids = [indicator(i).id for i in indicator_ids]
+        _require_columns(table, ids)
+    labels = {
+        "pcode": "P-kodu" if lang == "tr" else "P-code",
+        "district": text("district", lang),
+    }
+    columns = ["pcode", "district"]
+    for ind_id in ids:
+        for col in (ind_id, f"{ind_id}_share", f"{ind_id}_rank"):
+            if col in table.columns and col not in labels:
+                columns.append(col)
+                labels[col] = indicator(col).label(lang)
+    out = pd.DataFrame(table[columns]).sort_values("pcode", kind="stable").reset_index(drop=True)
+    out.attrs["labels"] = labels
+    return out
+
+
+# --- private helpers -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    values: pd.Series  # every district of the table, by P-code
+    n: int
+    reason: str | None
+    y: np.ndarray | None = None  # values aligned to w.id_order
+    w: W | None = None
+    added: tuple[tuple[str, str], ...] = ()
+
+
+Neighbours = dict[str, list[str]]
+Links = tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=1)
+def _detailed_neighbours() -> tuple[Neighbours, Links]:
+    return _contiguity(load_districts("detailed"))
+
+
+def _contiguity(districts: gpd.GeoDataFrame) -> tuple[Neighbours, Links]:
+    """Rook neighbours by P-code, with isolated districts linked to the nearest one."""
+    _require_columns(districts, ["pcode"])
+    pcodes = districts["pcode"]
+    repeated = sorted(pcodes[pcodes.duplicated()].unique())
+    if repeated:
+        msg = f"districts has repeated P-code(s) {repeated!r}; each district must appear once."
+        raise DataError(msg)
+    frame = districts[["pcode", districts.geometry.name]].reset_index(drop=True)
+    rook = Rook.from_dataframe(frame, ids="pcode", use_index=False, silence_warnings=True)
+    neighbours = {p: sorted(rook.neighbors[p]) for p in sorted(pcodes)}
+    centroids = districts.set_index("pcode").geometry.to_crs(EQUAL_AREA_CRS).centroid
+    return _link_islands(neighbours, centroids)
+
+
+def _link_islands(neighbours: Neighbours, centroids: gpd.GeoSeries) -> tuple[Neighbours, Links]:
+    """Link each district without neighbours to the nearest other one (by centroid), both ways."""
+    islands = [p for p, nb in neighbours.items() if not nb]
+    if not islands or len(neighbours) < 2:
+        return neighbours, ()
+    missing = sorted(set(neighbours) - set(centroids.index))
+    if missing:
+        msg = f"No geometry for P-code(s) {missing!r}; cannot link districts without neighbours."
+        raise DataError(msg)
+    ids = sorted(neighbours)
+    points = centroids.loc[ids]
+    out = {p: list(nb) for p, nb in neighbours.items()}
+    added = []
+    for p in islands:
+        distance = points.distance(points.loc[p]).drop(index=p)
+        nearest = str(distance.idxmin())
+        for a, b in ((p, nearest), (nearest, p)):
+            if b not in out[a]:
+                out[a] = sorted([*out[a], b])
+        added.append((p, nearest))
+    return out, tuple(added)
+
+
+def _weights(neighbours: Neighbours) -> W:
+    w = W(
+        {p: list(nb) for p, nb in neighbours.items()},
+        id_order=sorted(neighbours),
+        silence_warnings=True,
+    )
+    w.transform = "r"
+    return w
+
+
+def _prepare(
+    table: pd.DataFrame, column: str, weights: W | None, permutations: int, seed: int
+) -> _Prepared:
+    """Check the inputs, drop districts without a value and cut the weights to the rest."""
+    if isinstance(permutations, bool) or not isinstance(permutations, int) or permutations < 1:
+        msg = f"permutations must be a positive integer such as 999, not {permutations!r}."
+        raise OptionError(msg)
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or not 0 <= seed < 2**32:
+        msg = f"seed must be an integer from 0 to 2**32 - 1, not {seed!r}."
+        raise OptionError(msg)
+    values = _values(table, column)
+    w = district_weights() if weights is None else weights
+    known, wanted = set(w.id_order), set(values.index)
+    if known != wanted:
+        msg = (
+            f"The weights and the table cover different districts: P-code(s) "
+            f"{sorted(wanted - known)!r} are only in the table and {sorted(known - wanted)!r} "
+            "only in the weights. Build the weights from the same districts."
+        )
+        raise DataError(msg)
+    present = values.dropna()
+    n = len(present)
+    if n < MIN_VALUES:
+        has = "has" if n == 1 else "have"
+        reason = (
+            f"Only {n} of {len(values)} districts {has} a value for {column!r}; "
+            f"Moran's I needs at least {MIN_VALUES}."
+        )
+        return _Prepared(values, n, reason)
+    if present.nunique() == 1:
+        reason = (
+            f"All {n} districts with a value for {column!r} have the same value "
+            f"({present.iloc[0]!r}); Moran's I needs some variation."
+        )
+        return _Prepared(values, n, reason)
+    added: Links = ()
+    if n == len(values) and not w.islands:
+        w = copy.deepcopy(w)  # esda sets the transform of the weights it is given
+        w.transform = "r"
+    else:
+        keep = [p for p in w.id_order if p in present.index]
+        sub = w_subset(w, keep, silence_warnings=True)
+        neighbours = {p: sorted(sub.neighbors[p]) for p in keep}
+        neighbours, added = _link_islands(neighbours, _centroids(table))
+        w = _weights(neighbours)
+    y = present.loc[w.id_order].to_numpy(dtype=float)
+    return _Prepared(values, n, None, y, w, added)
+
+
+def _values(table: pd.DataFrame, column: str) -> pd.Series:
+    """``column`` as floats indexed by P-code; non-finite values become NaN."""
+    _require_columns(table, ["pcode"])
+    if column not in table.columns:
+        close = difflib.get_close_matches(str(column), [str(c) for c in table.columns], n=3)
+        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+        msg = f"The table has no column {column!r}.{hint}"
+        raise DataError(msg)
+    pcodes = table["pcode"]
+    repeated = sorted(pcodes[pcodes.duplicated()].unique())
+    if repeated:
+        msg = f"The table has repeated P-code(s) {repeated!r}; each district must appear once."
+        raise DataError(msg)
+    series = table[column]
+    if not (pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)):
+        msg = f"Column {column!r} must be numeric, not {series.dtype}."
+        raise DataError(msg)
+    values = pd.Series(
+        series.to_numpy(dtype=float, na_value=np.nan), index=pd.Index(pcodes, name="pcode")
+    )
+    return values.where(np.isfinite(values))
+
+
+def _centroids(table: pd.DataFrame) -> gpd.GeoSeries:
+    """District centroids in EPSG:32635, from the table's geometry or the detailed layer."""
+    if isinstance(table, gpd.GeoDataFrame) and table.crs is not None:
+        geometry = table.set_index("pcode").geometry
+    else:
+        geometry = load_districts("detailed").set_index("pcode").geometry
+    return geometry.to_crs(EQUAL_AREA_CRS).centroid
+
+
+def _require_columns(table: pd.DataFrame, columns: Sequence[str]) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        msg = f"The table lacks column(s) {missing!r}; it has {list(table.columns)!r}."
+        raise DataError(msg)
+
+
+@contextmanager
+def _seeded(seed: int) -> Iterator[None]:
+    """Seed NumPy's global generator (esda's Moran uses it) and restore it afterwards."""
+    state = np.random.get_state()
+    np.random.seed(seed)
+    try:
+        yield
+    finally:
+        np.random.set_state(state)
+
+
+@contextmanager
+def _quiet_esda() -> Iterator[None]:
+    """Silence esda's known, harmless warnings; every other warning still reaches the caller."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_ESDA_NOISE, category=DeprecationWarning)
+        yield

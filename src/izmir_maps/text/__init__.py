@@ -1,0 +1,1 @@
+"""Words, names and numbers in Turkish and English: the vocabulary every output shares."""

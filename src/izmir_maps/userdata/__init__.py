@@ -1,0 +1,1 @@
+"""Users' own district tables: reading, layout detection, district matching and number parsing."""

@@ -1,0 +1,85 @@
+"""The registry of mappable indicators: labels, units, sources and number formats."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from izmir_maps.data.registry import POPULATION_YEAR, base_indicators, indicator, indicator_ids
+from izmir_maps.errors import OptionError, UnknownIndicatorError
+
+
+def test_ids_are_unique_snake_case() -> None:
+    ids = indicator_ids()
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", i) for i in ids)
+
+
+def test_every_indicator_has_both_labels_and_a_source() -> None:
+    for ind_id in indicator_ids():
+        ind = indicator(ind_id)
+        assert ind.id == ind_id
+        assert ind.label_tr.strip()
+        assert ind.label_en.strip()
+        assert ind.source.strip()
+        assert ind.source_short.strip()
+        assert ind.year.strip()
+
+
+def test_derived_variants_point_back_to_their_base() -> None:
+    bases = {b.id for b in base_indicators()}
+    for ind_id in indicator_ids():
+        ind = indicator(ind_id)
+        if ind.variant is None:
+            assert ind.id in bases
+        else:
+            assert ind.base in bases
+            assert ind.id == f"{ind.base}_{ind.variant}"
+
+
+def test_per_capita_variants_say_which_population_year_they_use() -> None:
+    # data/README.md caveat 6: 2008 counts divided by 2021 population must say so.
+    per_1000 = [indicator(i) for i in indicator_ids() if i.endswith("_per_1000")]
+    assert len(per_1000) >= 5
+    for ind in per_1000:
+        assert f"{POPULATION_YEAR} nüfusu" in ind.label_tr
+        assert f"{POPULATION_YEAR} population" in ind.label_en
+        assert f"TÜİK ADNKS {POPULATION_YEAR}" in ind.source_short
+
+
+def test_unknown_indicator_suggests_the_closest_ids() -> None:
+    with pytest.raises(UnknownIndicatorError, match="Did you mean 'employees'") as info:
+        indicator("employes")
+    assert isinstance(info.value, OptionError)
+    assert isinstance(info.value, KeyError)
+    assert "izmir-maps indicators" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("ind_id", "value", "lang", "unit", "expected"),
+    [
+        ("employees", 27225, "tr", False, "27.225"),
+        ("employees", 27225, "en", True, "27,225 persons"),
+        ("employees_share", 4.136, "tr", True, "%4,14"),
+        ("employees_share", 4.136, "en", False, "4.14%"),
+        ("employees_rank", 9, "tr", False, "9./30"),
+        ("employees_rank", 9, "en", False, "9/30"),
+        ("exports_usd", 673307314, "en", True, "673,307,314 USD"),
+        ("wind_capacity_mw", 147.5, "tr", True, "147,5 MW"),
+        ("employees_per_1000", 263.387, "tr", False, "263,4"),
+        ("wind_capacity_mw", None, "tr", True, "–"),
+        ("employees_rank", float("nan"), "tr", False, "–"),
+    ],
+)
+def test_format(ind_id: str, value: float | None, lang: str, unit: bool, expected: str) -> None:
+    assert indicator(ind_id).format(value, lang, unit=unit) == expected  # type: ignore[arg-type]
+
+
+def test_titles_carry_the_unit() -> None:
+    assert indicator("employees").title("tr") == "Çalışan sayısı (SGK, 2008), kişi"
+    assert indicator("izka_success_rate").title("tr").endswith(", %")
+    assert indicator("population_per_km2").title("en").endswith("(persons/km²)")
+    assert indicator("employees").title("en") == "Employees (SGK, 2008), persons"
+    assert indicator("employees_share").source_line("en").startswith("Source: ")
+    assert indicator("employees_share").source_line("tr").startswith("Kaynak: ")

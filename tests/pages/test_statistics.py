@@ -1,0 +1,236 @@
+"""The spatial statistics page (``izmir_maps.pages.statistics``)."""
+
+from __future__ import annotations
+
+import warnings
+from html.parser import HTMLParser
+
+import esda
+import numpy as np
+import pandas as pd
+import pytest
+
+from izmir_maps.data.join import district_table
+from izmir_maps.pages.statistics import LISA_INDICATORS, render_stats_page
+from izmir_maps.stats.spatial import (
+    LISA_COLORS,
+    PERMUTATIONS,
+    SEED,
+    district_weights,
+)
+
+
+class _Page(HTMLParser):
+    """Tables (cells with text and data-v), links, script/svg counts and visible text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[dict[str, object]] = []
+        self.links: list[dict[str, str | None]] = []
+        self.scripts = 0
+        self.svg_fills: list[list[str]] = []
+        self.chunks: list[str] = []
+        self._cell: list[str] | None = None
+        self._attrs: dict[str, str | None] = {}
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in ("style", "script"):
+            self._skip += 1
+            self.scripts += tag == "script"
+        elif tag == "table":
+            self.tables.append({"class": a.get("class"), "rows": []})
+        elif tag == "tr":
+            self.tables[-1]["rows"].append([])  # type: ignore[union-attr]
+        elif tag in ("td", "th"):
+            self._cell, self._attrs = [], a
+        elif tag == "a":
+            self.links.append(a)
+        elif tag == "svg":
+            self.svg_fills.append([])
+        elif tag == "path" and a.get("data-pcode"):
+            self.svg_fills[-1].append(str(a.get("fill")))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._skip -= 1
+        elif tag in ("td", "th") and self._cell is not None:
+            cell = ("".join(self._cell).strip(), self._attrs.get("data-v"))
+            self.tables[-1]["rows"][-1].append(cell)  # type: ignore[index]
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.chunks.append(data)
+            if self._cell is not None:
+                self._cell.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.chunks).split())
+
+
+def parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+@pytest.fixture(scope="module")
+def web():
+    return district_table("web")
+
+
+@pytest.fixture(scope="module")
+def rendered(web):
+    return render_stats_page(web)
+
+
+@pytest.fixture(scope="module")
+def page(rendered) -> _Page:
+    return parse(rendered[0])
+
+
+def _esda_moran(web, column: str) -> esda.Moran:
+    w = district_weights()
+    y = web.set_index("pcode").loc[w.id_order, column].to_numpy(dtype=float)
+    state = np.random.get_state()
+    np.random.seed(SEED)  # spatial_stats seeds NumPy's global generator for esda.Moran
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return esda.Moran(y, w, permutations=PERMUTATIONS)
+    finally:
+        np.random.set_state(state)
+
+
+def _moran_table(page: _Page) -> list[list[tuple[str, str | None]]]:
+    return page.tables[0]["rows"]  # type: ignore[return-value]
+
+
+def _ranking_table(page: _Page) -> list[list[tuple[str, str | None]]]:
+    return page.tables[1]["rows"]  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("column", ["employees", "population", "izka_success_rate"])
+def test_morans_i_equals_esda_called_directly(rendered, page: _Page, web, column: str) -> None:
+    _, morans, _ = rendered
+    expected = _esda_moran(web, column)
+    row = morans.set_index("id").loc[column]
+    assert row["I"] == pytest.approx(expected.I, rel=1e-12)
+    assert row["EI"] == pytest.approx(expected.EI, rel=1e-12)
+    assert row["p_sim"] == pytest.approx(expected.p_sim)
+    assert row["z"] == pytest.approx(expected.z_sim)
+    assert row["n"] == 30
+    shown = next(r for r in _moran_table(page) if r[0][0] == row["label_tr"])
+    assert float(shown[2][1]) == pytest.approx(expected.I, rel=1e-12)  # machine value
+    assert shown[2][0] == f"{expected.I:.3f}".replace(".", ",")  # shown, Turkish
+    assert shown[5][0] == f"{expected.p_sim:.3f}".replace(".", ",")
+
+
+def test_reading_follows_significance_and_sign(rendered, page: _Page) -> None:
+    _, morans, _ = rendered
+    readings = {r[0][0]: r[6][0] for r in _moran_table(page)[1:]}
+    for _, m in morans.iterrows():
+        if m["p_sim"] >= 0.05:
+            expected = "anlamlı kümelenme yok"
+        elif m["I"] > 0:
+            expected = "benzer değerler kümeleniyor"
+        else:
+            expected = "komşular birbirine zıt"
+        assert readings[m["label_tr"]] == expected
+    assert set(readings.values()) >= {"anlamlı kümelenme yok", "benzer değerler kümeleniyor"}
+
+
+def test_moran_table_lists_the_page_indicators(rendered) -> None:
+    _, morans, _ = rendered
+    assert list(morans["id"]) == list(LISA_INDICATORS)
+    assert list(morans.columns) == ["id", "label_tr", "label_en", "n", "I", "EI", "z", "p_sim"]
+
+
+@pytest.mark.parametrize(
+    ("column", "file", "source"),
+    [
+        ("employees", "table1_districts.csv", "employees"),
+        ("firms", "table1_districts.csv", "firms"),
+        ("exports_usd", "table1_districts.csv", "exports_usd"),
+        ("population", "population_2021.csv", "population"),
+    ],
+)
+def test_ranking_ranks_equal_independent_pandas_ranks(
+    rendered, raw_data, column: str, file: str, source: str
+) -> None:
+    _, _, ranking = rendered
+    data = raw_data(file).set_index("district")[source]
+    expected = data.rank(ascending=False, method="min").astype(int)
+    got = ranking.set_index("district")[f"{column}_rank"].astype(int)
+    pd.testing.assert_series_equal(
+        got.sort_index(), expected.sort_index(), check_names=False, check_index_type=False
+    )
+    values = ranking.set_index("district")[column].astype(float)
+    assert (values.sort_index() == data.astype(float).sort_index()).all()
+
+
+def test_ranking_keeps_unknown_values_empty(rendered) -> None:
+    _, _, ranking = rendered
+    assert len(ranking) == 30
+    assert list(ranking["pcode"]) == sorted(ranking["pcode"])
+    wind = ranking.set_index("district")["wind_capacity_mw"]
+    assert wind.notna().sum() == 1 and wind["Aliağa"] == 147.5
+    csv = ranking.to_csv(index=False)
+    row = next(line for line in csv.splitlines() if line.startswith("TUR035010,"))
+    assert ",," in row  # Çiğli's wind capacity is empty, not 0
+
+
+def test_ranking_table_on_the_page_matches_the_csv(rendered, page: _Page) -> None:
+    _, _, ranking = rendered
+    rows = _ranking_table(page)
+    header = [text for text, _ in rows[0]]
+    assert header[0] == "İlçe"
+    body = rows[1:]
+    assert len(body) == 30
+    col = header.index("Çalışan sayısı (SGK, 2008) – sırası")
+    by_name = ranking.set_index("district")
+    for row in body:
+        name = row[0][0]
+        assert row[col][0] == str(int(by_name.loc[name, "employees_rank"]))
+        assert float(row[col][1]) == by_name.loc[name, "employees_rank"]
+    aliaga = next(r for r in body if r[0][0] == "Aliağa")
+    assert aliaga[header.index("Çalışan sayısı (SGK, 2008)")] == ("27.225", "27225")
+
+
+def test_page_has_download_link_and_sortable_tables(page: _Page) -> None:
+    downloads = [a for a in page.links if "download" in a]
+    assert [a["href"] for a in downloads] == ["data/ranking.csv"]
+    assert [t["class"] for t in page.tables] == ["sortable", "sortable"]
+    assert page.scripts == 1
+    for rows in (_moran_table(page), _ranking_table(page)):
+        assert all(v is not None for row in rows[1:] for _, v in row)  # every cell sorts
+
+
+def test_one_lisa_map_per_indicator(page: _Page) -> None:
+    assert len(page.svg_fills) == len(LISA_INDICATORS)
+    for fills in page.svg_fills:
+        assert len(fills) == 30
+        assert set(fills) <= set(LISA_COLORS.values())
+    assert any(set(f) != {LISA_COLORS["ns"]} for f in page.svg_fills)
+
+
+def test_weights_and_seed_are_explained(page: _Page) -> None:
+    assert f"{PERMUTATIONS} permütasyon, tohum {SEED}" in page.text
+    assert "rook" in page.text
+
+
+def test_english_page(web) -> None:
+    html, morans, ranking = render_stats_page(web, lang="en", ranking_csv="../r.csv")
+    page = parse(html)
+    assert "Spatial statistics" in page.text and "Download as CSV" in page.text
+    assert "Mekânsal" not in page.text
+    assert [a["href"] for a in page.links if "download" in a] == ["../r.csv"]
+    assert _ranking_table(page)[0][0][0] == "District"
+    assert ranking.attrs["labels"]["employees_rank"] == "Employees (SGK, 2008) – rank"
+    readings = {r[6][0] for r in _moran_table(page)[1:]}
+    assert readings <= {"no significant clustering", "similar values cluster", "neighbours differ"}
+    assert len(morans) == len(LISA_INDICATORS)

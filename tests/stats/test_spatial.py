@@ -1,0 +1,497 @@
+"""Tests of izmir_maps.stats.spatial: contiguity weights, Moran's I, LISA and the ranking table.
+
+The statistics are checked against esda called directly with the same weights,
+permutations and seed, never against numbers the module computed itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import esda
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from libpysal.weights import W, w_subset
+from libpysal.weights.contiguity import Queen
+from numpy.testing import assert_allclose
+
+from izmir_maps.data.boundaries import EQUAL_AREA_CRS, load_districts
+from izmir_maps.data.registry import base_indicators, indicator
+from izmir_maps.errors import DataError, OptionError, UnknownIndicatorError
+from izmir_maps.stats.spatial import (
+    ALPHA,
+    LISA_COLORS,
+    LISA_LABELS,
+    PERMUTATIONS,
+    SEED,
+    WEIGHTS_NOTE_EN,
+    WEIGHTS_NOTE_TR,
+    MoranResult,
+    district_weights,
+    lisa,
+    moran,
+    moran_all,
+    ranking_table,
+)
+
+QUADRANT = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
+
+
+@pytest.fixture(scope="module")
+def pcode() -> dict[str, str]:
+    districts = load_districts("detailed")
+    return dict(zip(districts["district"], districts["pcode"], strict=True))
+
+
+@pytest.fixture(scope="module")
+def weights() -> W:
+    return district_weights()
+
+
+def edges(w: W) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for a, nbs in w.neighbors.items() for b in nbs}
+
+
+@contextmanager
+def esda_quiet() -> Iterator[None]:
+    """esda's Moran_Local always warns that its default alternative will change."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "The alternative hypothesis", DeprecationWarning)
+        yield
+
+
+def esda_moran(y: np.ndarray, w: W, seed: int = SEED) -> esda.Moran:
+    np.random.seed(seed)
+    return esda.Moran(y, w, permutations=PERMUTATIONS)
+
+
+def with_nan(table: gpd.GeoDataFrame, column: str, pcodes: list[str]) -> gpd.GeoDataFrame:
+    out = table[["pcode", "district", "geometry", column]].copy()
+    out[column] = out[column].astype(float)
+    out.loc[out["pcode"].isin(pcodes), column] = np.nan
+    return out
+
+
+# --- weights --------------------------------------------------------------------------------
+
+
+def test_weights_cover_the_30_districts_by_pcode(weights: W, table: gpd.GeoDataFrame) -> None:
+    assert weights.n == 30
+    assert weights.id_order == list(table["pcode"])
+    assert weights.islands == []
+    assert weights.n_components == 1
+
+
+def test_weights_are_symmetric_and_row_standardised(weights: W) -> None:
+    for a, nbs in weights.neighbors.items():
+        for b in nbs:
+            assert a in weights.neighbors[b], (a, b)
+    assert weights.transform == "R"
+    dense, _ = weights.full()
+    assert_allclose(dense.sum(axis=1), np.ones(30))
+    assert_allclose(dense > 0, (dense > 0).T)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Aliağa", "Foça"),
+        ("Aliağa", "Menemen"),
+        ("Aliağa", "Bergama"),
+        ("Çeşme", "Urla"),
+        ("Karaburun", "Urla"),
+        ("Ödemiş", "Tire"),
+        ("Bornova", "Bayraklı"),
+        ("Konak", "Bayraklı"),
+        ("Dikili", "Bergama"),
+        ("Selçuk", "Menderes"),
+    ],
+)
+def test_known_adjacencies(weights: W, pcode: dict[str, str], a: str, b: str) -> None:
+    assert pcode[b] in weights.neighbors[pcode[a]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Konak", "Karşıyaka"),  # across the Gulf of İzmir
+        ("Narlıdere", "Çiğli"),  # across the Gulf
+        ("Karaburun", "Foça"),  # across the Gulf's mouth
+        ("Karaburun", "Çeşme"),  # across water
+        ("Güzelbahçe", "Menderes"),  # one point only
+        ("Karabağlar", "Seferihisar"),  # one point only
+    ],
+)
+def test_no_links_across_water_or_through_a_single_point(
+    weights: W, pcode: dict[str, str], a: str, b: str
+) -> None:
+    assert pcode[b] not in weights.neighbors[pcode[a]]
+
+
+def test_konak_neighbours(weights: W, pcode: dict[str, str]) -> None:
+    name = {p: d for d, p in pcode.items()}
+    got = {name[p] for p in weights.neighbors[pcode["Konak"]]}
+    assert got == {"Balçova", "Bayraklı", "Bornova", "Buca", "Karabağlar"}
+
+
+def test_peninsulas_have_a_single_land_neighbour(weights: W, pcode: dict[str, str]) -> None:
+    for district, only in [("Çeşme", "Urla"), ("Karaburun", "Urla"), ("Dikili", "Bergama")]:
+        assert weights.neighbors[pcode[district]] == [pcode[only]]
+
+
+def test_rook_drops_exactly_the_two_point_contacts_of_queen(
+    weights: W, pcode: dict[str, str]
+) -> None:
+    queen = Queen.from_dataframe(load_districts("detailed"), ids="pcode", use_index=False)
+    extra = edges(queen) - edges(weights)
+    point_only = {
+        frozenset((pcode["Güzelbahçe"], pcode["Menderes"])),
+        frozenset((pcode["Karabağlar"], pcode["Seferihisar"])),
+    }
+    assert extra == point_only
+    assert edges(weights) <= edges(queen)
+    assert len(edges(weights)) == 53
+
+
+def test_weights_are_a_new_object_each_call(weights: W) -> None:
+    again = district_weights()
+    assert again is not weights
+    again.transform = "b"
+    assert district_weights().transform == "R"
+
+
+def test_weights_from_the_web_layer_are_the_same(weights: W) -> None:
+    assert edges(district_weights(load_districts("web"))) == edges(weights)
+
+
+def test_isolated_district_is_linked_to_the_nearest_centroid(pcode: dict[str, str]) -> None:
+    districts = load_districts("detailed")
+    without_urla = districts[districts["district"] != "Urla"]
+    w = district_weights(without_urla)
+    assert w.n == 29
+    assert w.islands == []
+    centroids = without_urla.set_index("pcode").to_crs(EQUAL_AREA_CRS).centroid
+    for district in ("Çeşme", "Karaburun"):
+        others = centroids.drop(index=pcode[district])
+        nearest = others.distance(centroids[pcode[district]]).idxmin()
+        assert nearest in w.neighbors[pcode[district]]
+        assert pcode[district] in w.neighbors[nearest]
+
+
+# --- global Moran's I -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "column",
+    ["employees", "firms", "exports_usd", "employees_per_1000", "population", "area_km2"],
+)
+def test_moran_equals_esda(table: gpd.GeoDataFrame, weights: W, column: str) -> None:
+    got = moran(table, column)
+    expected = esda_moran(table[column].to_numpy(dtype=float), weights)
+    assert got.n == 30
+    assert_allclose(
+        [got.I, got.expected_I, got.z, got.p_sim],
+        [expected.I, expected.EI, expected.z_sim, expected.p_sim],
+    )
+    assert (got.permutations, got.seed, got.reason) == (PERMUTATIONS, SEED, None)
+
+
+def test_moran_with_given_weights_and_seed(table: gpd.GeoDataFrame, weights: W) -> None:
+    w = district_weights()
+    w.transform = "b"
+    got = moran(table, "firms", weights=w, permutations=PERMUTATIONS, seed=7)
+    expected = esda_moran(table["firms"].to_numpy(dtype=float), weights, seed=7)
+    assert_allclose([got.I, got.p_sim, got.z], [expected.I, expected.p_sim, expected.z_sim])
+    assert w.transform == "B"  # the caller's weights are not changed
+
+
+def test_moran_repeats_and_leaves_global_random_state_alone(table: gpd.GeoDataFrame) -> None:
+    np.random.seed(2024)
+    state = np.random.get_state()
+    first = moran(table, "employees")
+    second = moran(table, "employees")
+    after = np.random.get_state()
+    assert first == second
+    assert first.p_sim == second.p_sim
+    assert_allclose(after[1], state[1])
+    assert after[2] == state[2]
+
+
+def test_moran_result_is_frozen(table: gpd.GeoDataFrame) -> None:
+    result = moran(table, "employees")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.I = 0.0  # type: ignore[misc]
+
+
+def test_moran_drops_missing_values_and_subsets_the_weights(
+    table: gpd.GeoDataFrame, weights: W, pcode: dict[str, str]
+) -> None:
+    dropped = [pcode["Aliağa"], pcode["Konak"]]
+    got = moran(with_nan(table, "employees", dropped), "employees")
+    keep = [p for p in weights.id_order if p not in dropped]
+    sub = w_subset(weights, keep, silence_warnings=True)  # Bergama's group hangs on Aliağa
+    y = table.set_index("pcode").loc[keep, "employees"].to_numpy(dtype=float)
+    expected = esda_moran(y, sub)
+    assert got.n == 28
+    assert got.added_links == ()
+    assert_allclose([got.I, got.expected_I, got.p_sim], [expected.I, expected.EI, expected.p_sim])
+    assert_allclose(got.expected_I, -1 / 27)
+
+
+def test_moran_links_districts_cut_off_by_missing_values(
+    table: gpd.GeoDataFrame, weights: W, pcode: dict[str, str]
+) -> None:
+    # Without Bergama, Dikili and Kınık have no neighbour with a value.
+    bergama = pcode["Bergama"]
+    got = moran(with_nan(table, "firms", [bergama]), "firms")
+    keep = [p for p in weights.id_order if p != bergama]
+    centroids = load_districts("detailed").set_index("pcode").to_crs(EQUAL_AREA_CRS).centroid
+    centroids = centroids.loc[keep]
+    neighbours = {p: set(weights.neighbors[p]) - {bergama} for p in keep}
+    expected_links = []
+    for district in ("Dikili", "Kınık"):
+        p = pcode[district]
+        nearest = centroids.drop(index=p).distance(centroids[p]).idxmin()
+        expected_links.append((p, nearest))
+        neighbours[p].add(nearest)
+        neighbours[nearest].add(p)
+    assert got.n == 29
+    assert got.added_links == tuple(expected_links)
+    w = W({p: sorted(nb) for p, nb in neighbours.items()}, id_order=keep)
+    assert w.islands == []
+    y = table.set_index("pcode").loc[keep, "firms"].to_numpy(dtype=float)
+    expected = esda_moran(y, w)
+    assert_allclose([got.I, got.p_sim, got.z], [expected.I, expected.p_sim, expected.z_sim])
+
+
+def test_moran_not_computable_with_one_value(table: gpd.GeoDataFrame) -> None:
+    assert table["wind_capacity_mw"].notna().sum() == 1
+    result = moran(table, "wind_capacity_mw")
+    assert not result.computable
+    assert result.n == 1
+    assert np.isnan([result.I, result.expected_I, result.z, result.p_sim]).all()
+    assert result.reason is not None
+    assert re.search(r"Only 1 of 30 districts has a value .*at least 8", result.reason)
+
+
+def test_moran_not_computable_without_variation(table: gpd.GeoDataFrame) -> None:
+    flat = table[["pcode", "geometry"]].assign(same=5.0)
+    result = moran(flat, "same")
+    assert not result.computable
+    assert result.reason is not None
+    assert "same value" in result.reason
+
+
+def test_moran_bad_inputs_raise(table: gpd.GeoDataFrame) -> None:
+    with pytest.raises(DataError, match=r"no column 'employes'.*'employees'"):
+        moran(table, "employes")
+    with pytest.raises(DataError, match="must be numeric"):
+        moran(table, "district")
+    with pytest.raises(OptionError, match="permutations must be a positive integer"):
+        moran(table, "employees", permutations=0)
+    with pytest.raises(OptionError, match="seed must be an integer"):
+        moran(table, "employees", seed=-1)
+    w29 = district_weights(load_districts("detailed").iloc[1:])
+    with pytest.raises(DataError, match=r"\['TUR035001'\] are only in the table"):
+        moran(table, "employees", weights=w29)
+
+
+# --- LISA -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("column", ["employees", "firms", "exports_usd", "population"])
+def test_lisa_equals_esda(table: gpd.GeoDataFrame, weights: W, column: str) -> None:
+    got = lisa(table, column)
+    with esda_quiet():
+        expected = esda.Moran_Local(
+            table[column].to_numpy(dtype=float), weights, permutations=PERMUTATIONS, seed=SEED
+        )
+    quadrant = [
+        QUADRANT[q] if p < ALPHA else "ns" for q, p in zip(expected.q, expected.p_sim, strict=True)
+    ]
+    assert list(got.quadrant.index) == list(table["pcode"])
+    assert list(got.quadrant) == quadrant
+    assert_allclose(got.p_sim.to_numpy(), expected.p_sim)
+    assert_allclose(got.local_i.to_numpy(), expected.Is)
+    assert (got.alpha, got.seed, got.n, got.reason) == (ALPHA, SEED, 30, None)
+
+
+def test_lisa_repeats_and_alpha_decides_significance(table: gpd.GeoDataFrame) -> None:
+    first = lisa(table, "employees")
+    second = lisa(table, "employees")
+    pd.testing.assert_series_equal(first.p_sim, second.p_sim)
+    pd.testing.assert_series_equal(first.quadrant, second.quadrant)
+    loose = lisa(table, "employees", alpha=0.5)
+    assert ((loose.quadrant == "ns") == (loose.p_sim >= 0.5)).all()
+    assert (loose.quadrant != "ns").sum() >= (first.quadrant != "ns").sum()
+
+
+def test_lisa_marks_missing_districts_nodata(
+    table: gpd.GeoDataFrame, pcode: dict[str, str]
+) -> None:
+    result = lisa(with_nan(table, "employees", [pcode["Konak"]]), "employees")
+    assert result.n == 29
+    assert result.quadrant[pcode["Konak"]] == "nodata"
+    assert np.isnan(result.p_sim[pcode["Konak"]])
+    assert result.quadrant.drop(index=pcode["Konak"]).isin(["HH", "LL", "HL", "LH", "ns"]).all()
+
+
+def test_lisa_not_computable_is_all_nodata(table: gpd.GeoDataFrame) -> None:
+    result = lisa(table, "wind_capacity_mw")
+    assert not result.computable
+    assert (result.quadrant == "nodata").all()
+    assert result.p_sim.isna().all()
+
+
+def test_lisa_bad_alpha(table: gpd.GeoDataFrame) -> None:
+    with pytest.raises(OptionError, match=r"alpha must be .* not 1\.5"):
+        lisa(table, "employees", alpha=1.5)
+
+
+def test_lisa_colours_and_labels_cover_every_class() -> None:
+    classes = {"HH", "LL", "HL", "LH", "ns", "nodata"}
+    assert set(LISA_COLORS) == classes == set(LISA_LABELS)
+    assert LISA_COLORS["HH"] == "#d7191c"
+    assert LISA_COLORS["LL"] == "#2c7bb6"
+    assert LISA_LABELS["HH"] == ("Yüksek–Yüksek", "High–High")
+    assert LISA_LABELS["nodata"] == ("Veri yok", "No data")
+
+
+def test_weights_notes_state_the_choices() -> None:
+    assert "rook" in WEIGHTS_NOTE_TR
+    assert "rook" in WEIGHTS_NOTE_EN
+    for note in (WEIGHTS_NOTE_TR, WEIGHTS_NOTE_EN):
+        assert str(PERMUTATIONS) in note
+        assert str(SEED) in note
+    assert "0,05" in WEIGHTS_NOTE_TR
+    assert "0.05" in WEIGHTS_NOTE_EN
+
+
+# --- moran_all ------------------------------------------------------------------------------
+
+
+def test_moran_all_rows_match_moran(table: gpd.GeoDataFrame) -> None:
+    result = moran_all(table)
+    expected_ids = [
+        ind.id
+        for ind in base_indicators()
+        if table[ind.id].notna().sum() >= 8 and table[ind.id].nunique() > 1
+    ]
+    assert list(result["id"]) == expected_ids
+    assert "wind_capacity_mw" not in set(result["id"])
+    assert list(result.columns) == ["id", "label_tr", "label_en", "n", "I", "EI", "z", "p_sim"]
+    for row in result.itertuples():
+        single = moran(table, row.id)
+        assert_allclose(
+            [row.I, row.EI, row.z, row.p_sim],
+            [single.I, single.expected_I, single.z, single.p_sim],
+        )
+
+
+def test_moran_all_with_ids_keeps_order_and_labels(table: gpd.GeoDataFrame) -> None:
+    result = moran_all(table, ["firms", "employees_per_1000"])
+    assert list(result["id"]) == ["firms", "employees_per_1000"]
+    assert result.loc[0, "label_en"] == "Firms (2008)"
+    with pytest.raises(UnknownIndicatorError, match="employes"):
+        moran_all(table, ["employes"])
+
+
+# --- ranking table --------------------------------------------------------------------------
+
+
+def test_ranking_table_columns_and_order(table: gpd.GeoDataFrame) -> None:
+    result = ranking_table(table)
+    assert list(result["pcode"]) == sorted(table["pcode"])
+    assert list(result.columns[:5]) == [
+        "pcode",
+        "district",
+        "employees",
+        "employees_share",
+        "employees_rank",
+    ]
+    assert "wind_capacity_mw_share" in result.columns
+    assert "wind_capacity_mw_rank" not in result.columns  # not ranked: one value only
+    assert "izka_success_rate_share" not in result.columns  # a rate has no share
+    assert all(re.fullmatch(r"[a-z0-9_]+", c) for c in result.columns)
+    assert not isinstance(result, gpd.GeoDataFrame)
+
+
+def test_ranking_table_ranks_equal_pandas_rank_of_the_source(
+    table: gpd.GeoDataFrame, raw_data: Callable[[str], pd.DataFrame]
+) -> None:
+    result = ranking_table(table).set_index("district")
+    source = raw_data("table1_districts.csv").set_index("district")
+    for column in ("employees", "firms", "exports_usd"):
+        expected = source[column].rank(ascending=False, method="min").astype(int)
+        got = result.loc[expected.index, f"{column}_rank"].astype(int)
+        pd.testing.assert_series_equal(got, expected, check_names=False)
+    for column in ("population", "izka_success_rate", "osb_count"):
+        values = table.set_index("district")[column].astype(float)
+        expected = values.rank(ascending=False, method="min")
+        got = result.loc[expected.index, f"{column}_rank"].astype(float)
+        pd.testing.assert_series_equal(got, expected, check_names=False)
+    assert result.loc["Aliağa", "employees_rank"] == 9
+
+
+def test_ranking_table_shares_are_of_the_izmir_total(
+    table: gpd.GeoDataFrame, raw_data: Callable[[str], pd.DataFrame]
+) -> None:
+    result = ranking_table(table).set_index("district")
+    source = raw_data("table1_districts.csv").set_index("district")
+    totals = raw_data("izmir_totals.csv").set_index("indicator")["value"]
+    expected = source["employees"] / float(totals["employees"]) * 100
+    assert_allclose(result.loc[expected.index, "employees_share"], expected)
+    # and the shares printed in the source, to their two decimals
+    assert_allclose(
+        result.loc[source.index, "employees_share"], source["employees_share_pct"], atol=0.006
+    )
+    assert round(result.loc["Aliağa", "employees_share"], 2) == 4.14
+
+
+def test_ranking_table_labels_and_csv(table: gpd.GeoDataFrame) -> None:
+    result = ranking_table(table, ["employees", "exports_usd"], lang="tr")
+    labels = result.attrs["labels"]
+    assert labels["district"] == "İlçe"
+    assert labels["employees"] == indicator("employees").label("tr")
+    assert labels["exports_usd_share"] == indicator("exports_usd_share").label("tr")
+    assert labels["exports_usd_share"].endswith("İzmir içindeki payı")
+    assert ranking_table(table, ["firms"], lang="en").attrs["labels"]["firms_rank"].endswith("rank")
+    csv = result.to_csv(index=False)
+    header, first = csv.splitlines()[:2]
+    assert header == (
+        "pcode,district,employees,employees_share,employees_rank,"
+        "exports_usd,exports_usd_share,exports_usd_rank"
+    )
+    fields = first.split(",")
+    assert fields[:3] == ["TUR035001", "Aliağa", "27225"]
+    assert (fields[4], fields[5]) == ("9", "673307314")  # ranks are written as integers
+    assert fields[7] == str(result.loc[0, "exports_usd_rank"])
+
+
+def test_ranking_table_bad_inputs(table: gpd.GeoDataFrame) -> None:
+    with pytest.raises(OptionError, match="lang must be 'tr' or 'en', not 'de'"):
+        ranking_table(table, lang="de")  # type: ignore[arg-type]
+    with pytest.raises(UnknownIndicatorError, match="employes"):
+        ranking_table(table, ["employes"])
+    with pytest.raises(DataError, match=r"lacks column\(s\) \['firms'\]"):
+        ranking_table(table.drop(columns="firms"), ["firms"])
+
+
+def test_moranresult_fields() -> None:
+    names = [f.name for f in dataclasses.fields(MoranResult)]
+    assert names[:8] == [
+        "indicator_id",
+        "n",
+        "I",
+        "expected_I",
+        "z",
+        "p_sim",
+        "permutations",
+        "seed",
+    ]

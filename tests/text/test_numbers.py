@@ -1,0 +1,187 @@
+"""Reading and writing numbers the Turkish and the English way."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from izmir_maps.text.numbers import format_number, format_percent, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("27.225", 27225),  # the report's employees for Aliağa
+        ("4,14%", 4.14),
+        ("%4,14", 4.14),
+        ("% 4,14", 4.14),
+        ("673.307.314 $", 673307314),
+        ("8.269.662.775", 8269662775),
+        ("147,50", 147.5),
+        ("1.719", 1719),
+        ("0", 0),
+        ("-1.234,5", -1234.5),
+        ("\u22121.234", -1234),  # typographic minus, as format_number writes it
+        ("1\u00a0234", 1234),  # no-break space as thousands separator
+    ],
+)
+def test_parse_turkish_default(text: str, expected: float) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "expected"),
+    [
+        ("1029.85", ".", 1029.85),  # the report's one number with a decimal point
+        ("1,234,567.89", ".", 1234567.89),
+        ("1,234,567.89", "auto", 1234567.89),
+        ("1.234.567,89", "auto", 1234567.89),
+        ("27.225", "auto", 27225),  # a lone "." before exactly three digits is Turkish
+        ("4,14", "auto", 4.14),
+        ("658,225", "auto", 658.225),  # a lone comma is a Turkish decimal comma
+        ("12", "auto", 12),
+    ],
+)
+def test_parse_with_explicit_or_guessed_decimal_mark(
+    text: str, decimal: str, expected: float
+) -> None:
+    assert parse_number(text, decimal=decimal) == pytest.approx(expected, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1029.85", 1029.85), ("0.01", 0.01), ("3.5", 3.5), ("147.5", 147.5)],
+)
+def test_parse_auto_reads_a_dot_without_three_digits_after_it_as_decimal(
+    text: str, expected: float
+) -> None:
+    # parse_number's docstring: "auto" treats a lone "." followed by exactly three
+    # digits as a Turkish thousands separator, so any other lone "." is a decimal point.
+    assert parse_number(text, decimal="auto") == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", None])
+def test_parse_empty_is_nan(text: str | None) -> None:
+    assert math.isnan(parse_number(text))
+
+
+@pytest.mark.parametrize("value", [3, 2.5, -7.25])
+def test_parse_passes_numbers_through(value: float) -> None:
+    assert parse_number(value) == value
+
+
+@pytest.mark.parametrize("text", ["abc", "12a", "1-2", "--1", "1e5", "4,14,"])
+def test_parse_rejects_text_that_is_not_a_number(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a number"):
+        parse_number(text)
+
+
+def test_parse_rejects_bool() -> None:
+    with pytest.raises(ValueError, match="is not a number"):
+        parse_number(True)
+
+
+def test_parse_rejects_two_decimal_commas() -> None:
+    with pytest.raises(ValueError, match=r"'1,2,3' is not a number"):
+        parse_number("1,2,3", decimal=",")
+
+
+def test_parse_rejects_two_decimal_points() -> None:
+    with pytest.raises(ValueError, match=r"'1\.2\.3' is not a number"):
+        parse_number("1.2.3", decimal=".")
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal"),
+    [
+        ("1.2.3", ","),  # Turkish thousands groups have three digits
+        ("3.5", ","),
+        ("1029.85", ","),
+        ("1,2,3", "."),  # English thousands groups have three digits
+        ("1,5", "."),  # a decimal comma where a decimal point is expected
+        ("42,5", "."),
+    ],
+)
+def test_parse_rejects_malformed_thousands_groups(text: str, decimal: str) -> None:
+    # Reading "42,5" as 425 (or "3.5" as 35) silently multiplies the value;
+    # the docstring promises ValueError for text that is not a number in either format.
+    with pytest.raises(ValueError, match="is not a number"):
+        parse_number(text, decimal=decimal)
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "decimals", "expected"),
+    [
+        (658225, "tr", 0, "658.225"),
+        (658225, "en", 0, "658,225"),
+        (8269662775, "tr", 0, "8.269.662.775"),
+        (31.7, "tr", 1, "31,7"),
+        (1234567.891, "en", 2, "1,234,567.89"),
+        (1234567.891, "tr", 2, "1.234.567,89"),
+        (-1234.5, "tr", 1, "\u22121.234,5"),
+        (0, "tr", 0, "0"),
+    ],
+)
+def test_format_number(value: float, lang: str, decimals: int, expected: str) -> None:
+    assert format_number(value, lang, decimals) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("missing", [None, math.nan])
+def test_format_missing_value_is_a_dash_not_zero(missing: float | None) -> None:
+    assert format_number(missing) == "–"
+    assert format_percent(missing) == "–"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (4.14, "tr", "%4,14"),
+        (4.14, "en", "4.14%"),
+        (57.843, "tr", "%57,84"),
+        (100, "en", "100.00%"),
+    ],
+)
+def test_format_percent(value: float, lang: str, expected: str) -> None:
+    assert format_percent(value, lang) == expected  # type: ignore[arg-type]
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_turkish_format_round_trips(n: int) -> None:
+    text = format_number(n)
+    assert parse_number(text) == n
+    assert parse_number(text, decimal="auto") == n
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_english_format_round_trips(n: int) -> None:
+    text = format_number(n, "en")
+    assert parse_number(text, decimal=".") == n
+    if text.count(",") != 1:  # "658,225" alone is ambiguous; auto reads it the Turkish way
+        assert parse_number(text, decimal="auto") == n
+
+
+@given(st.integers(min_value=-(10**12), max_value=-1))
+def test_negative_numbers_round_trip(n: int) -> None:
+    assert parse_number(format_number(n)) == n
+    assert parse_number(format_number(n, "en"), decimal=".") == n
+
+
+@given(st.integers(min_value=0, max_value=10**11).map(lambda c: c / 100))
+def test_two_decimal_values_round_trip(value: float) -> None:
+    assert parse_number(format_number(value, "tr", 2)) == value
+    assert parse_number(format_number(value, "en", 2), decimal=".") == value
+
+
+@given(st.integers(min_value=0, max_value=10**11).map(lambda c: c / 100))
+def test_two_decimal_values_round_trip_with_guessed_mark(value: float) -> None:
+    assert parse_number(format_number(value, "tr", 2), decimal="auto") == value
+    assert parse_number(format_number(value, "en", 2), decimal="auto") == value
+
+
+@given(st.integers(min_value=0, max_value=10**6).map(lambda c: c / 100))
+def test_percent_round_trips(value: float) -> None:
+    assert parse_number(format_percent(value)) == value
+    assert parse_number(format_percent(value, "en"), decimal=".") == value
