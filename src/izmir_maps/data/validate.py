@@ -179,21 +179,7 @@ def _convert(
         if col.kind == "str":
             converted.append(text)
             continue
-        try:
-            number = parse_number(text, decimal=".")
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):
-            problems.add(f"{text!r} is not a number", row=row, column=col.name)
-            converted.append(math.nan)
-            continue
-        if col.kind == "int" and not float(number).is_integer():
-            problems.add(f"{text!r} must be a whole number", row=row, column=col.name)
-        if col.minimum is not None and number < col.minimum:
-            problems.add(f"{text} is below the minimum {col.minimum:g}", row=row, column=col.name)
-        if col.maximum is not None and number > col.maximum:
-            problems.add(f"{text} is above the maximum {col.maximum:g}", row=row, column=col.name)
-        converted.append(number)
+        converted.append(_number(text, col, problems, row))
     if col.kind == "district":
         out["pcode"] = pcodes
     series = pd.Series(converted, index=values.index, name=col.name)
@@ -205,6 +191,24 @@ def _convert(
     if col.kind == "float":
         return series.astype("float64")
     return series.astype(object)
+
+
+def _number(text: str, col: Column, problems: Problems, row: int) -> float:
+    """``text`` as a number, with every way it breaks the column's rules added to ``problems``."""
+    try:
+        number = parse_number(text, decimal=".")
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        problems.add(f"{text!r} is not a number", row=row, column=col.name)
+        return math.nan
+    if col.kind == "int" and not float(number).is_integer():
+        problems.add(f"{text!r} must be a whole number", row=row, column=col.name)
+    if col.minimum is not None and number < col.minimum:
+        problems.add(f"{text} is below the minimum {col.minimum:g}", row=row, column=col.name)
+    if col.maximum is not None and number > col.maximum:
+        problems.add(f"{text} is above the maximum {col.maximum:g}", row=row, column=col.name)
+    return number
 
 
 def _sentence(text: str) -> str:

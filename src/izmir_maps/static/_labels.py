@@ -268,7 +268,7 @@ def _search(
         trial = placed.copy()
         found: dict[int, tuple] = {}
         for i in order:
-            args = (requests[i], areas[i], anchors[i], sizes[i], scale, inner, trial, to_data)
+            args = (requests[i], areas[i], anchors[i], sizes[i], _Page(scale, inner, to_data), trial)
             best = _best_position(*args, relaxed=False) or _best_position(*args, relaxed=True)
             if best is None:
                 continue
@@ -319,19 +319,27 @@ def _text(ax: Axes, req: LabelRequest) -> Text:
     )
 
 
+@dataclass(frozen=True)
+class _Page:
+    """Where labels go: points per data unit, the free inner box, and display → data."""
+
+    scale: float
+    inner: np.ndarray
+    to_data: Any
+
+
 def _best_position(
     req: LabelRequest,
     area: shapely.Geometry | None,
     anchor: np.ndarray,
     size: np.ndarray,
-    scale: float,
-    inner: np.ndarray,
+    page: _Page,
     placed: Placed,
-    to_data: Any,
     *,
     relaxed: bool,
 ) -> tuple[float, float, np.ndarray, np.ndarray | None] | None:
     """The cheapest free position: displacement plus a penalty for leaving the own area."""
+    scale, inner, to_data = page.scale, page.inner, page.to_data
     half = size / 2 + _PAD_EM * req.fontsize * scale
     boxes = placed.hard_boxes(relaxed=relaxed)
     solid = placed.hard_boxes(relaxed=True)  # a leader may cross a symbol, never a label
@@ -419,15 +427,6 @@ def _grid(reach: float) -> np.ndarray:
     out = np.round(grid[order], 3)
     out.flags.writeable = False
     return out
-
-
-def _overlaps(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:
-    return (
-        (box[0] < boxes[:, 2])
-        & (box[2] > boxes[:, 0])
-        & (box[1] < boxes[:, 3])
-        & (box[3] > boxes[:, 1])
-    )
 
 
 def _simplified(area: shapely.Geometry | None) -> shapely.Geometry | None:
