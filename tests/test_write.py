@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -56,9 +57,24 @@ def test_write_text_is_utf8_with_unix_newlines(tmp_path: Path) -> None:
     assert path.read_bytes() == "Çiğli\nÖdemiş\n".encode()
 
 
-def test_written_files_are_readable_by_others(tmp_path: Path) -> None:
-    path = write_bytes(tmp_path / "a.bin", b"x")
-    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # not mkstemp's private 0o600
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_written_files_honour_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    old = os.umask(umask)
+    try:
+        path = write_bytes(tmp_path / "a.bin", b"x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == mode  # not mkstemp's private 0o600
+
+
+def test_writing_to_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.html"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    write_text(link, "new")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new"
 
 
 def test_write_csv_has_no_index_no_bom_and_keeps_empty_cells(tmp_path: Path) -> None:

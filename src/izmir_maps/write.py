@@ -23,15 +23,22 @@ __all__ = ["atomic_path", "safe_join", "write_bytes", "write_csv", "write_geojso
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; rename it to ``path`` on success."""
+    """Yield a temporary path beside ``path``; rename it to ``path`` on success.
+
+    A symbolic link at ``path`` is followed, so the file it points to is
+    replaced and the link stays. The file gets the permissions that the
+    user's umask gives a new file.
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
         yield tmp_path
-        tmp_path.chmod(0o644)
+        tmp_path.chmod(0o666 & ~_umask())
         tmp_path.replace(path)
     finally:
         tmp_path.unlink(missing_ok=True)
@@ -78,6 +85,13 @@ def safe_join(folder: Path, *parts: str) -> Path:
         msg = f"Refusing to write {target}: it is outside the output folder {base}."
         raise OptionError(msg)
     return Path(folder).joinpath(*parts)
+
+
+def _umask() -> int:
+    # The umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _round(obj: object, precision: int) -> object:

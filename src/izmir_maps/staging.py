@@ -1,0 +1,137 @@
+"""Build a whole output folder beside its target and swap it in only when complete.
+
+An atlas is hundreds of files that belong together. Writing them one by one
+into the target leaves a mix when the build is interrupted or when two builds
+run at once. :func:`staged_folder` instead
+
+- takes a lock beside the target, so a second build into the same folder is
+  refused with a clear message (the lock dies with its process);
+- refuses a non-empty folder that it did not make (no marker file) unless told
+  to replace it;
+- yields a fresh staging folder beside the target, on the same file system;
+- swaps it in with two renames once the body has finished, so the previous
+  atlas stays whole until then, and after any failure or interruption;
+- removes the staging folder when the body fails or is interrupted, and the
+  leftovers of builds that were killed outright.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from izmir_maps.errors import OptionError
+
+__all__ = ["MARKER", "staged_folder"]
+
+#: File that marks a folder as an atlas written by izmir-maps.
+MARKER = ".izmir-maps-atlas"
+_MARKER_TEXT = "This folder was written by `izmir-maps build`; the next build may replace it.\n"
+
+
+@contextmanager
+def staged_folder(target: str | Path, *, replace: bool = False) -> Iterator[Path]:
+    """Yield an empty folder to fill; it becomes ``target`` when the body returns.
+
+    Parameters
+    ----------
+    target
+        The folder the finished output should be. A symbolic link to a folder
+        is followed: the folder it points to is replaced, the link stays.
+    replace
+        Replace ``target`` even when it is a non-empty folder that izmir-maps
+        did not write.
+
+    Raises
+    ------
+    OptionError
+        When ``target`` is empty text, is a file, is a non-empty folder of
+        something else (and ``replace`` is false), or another build holds
+        its lock.
+    """
+    target = _resolve(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(target):
+        _check_target(target, replace=replace)
+        _remove_stale(target)
+        staging = target.parent / f".{target.name}.building-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        try:
+            (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+            yield staging
+            _swap(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _resolve(target: str | Path) -> Path:
+    if isinstance(target, str) and not target.strip():  # Path("") would be the current folder
+        msg = (
+            "The output folder is empty text. Name a folder, for example --out output "
+            "(it is created if needed)."
+        )
+        raise OptionError(msg)
+    return Path(os.path.realpath(Path(target).expanduser()))
+
+
+def _check_target(target: Path, *, replace: bool) -> None:
+    if target.exists() and not target.is_dir():
+        msg = f"{target} is a file, not a folder. Choose another --out for the atlas."
+        raise OptionError(msg)
+    foreign = target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir())
+    if foreign and not replace:
+        msg = (
+            f"{target} is not empty and was not written by izmir-maps build (it has no "
+            f"{MARKER} file), so building there could overwrite your files. Choose a new "
+            "or empty folder, or add --replace to replace this folder and everything in it."
+        )
+        raise OptionError(msg)
+
+
+@contextmanager
+def _lock(target: Path) -> Iterator[None]:
+    path = target.parent / f".{target.name}.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            if err.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            msg = (
+                f"Another izmir-maps build is writing {target} right now (it holds {path}). "
+                "Wait for it to finish, or build into another folder."
+            )
+            raise OptionError(msg) from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock; the empty lock file may stay
+
+
+def _swap(staging: Path, target: Path) -> None:
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        target.rename(old)
+    try:
+        staging.rename(target)
+    except BaseException:
+        if old.exists() and not target.exists():
+            old.rename(target)  # put the previous atlas back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_stale(target: Path) -> None:
+    """Clear what killed builds left (we hold the lock), restoring an atlas caught mid-swap."""
+    olds = sorted(p for p in target.parent.glob(f".{target.name}.old-*") if p.is_dir())
+    if olds and not target.exists():
+        olds.pop().rename(target)
+    for path in [*olds, *target.parent.glob(f".{target.name}.building-*")]:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
