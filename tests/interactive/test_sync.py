@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from izmir_maps.errors import OptionError
-from izmir_maps.interactive._assets import PAGE_JS, leaflet_css, leaflet_js
+from izmir_maps.interactive._assets import leaflet_css, leaflet_js, page_js
 from izmir_maps.interactive.render import write_shared_assets
 from izmir_maps.interactive.sync import SCOPED_IDS, render_sync_html, sync_css, write_sync_html
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, wind_spec
@@ -82,7 +82,7 @@ def test_inline_scripts_are_allowed_by_their_hash(page: str) -> None:
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
     assert len(scripts) == 2  # Leaflet, and the page script run twice plus the sync
-    assert PAGE_JS in scripts[1]
+    assert page_js() in scripts[1]
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
         assert f"'sha256-{digest}'" in csp
@@ -104,7 +104,7 @@ def test_both_legends_and_titles_are_present(specs, page: str) -> None:
 
 
 def test_every_id_is_unique(page: str) -> None:
-    ids = re.findall(r'\sid="([^"]+)"', without_data(page).replace(PAGE_JS, ""))
+    ids = re.findall(r'\sid="([^"]+)"', without_data(page).replace(page_js(), ""))
     assert len(ids) == len(set(ids))
     for name in SCOPED_IDS:
         assert name not in ids  # only the -l / -r variants
@@ -135,14 +135,15 @@ def test_different_maps_keep_their_own_data(specs) -> None:
 
 
 def test_the_page_script_uses_only_what_the_wrapper_scopes() -> None:
-    """A tripwire: html_sync runs PAGE_JS with a scoped ``document`` and ``window``.
+    """A tripwire: sync.js runs map.js with a scoped ``document`` and ``window``.
 
-    When PAGE_JS starts to use another document method, element id or window property,
-    check that SYNC_JS scopes it (or that the global one is right for both halves), then
+    When map.js starts to use another document method, element id or window property,
+    check that sync.js scopes it (or that the global one is right for both halves), then
     add it here.
     """
-    fix = "PAGE_JS changed: see html_sync.SYNC_JS and this test's docstring"
-    used = set(re.findall(r"\bdocument\.(\w+)", PAGE_JS))
+    script = page_js()
+    fix = "assets/map.js changed: see assets/sync.js and this test's docstring"
+    used = set(re.findall(r"\bdocument\.(\w+)", script))
     assert used <= {
         "getElementById",
         "createElement",
@@ -150,9 +151,9 @@ def test_the_page_script_uses_only_what_the_wrapper_scopes() -> None:
         "querySelectorAll",
         "querySelector",
     }, fix
-    assert set(re.findall(r'getElementById\("([^"]+)"\)', PAGE_JS)) <= set(SCOPED_IDS), fix
-    assert set(re.findall(r"\bwindow\.(\w+)", PAGE_JS)) == {"izmirMap"}, fix
-    assert "</script" not in PAGE_JS.lower()
+    assert set(re.findall(r'getElementById\("([^"]+)"\)', script)) <= set(SCOPED_IDS), fix
+    assert set(re.findall(r"\bwindow\.(\w+)", script)) == {"izmirMap"}, fix
+    assert "</script" not in script.lower()
 
 
 def test_stylesheet_rules_apply_to_both_halves() -> None:

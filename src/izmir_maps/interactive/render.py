@@ -15,16 +15,23 @@ only thing such a page loads from the network.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from izmir_maps.errors import OptionError
-from izmir_maps.interactive._assets import PAGE_CSS, PAGE_JS, SVG_DEFS, leaflet_css, leaflet_js
+from izmir_maps.interactive._assets import (
+    SVG_DEFS,
+    Assets,
+    check_assets,
+    csp,
+    leaflet_css,
+    leaflet_js,
+    leaflet_tags,
+    page_css,
+    page_js,
+    script_json,
+)
 from izmir_maps.interactive._payload import Payload, build_payload
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.write import write_text
@@ -32,13 +39,10 @@ from izmir_maps.write import write_text
 __all__ = [
     "TILE_PROVIDERS",
     "InteractiveMap",
-    "leaflet_tags",
     "render_html",
     "write_html",
     "write_shared_assets",
 ]
-
-Assets = Literal["inline", "shared"]
 
 #: Tile basemaps for ``tiles=`` / ``--tiles``: name → (URL template, attribution).
 TILE_PROVIDERS: dict[str, tuple[str, str]] = {
@@ -131,12 +135,7 @@ def render_html(
     (True, True)
     """
     tile = _tile(tiles)
-    if assets not in ("inline", "shared"):
-        msg = f"assets must be 'inline' or 'shared', not {assets!r}."
-        raise OptionError(msg)
-    if assets == "shared" and (asset_prefix.startswith(("/", "\\")) or ":" in asset_prefix):
-        msg = f"asset_prefix must be a relative path such as '../assets/', not {asset_prefix!r}."
-        raise OptionError(msg)
+    check_assets(assets, asset_prefix)
     payload = build_payload(spec, tiles=tile is not None, labels=labels)
     if tile is not None:
         payload.data["tiles"] = {"url": tile[0], "attr": html.escape(tile[1])}
@@ -197,55 +196,33 @@ def write_shared_assets(folder: Path) -> list[Path]:
     ]
 
 
-def leaflet_tags(assets: Assets, asset_prefix: str, page_js: str) -> tuple[list[str], str, str]:
-    """Leaflet inlined or linked from ``asset_prefix``, and the inline scripts the CSP must allow.
-
-    Returns
-    -------
-    tuple
-        (inline scripts in page order, ``<head>`` tag, ``<body>`` tag).
-    """
-    if assets == "inline":
-        return (
-            [leaflet_js(), page_js],
-            f"<style>{leaflet_css()}</style>",
-            f"<script>{leaflet_js()}</script>",
-        )
-    prefix = html.escape(asset_prefix, quote=True)
-    return (
-        [page_js],
-        f'<link rel="stylesheet" href="{prefix}leaflet.css">',
-        f'<script src="{prefix}leaflet.js"></script>',
-    )
-
-
 def _page(
     spec: MapSpec, payload: Payload, *, assets: Assets, asset_prefix: str, tiles: bool
 ) -> str:
     """The whole HTML document: head (CSP, title, styles), boxes, data, scripts."""
-    inline_scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, PAGE_JS)
-    csp = _csp(inline_scripts, shared=assets == "shared", tiles=tiles)
+    inline_scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, page_js())
+    policy = csp(inline_scripts, shared=assets == "shared", tiles=tiles)
     title = html.escape(spec.title)
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{html.escape(spec.lang)}">',
         "<head>",
         '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{title}</title>",
         head_assets,
-        f"<style>{PAGE_CSS}</style>",
+        f"<style>{page_css()}</style>",
         "</head>",
         "<body>",
         f'<div id="izm-map" role="region" aria-label="{title}"></div>',
         SVG_DEFS if spec.wind_proposed else "",  # the hatch of the proposed wind districts
         payload.legend,
         payload.notes,
-        f'<script type="application/json" id="izm-data">{_script_json(payload.data)}</script>',
+        f'<script type="application/json" id="izm-data">{script_json(payload.data)}</script>',
         body_assets,
-        f"<script>{PAGE_JS}</script>",
+        f"<script>{page_js()}</script>",
         "</body>",
         "</html>",
     ]
@@ -259,36 +236,3 @@ def _tile(name: str | None) -> tuple[str, str] | None:
         msg = f"Unknown tile provider {name!r}; choose one of {', '.join(sorted(TILE_PROVIDERS))}."
         raise OptionError(msg)
     return TILE_PROVIDERS[name]
-
-
-def _script_json(data: object) -> str:
-    r"""JSON that is safe inside ``<script>``: no ``<``, ``>``, ``&``, U+2028 or U+2029.
-
-    Examples
-    --------
-    >>> _script_json({"n": "</script><b>&"})
-    '{"n":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
-    """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escape in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escape)
-    return text
-
-
-def _csp(scripts: list[str], *, shared: bool, tiles: bool) -> str:
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-        for s in scripts
-    )
-    local = " 'self' file:" if shared else ""
-    images = "data: https:" if tiles else "data:"
-    return (
-        f"default-src 'none'; script-src {hashes}{local}; style-src 'unsafe-inline'{local}; "
-        f"img-src {images}; base-uri 'none'; form-action 'none'"
-    )

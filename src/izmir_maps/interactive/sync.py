@@ -19,107 +19,46 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from izmir_maps.errors import OptionError
-from izmir_maps.interactive._assets import PAGE_CSS, PAGE_JS, SVG_DEFS
+from izmir_maps.interactive._assets import (
+    SVG_DEFS,
+    Assets,
+    check_assets,
+    csp,
+    fill,
+    leaflet_tags,
+    page_css,
+    page_js,
+    script_json,
+)
 from izmir_maps.interactive._payload import Payload, build_payload
-from izmir_maps.interactive.render import Assets, InteractiveMap, _csp, _script_json, leaflet_tags
+from izmir_maps.interactive.render import InteractiveMap
 from izmir_maps.spec.map_spec import MapSpec
 
-__all__ = ["SCOPED_IDS", "SYNC_JS", "render_sync_html", "sync_css", "write_sync_html"]
+__all__ = ["SCOPED_IDS", "render_sync_html", "sync_css", "sync_js", "write_sync_html"]
 
 #: Ids the page script looks up; each half gets them with ``-l`` or ``-r`` appended.
 SCOPED_IDS = ("izm-map", "izm-data", "izm-legend", "izm-notes")
 _SIDES = ("l", "r")
 
-#: The page script, run once per half with a scoped ``document`` and ``window``, then the sync.
-SYNC_JS = (
-    r"""(function () {
-"use strict";
-function run(document, window) {
-@PAGE_JS@}
-var shared = JSON.parse(document.getElementById("izm-data-shared").textContent);
-function data(side) {
-  var own = JSON.parse(document.getElementById("izm-data-" + side).textContent), all = {};
-  Object.keys(shared).forEach(function (k) { all[k] = shared[k]; });
-  Object.keys(own).forEach(function (k) { all[k] = own[k]; });
-  return all;
-}
-function real(target, key) {
-  var v = Reflect.get(target, key);
-  return typeof v === "function" ? v.bind(target) : v;
-}
-function half(side) {
-  var pane = document.getElementById("izm-pane-" + side), exposed = {};
-  var doc = new Proxy(document, {get: function (t, k) {
-    if (k === "getElementById") {
-      return function (id) {
-        return id === "izm-data" ? {textContent: JSON.stringify(data(side))} : t.getElementById(id + "-" + side) || t.getElementById(id);
-      };
-    }
-    if (k === "querySelectorAll" || k === "querySelector") { return pane[k].bind(pane); }
-    return real(t, k);
-  }});
-  var win = new Proxy(window, {
-    get: function (t, k) { return k in exposed ? exposed[k] : real(t, k); },
-    set: function (t, k, v) { exposed[k] = v; return true; }
-  });
-  run(doc, win);
-  return exposed.izmirMap;
-}
-var left = half("l"), right = half("r"), busy = false;
-// Set dst to the view of the other map exactly: Leaflet's setView pans by a rounded offset,
-// up to a pixel off. A whole-pixel move (dragging) is a cheap pan, anything else a reset.
-function place(dst, center, zoom) {
-  var off = dst.project(center, zoom).subtract(dst.project(dst.getCenter(), zoom));
-  if (dst.getZoom() === zoom && off.round().distanceTo(off) < 1e-6 && dst.getSize().contains(off)) {
-    dst.panBy(off, {animate: false});
-  } else {
-    dst.setView(center, zoom, {reset: true});
-  }
-}
-function follow(src, dst) {
-  function go(center, zoom) {
-    if (busy) { return; }
-    busy = true;
-    try { place(dst, center, zoom); } finally { busy = false; }
-  }
-  src.on("move", function () { go(src.getCenter(), src.getZoom()); });
-  src.on("zoomanim", function (e) { go(e.center, e.zoom); });
-}
-// Fit İzmir once for both, clear of both legends: below the taller one or beside the wider
-// one, the larger first; the view may not leave maxBounds, so check where İzmir really lands.
-var bounds = data("l").view.bounds, legW = 0, legH = 0;
-["l", "r"].forEach(function (side) {
-  var e = document.getElementById("izm-legend-" + side);
-  if (e) { legW = Math.max(legW, e.offsetWidth); legH = Math.max(legH, e.offsetHeight); }
-});
-function fits(pad) {
-  left.map.fitBounds(bounds, {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false});
-  var sw = left.map.latLngToContainerPoint(bounds[0]), ne = left.map.latLngToContainerPoint(bounds[1]);
-  return sw.x >= pad[0][0] - 1 && ne.y >= pad[0][1] - 1;
-}
-function zoomWith(pad) { return left.map.getBoundsZoom(bounds, false, L.point(pad[0]).add(pad[1])); }
-var pads = [[[10, legH + 14], [10, 10]], [[legW + 20, 10], [10, 10]]];
-if (zoomWith(pads[1]) > zoomWith(pads[0])) { pads.reverse(); }
-if (!fits(pads[0])) { fits(pads[1]); }
-place(right.map, left.map.getCenter(), left.map.getZoom());
-follow(left.map, right.map);
-follow(right.map, left.map);
-window.izmirSync = {left: left, right: right};
-}());
-"""
-).replace("@PAGE_JS@", PAGE_JS)
 
-_LAYOUT_CSS = """.izm-sync{position:absolute;top:0;right:0;bottom:0;left:0;display:flex}
-.izm-pane{position:relative;flex:1 1 0;min-width:0;min-height:0}
-.izm-pane+.izm-pane{border-left:2px solid #fff}
-@media (max-width:760px){.izm-sync{flex-direction:column}
-.izm-pane+.izm-pane{border-left:0;border-top:2px solid #fff}
-[id^="izm-legend-"]{max-height:calc(50vh - 60px)}}
-"""
+@cache
+def sync_js() -> str:
+    """The script of the page: ``assets/sync.js`` with the map script inside.
+
+    The map script (:func:`~izmir_maps.interactive._assets.page_js`) runs once
+    per half with a scoped ``document`` and ``window``; then the maps follow
+    each other.
+
+    Examples
+    --------
+    >>> page_js() in sync_js(), sync_js().count("window.izmirSync = ")
+    (True, 1)
+    """
+    return fill("sync.js", {"/* @PAGE_JS@ */": page_js()})
 
 
 def render_sync_html(
@@ -166,7 +105,7 @@ def render_sync_html(
     >>> page.slug, page.html.count('class="izm-pane"'), "27.225" in page.html
     ('sync-employees-exports_usd', 2, True)
     """
-    _check_assets(assets, asset_prefix)
+    check_assets(assets, asset_prefix)
     payloads = [build_payload(spec, labels=True) for spec in (left, right)]
     shared, own = _split_shared([p.data for p in payloads])
     page_title = title if title is not None else f"{left.title} · {right.title}"
@@ -174,14 +113,14 @@ def render_sync_html(
         _half(side, spec, payload, data)
         for side, spec, payload, data in zip(_SIDES, (left, right), payloads, own, strict=True)
     ]
-    scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, SYNC_JS)
+    scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, sync_js())
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{html.escape(left.lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" '
-        f'content="{_csp(scripts, shared=assets == "shared", tiles=False)}">',
+        f'content="{csp(scripts, shared=assets == "shared", tiles=False)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{html.escape(page_title)}</title>",
@@ -193,9 +132,9 @@ def render_sync_html(
         *halves,
         "</div>",
         SVG_DEFS,
-        f'<script type="application/json" id="izm-data-shared">{_script_json(shared)}</script>',
+        f'<script type="application/json" id="izm-data-shared">{script_json(shared)}</script>',
         body_assets,
-        f"<script>{SYNC_JS}</script>",
+        f"<script>{sync_js()}</script>",
         "</body>",
         "</html>",
     ]
@@ -232,12 +171,13 @@ def write_sync_html(
     return page.save(Path(path))
 
 
+@cache
 def sync_css() -> str:
     """The map stylesheet with its id rules widened to both halves, plus the two-pane layout.
 
     ``#izm-legend h1`` becomes ``[id^="izm-legend-"] h1`` and so on; an
     attribute selector ranks below an id, which changes no rule of
-    ``PAGE_CSS`` because every rule that could compete is rewritten alike.
+    ``map.css`` because every rule that could compete is rewritten alike.
 
     Examples
     --------
@@ -246,19 +186,10 @@ def sync_css() -> str:
     (False, True)
     """
     pattern = "|".join(re.escape(name) for name in SCOPED_IDS)
-    return re.sub(rf"#({pattern})(?![\w-])", r'[id^="\1-"]', PAGE_CSS) + _LAYOUT_CSS
+    return re.sub(rf"#({pattern})(?![\w-])", r'[id^="\1-"]', page_css()) + fill("sync.css", {})
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-def _check_assets(assets: str, asset_prefix: str) -> None:
-    if assets not in ("inline", "shared"):
-        msg = f"assets must be 'inline' or 'shared', not {assets!r}."
-        raise OptionError(msg)
-    if assets == "shared" and (asset_prefix.startswith(("/", "\\")) or ":" in asset_prefix):
-        msg = f"asset_prefix must be a relative path such as '../assets/', not {asset_prefix!r}."
-        raise OptionError(msg)
 
 
 def _split_shared(datas: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -285,7 +216,7 @@ def _half(side: str, spec: MapSpec, payload: Payload, data: dict[str, Any]) -> s
             f'<div id="izm-map-{side}" role="region" aria-label="{title}"></div>',
             _rename_id(payload.legend, "izm-legend", side),
             _rename_id(payload.notes, "izm-notes", side),
-            f'<script type="application/json" id="izm-data-{side}">{_script_json(data)}</script>',
+            f'<script type="application/json" id="izm-data-{side}">{script_json(data)}</script>',
             "</div>",
         )
         if part

@@ -1,0 +1,24 @@
+// ESLint for the scripts that the pages inline (src/**/*.js): browser scripts, not modules,
+// with Leaflet's global `L`. .ci/run installs eslint into a temporary folder and puts it on
+// NODE_PATH; locally: `npm install --no-save eslint@9` here, then `npx eslint src`.
+"use strict";
+
+const js = require("@eslint/js");
+const globals = require("globals");
+
+module.exports = [
+  js.configs.recommended,
+  {
+    files: ["src/**/*.js"],
+    languageOptions: {
+      ecmaVersion: "latest",
+      sourceType: "script",
+      globals: { ...globals.browser, L: "readonly" },
+    },
+    rules: {
+      eqeqeq: "error",
+      // sync.js's run(document, window) receives what the inlined map.js uses.
+      "no-unused-vars": ["error", { args: "none" }],
+    },
+  },
+];
