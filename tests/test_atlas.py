@@ -34,3 +34,14 @@ def test_indicator_columns_carry_the_registry_source_and_year(sources) -> None:
     assert rows.loc["employees", "year"] == "2008"
     assert rows.loc["population", "year"] == "2021"
     assert rows.loc["wind_capacity_mw", "unit"] == "MW"
+
+
+def test_fixed_columns_are_labelled_in_both_languages(sources) -> None:
+    rows = sources.set_index("column")
+    assert rows.loc["pcode", ["label_tr", "label_en"]].tolist() == [
+        "P-kodu (OCHA COD-AB)",
+        "P-code (OCHA COD-AB)",
+    ]
+    assert rows.loc["district", ["label_tr", "label_en"]].tolist() == ["İlçe", "District"]
+    for col in ("district_ascii", "province", "province_pcode", "population_year"):
+        assert rows.loc[col, "label_tr"] != rows.loc[col, "label_en"], col

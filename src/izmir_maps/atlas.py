@@ -33,6 +33,7 @@ from izmir_maps.pages.statistics import render_stats_page
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
 from izmir_maps.text.names import slugify
 from izmir_maps.text.numbers import Lang
+from izmir_maps.text.words import text
 from izmir_maps.write import safe_join, write_csv, write_geojson, write_text
 
 __all__ = ["COMPARISONS", "MARKER_MAPS", "build_atlas", "column_sources", "map_spec"]
@@ -44,24 +45,16 @@ MARKER_MAPS = ("osb", "wind", "combined")
 #: Comparison pages of the atlas: Aliağa with its neighbours, and the two OSB districts.
 COMPARISONS = (("Aliağa", "Bergama", "Foça", "Menemen"), ("Aliağa", "Çiğli"))
 
+_OCHA = "OCHA COD-AB Türkiye ADM2"
+#: Columns of the district table that are not indicators: catalogue key of the label, source.
 _FIXED_COLUMNS = {
-    "pcode": ("P-kodu (OCHA COD-AB)", "P-code (OCHA COD-AB)", "", "OCHA COD-AB Türkiye ADM2"),
-    "district": ("İlçe", "District", "", "OCHA COD-AB Türkiye ADM2"),
-    "district_ascii": ("İlçe (ASCII)", "District (ASCII)", "", "OCHA COD-AB Türkiye ADM2"),
-    "province": ("İl", "Province", "", "OCHA COD-AB Türkiye ADM2"),
-    "province_pcode": ("İl P-kodu", "Province P-code", "", "OCHA COD-AB Türkiye ADM2"),
-    "population_year": (
-        "Nüfus yılı (kişi başı sütunlar için)",
-        "Population year (used by per-capita columns)",
-        "",
-        "TÜİK ADNKS",
-    ),
-    "wind_proposed": (
-        "Rüzgâr yatırımı için önerilen ilçe",
-        "Proposed for wind investment",
-        "",
-        "İZKA Aliağa Özet Raporu (2010)",
-    ),
+    "pcode": ("column_pcode_source", _OCHA),
+    "district": ("district", _OCHA),
+    "district_ascii": ("column_district_ascii", _OCHA),
+    "province": ("column_province", _OCHA),
+    "province_pcode": ("column_province_pcode", _OCHA),
+    "population_year": ("column_population_year", "TÜİK ADNKS"),
+    "wind_proposed": ("proposed_district", "İZKA Aliağa Özet Raporu (2010)"),
 }
 
 
@@ -87,21 +80,21 @@ def column_sources(columns: list[str]) -> pd.DataFrame:
             rows.append(
                 {
                     "column": col,
-                    "label_tr": base.label_tr + " (raporda yazan)",
-                    "label_en": base.label_en + " (as printed in the report)",
+                    "label_tr": text("column_as_printed", "tr", label=base.label_tr),
+                    "label_en": text("column_as_printed", "en", label=base.label_en),
                     "unit": "%",
                     "year": base.year,
                     "source": base.source,
                 }
             )
         elif col in _FIXED_COLUMNS:
-            tr, en, unit, source = _FIXED_COLUMNS[col]
+            key, source = _FIXED_COLUMNS[col]
             rows.append(
                 {
                     "column": col,
-                    "label_tr": tr,
-                    "label_en": en,
-                    "unit": unit,
+                    "label_tr": text(key, "tr"),
+                    "label_en": text(key, "en"),
+                    "unit": "",
                     "year": "",
                     "source": source,
                 }
@@ -228,40 +221,23 @@ def build_atlas(
     written.append(write_csv(safe_join(out, "data", "moran.csv"), morans))
 
     say("[7/7] Writing the home page")
-    tr = lang == "tr"
     extra = [
-        (
-            "stats.html",
-            "Mekânsal istatistikler" if tr else "Spatial statistics",
-            "Moran's I, LISA küme haritaları, sıralama tablosu"
-            if tr
-            else "Moran's I, LISA cluster maps, ranking table",
-        ),
-        (
-            "compare/multiples.html",
-            "Göstergeler yan yana" if tr else "Indicators side by side",
-            "aynı boyutta küçük haritalar" if tr else "small multiples of the same size",
-        ),
-        (
-            "compare/sync-employees-exports.html",
-            "Çalışan sayısı ve ihracat, eşzamanlı" if tr else "Employees and exports, synchronised",
-            "iki harita birlikte kayar ve yakınlaşır"
-            if tr
-            else "two maps that pan and zoom together",
-        ),
+        (file, text(title, lang), text(about, lang))
+        for file, title, about in (
+            ("stats.html", "stats_title", "atlas_stats_about"),
+            ("compare/multiples.html", "atlas_multiples", "atlas_multiples_about"),
+            ("compare/sync-employees-exports.html", "atlas_sync", "atlas_sync_about"),
+        )
     ]
     downloads = [
-        ("data/districts.csv", "ilçe tablosu" if tr else "district table"),
-        (
-            "data/districts.geojson",
-            "ilçe tablosu, sınırlarla" if tr else "district table with boundaries",
-        ),
-        (
-            "data/districts_sources.csv",
-            "sütunların kaynakları" if tr else "sources of every column",
-        ),
-        ("data/ranking.csv", "sıralama tablosu" if tr else "ranking table"),
-        ("data/moran.csv", "Moran's I sonuçları" if tr else "Moran's I results"),
+        (f"data/{file}", text(f"atlas_download_{key}", lang))
+        for file, key in (
+            ("districts.csv", "table"),
+            ("districts.geojson", "geojson"),
+            ("districts_sources.csv", "sources"),
+            ("ranking.csv", "ranking"),
+            ("moran.csv", "moran"),
+        )
     ]
     index = render_index(
         entries,
@@ -277,13 +253,12 @@ def build_atlas(
 
 
 def _entry(spec: MapSpec, size: int, web, lang: Lang, static: bool) -> AtlasEntry:
-    tr = lang == "tr"
     ind = spec.indicator
     thumbnail = ""
     if ind is not None and spec.kind == "choropleth":
         base = indicator(ind.base or ind.id)
         group = base.label(lang)
-        year = ("yıl " if tr else "year ") + ind.year
+        year = text("atlas_year", lang, year=ind.year)
         description = f"{ind.unit(lang)} · {year} · {ind.source_short}"
         if ind.variant is None and base in base_indicators()[:6]:
             c = spec.classification
@@ -293,7 +268,7 @@ def _entry(spec: MapSpec, size: int, web, lang: Lang, static: bool) -> AtlasEntr
             }
             thumbnail = svg_map(fills, width=240, label=spec.title)
     else:
-        group = "Nokta ve sembol haritaları" if tr else "Marker and symbol maps"
+        group = text("atlas_marker_maps", lang)
         description = " ".join(spec.notes[:1])
     return AtlasEntry(spec.slug, spec.title, description, group, size, thumbnail, static)
 

@@ -83,3 +83,25 @@ def test_titles_carry_the_unit() -> None:
     assert indicator("employees").title("en") == "Employees (SGK, 2008), persons"
     assert indicator("employees_share").source_line("en").startswith("Source: ")
     assert indicator("employees_share").source_line("tr").startswith("Kaynak: ")
+
+
+@pytest.mark.parametrize(
+    ("ind_id", "tr", "en"),
+    [
+        ("employees_per_1000", "kişi / 1.000 kişi", "persons per 1,000 residents"),
+        ("izka_applications_per_1000", "proje / 1.000 kişi", "projects per 1,000 residents"),
+        ("firms_per_km2", "firma/km²", "firms/km²"),
+        ("exports_usd_rank", "1 = en yüksek", "1 = highest"),
+        ("osb_count", "OSB", "OSBs"),
+    ],
+)
+def test_variant_and_shared_units_read_naturally_in_both_languages(
+    ind_id: str, tr: str, en: str
+) -> None:
+    assert (indicator(ind_id).unit("tr"), indicator(ind_id).unit("en")) == (tr, en)
+
+
+def test_variant_labels_name_the_variant() -> None:
+    assert indicator("employees_share").label("tr").endswith("– İzmir içindeki payı")
+    assert indicator("employees_share").label("en").endswith("– share of İzmir")
+    assert indicator("firms_per_km2").label("en") == "Firms (2008), per km²"

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from izmir_maps.pages._html import bar_chart, esc, page, table_html
+from izmir_maps.pages._html import bar_chart, esc, render, table_html
 
 NS = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<img src=x onerror="alert(1)">\'&'
@@ -139,7 +139,7 @@ def test_bar_chart_escapes_labels() -> None:
 
 
 def test_page_shell() -> None:
-    html = page(HOSTILE, "<p>body</p>", lang="en", home="../index.html")
+    html = render("page.html", lang="en", title=HOSTILE, home="../index.html", sortable=False)
     assert html.startswith("<!DOCTYPE html>")
     assert '<html lang="en">' in html
     assert f"<title>{esc(HOSTILE)}</title>" in html
@@ -147,6 +147,50 @@ def test_page_shell() -> None:
     assert 'href="../index.html"' in html and "Atlas home" in html
     assert "<script>" not in html  # no script unless tables sort
     assert "http" not in html  # nothing loads from the network
-    sortable = page("t", "", sortable=True)
+    sortable = render("page.html", title="t", home="index.html", sortable=True)
     assert "<script>" in sortable and "table.sortable" in sortable
     assert "Atlas ana sayfası" in sortable
+    home = render("page.html", title="t", home=None, sortable=False)
+    assert "<b>izmir-maps</b>" in home and "Atlas ana sayfası" not in home
+
+
+def test_templates_escape_every_value_unless_it_is_markup() -> None:
+    from markupsafe import Markup
+
+    from izmir_maps.pages._html import _environment
+
+    template = _environment().from_string("<p title='{{ a }}'>{{ a }}{{ b }}{{ c }}</p>")
+    html = template.render(a=HOSTILE, b=Markup("<b>kept</b>"), c=None)
+    assert "<img" not in html
+    assert "<b>kept</b>" in html
+    # Quotes are spelt as html.escape spells them, as the pages always had.
+    assert "&#x27;" in html and "&quot;" in html and "None" not in html
+
+
+def test_css_and_script_are_inlined_as_the_asset_files_hold_them() -> None:
+    from importlib.resources import files
+
+    assets = files("izmir_maps.pages") / "assets"
+    css = (assets / "atlas.css").read_text(encoding="utf-8")
+    js = (assets / "sort-tables.js").read_text(encoding="utf-8")
+    html = render("page.html", title="t", home="index.html", sortable=True)
+    assert f"<style>\n{css}</style>" in html
+    assert f"<script>\n{js}</script>" in html
+    assert 'content:" \\2195"' in css  # the sort arrow survives as a CSS escape
+
+
+def test_every_word_a_template_asks_for_is_in_the_catalogue() -> None:
+    import re
+    from importlib.resources import files
+
+    from izmir_maps.text.words import has_text
+
+    folder = files("izmir_maps.pages") / "templates"
+    asked = {
+        key
+        for f in folder.iterdir()
+        if f.name.endswith(".html")
+        for key in re.findall(r"\bt\(\"([a-z_]+)\"[,)]", f.read_text(encoding="utf-8"))
+    }
+    assert len(asked) > 40  # the scan finds the words
+    assert sorted(k for k in asked if not has_text(k)) == []

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from izmir_maps.data.registry import base_indicators, indicator
 from izmir_maps.errors import OptionError
-from izmir_maps.spec.classify import SCHEMES, classify_indicator, classify_values
+from izmir_maps.spec.classify import SCHEMES, classify_indicator, classify_values, scheme_label
 from izmir_maps.spec.style import NO_DATA_COLOR
 
 DATA_SCHEMES = ("quantiles", "fisher_jenks", "equal_interval", "head_tail")
@@ -29,7 +29,7 @@ def _mapclassify(values: np.ndarray, scheme: str, k: int):
         warnings.simplefilter("ignore")
         if scheme == "head_tail":
             return mapclassify.HeadTailBreaks(values)
-        return SCHEMES[scheme][0](values, k=k)
+        return SCHEMES[scheme](values, k=k)
 
 
 def _luminance(color: str) -> float:
@@ -223,7 +223,7 @@ def test_all_missing_is_refused() -> None:
 
 
 def test_only_repeatable_schemes_are_offered() -> None:
-    classes = {cls for cls, _, _ in SCHEMES.values()}
+    classes = set(SCHEMES.values())
     assert mapclassify.NaturalBreaks not in classes
     assert not any(cls.__name__.endswith("Sampled") for cls in classes)
     assert not any("natural" in name or "sampled" in name for name in SCHEMES)
@@ -327,3 +327,16 @@ def test_osb_count_user_default_breaks_give_one_class_per_count(table) -> None:
     counts = table["osb_count"].astype(int)
     assert c.k == counts.nunique()
     assert c.counts() == [int((counts == n).sum()) for n in sorted(counts.unique())]
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_every_scheme_has_a_name_in_both_languages(lang: str) -> None:
+    names = {scheme: scheme_label(scheme, lang) for scheme in SCHEMES}
+    assert len(set(names.values())) == len(SCHEMES)  # no two schemes read alike
+    assert all(name.strip() and name != scheme for scheme, name in names.items())
+    assert scheme_label("fisher_jenks", lang).endswith("(Fisher-Jenks)")
+
+
+def test_scheme_label_refuses_an_unknown_scheme() -> None:
+    with pytest.raises(OptionError, match="natural_breaks"):
+        scheme_label("natural_breaks")

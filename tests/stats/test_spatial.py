@@ -27,17 +27,16 @@ from izmir_maps.errors import DataError, OptionError, UnknownIndicatorError
 from izmir_maps.stats.spatial import (
     ALPHA,
     LISA_COLORS,
-    LISA_LABELS,
     PERMUTATIONS,
     SEED,
-    WEIGHTS_NOTE_EN,
-    WEIGHTS_NOTE_TR,
     MoranResult,
     district_weights,
     lisa,
+    lisa_label,
     moran,
     moran_all,
     ranking_table,
+    weights_note,
 )
 
 QUADRANT = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
@@ -356,21 +355,30 @@ def test_lisa_bad_alpha(table: gpd.GeoDataFrame) -> None:
 
 def test_lisa_colours_and_labels_cover_every_class() -> None:
     classes = {"HH", "LL", "HL", "LH", "ns", "nodata"}
-    assert set(LISA_COLORS) == classes == set(LISA_LABELS)
+    assert set(LISA_COLORS) == classes
     assert LISA_COLORS["HH"] == "#d7191c"
     assert LISA_COLORS["LL"] == "#2c7bb6"
-    assert LISA_LABELS["HH"] == ("Yüksek–Yüksek", "High–High")
-    assert LISA_LABELS["nodata"] == ("Veri yok", "No data")
+    assert (lisa_label("HH"), lisa_label("HH", "en")) == ("Yüksek–Yüksek", "High–High")
+    assert (lisa_label("nodata"), lisa_label("nodata", "en")) == ("Veri yok", "No data")
+    for lang in ("tr", "en"):
+        labels = [lisa_label(c, lang) for c in LISA_COLORS]
+        assert len(set(labels)) == len(labels)  # every class reads differently
+
+
+def test_lisa_label_refuses_an_unknown_class() -> None:
+    with pytest.raises(OptionError, match="HH"):
+        lisa_label("XX")
 
 
 def test_weights_notes_state_the_choices() -> None:
-    assert "rook" in WEIGHTS_NOTE_TR
-    assert "rook" in WEIGHTS_NOTE_EN
-    for note in (WEIGHTS_NOTE_TR, WEIGHTS_NOTE_EN):
+    assert "rook" in weights_note("tr")
+    assert "rook" in weights_note("en")
+    for note in (weights_note("tr"), weights_note("en")):
         assert str(PERMUTATIONS) in note
         assert str(SEED) in note
-    assert "0,05" in WEIGHTS_NOTE_TR
-    assert "0.05" in WEIGHTS_NOTE_EN
+        assert "{" not in note  # every placeholder filled
+    assert "p < 0,05" in weights_note("tr")
+    assert "p < 0.05" in weights_note("en")
 
 
 # --- moran_all ------------------------------------------------------------------------------

@@ -31,8 +31,15 @@ def test_turkish_words_keep_turkish_letters():
 
 
 def test_english_catalogue_has_no_turkish_only_letters_outside_names():
-    # İzmir, OSB names and place names may carry Turkish letters; generic words may not.
-    allowed = re.compile(r"İzmir|Türkiye")
+    # Place names and TÜİK may carry Turkish letters; generic words may not.
+    names = "İzmir|Türkiye|TÜİK|Aliağa|Bayraklı|Çeşme|Güzelbahçe|Karabağlar"
+    allowed = re.compile(names)
     turkish = re.compile(r"[ğşçöüĞŞÇÖÜ]")
-    leaks = {k: v for k, v in catalogue("en").items() if turkish.search(allowed.sub("", v))}
+    # The report's data gives this unit with its Turkish word, and the page shows it as given.
+    quoted = {"fact_unit_persons (kişi)"}
+    leaks = {
+        k: v
+        for k, v in catalogue("en").items()
+        if k not in quoted and turkish.search(allowed.sub("", v))
+    }
     assert leaks == {}

@@ -13,6 +13,7 @@ from typing import Literal
 
 from izmir_maps.errors import UnknownIndicatorError
 from izmir_maps.text.numbers import Lang, format_number, format_percent
+from izmir_maps.text.words import text
 
 __all__ = [
     "POPULATION_YEAR",
@@ -26,6 +27,17 @@ Format = Literal["int", "float1", "float2", "percent", "rank", "usd", "mw"]
 Variant = Literal["share", "rank", "per_1000", "per_km2"]
 
 POPULATION_YEAR = 2021
+
+
+def _both(key: str, **values: object) -> tuple[str, str]:
+    """The catalogue word ``key`` in Turkish and English, as an indicator declares its words."""
+    return text(key, "tr", **values), text(key, "en", **values)
+
+
+def _unit(name: str) -> tuple[str, str]:
+    """A unit shared by several indicators, from the catalogue: (Turkish, English)."""
+    return _both(f"unit_{name}")
+
 
 _SRC_T1 = (
     "İZKA, İzmir Kümelenme Analizi İstatistikî Rapor (2009), via İZKA, 2010–2013 İzmir "
@@ -96,11 +108,11 @@ class Indicator:
 
     def label(self, lang: Lang = "tr") -> str:
         """Title in ``lang``."""
-        return self.label_tr if lang == "tr" else self.label_en
+        return getattr(self, f"label_{lang}")
 
     def unit(self, lang: Lang = "tr") -> str:
         """Unit in ``lang``."""
-        return self.unit_tr if lang == "tr" else self.unit_en
+        return getattr(self, f"unit_{lang}")
 
     def title(self, lang: Lang = "tr") -> str:
         """Title with the unit in brackets, as legends show it."""
@@ -112,7 +124,7 @@ class Indicator:
 
     def source_line(self, lang: Lang = "tr") -> str:
         """``Kaynak: …`` / ``Source: …`` line for a map."""
-        return ("Kaynak: " if lang == "tr" else "Source: ") + self.source_short
+        return f"{text('source', lang)}: {self.source_short}"
 
     def format(self, value: float | None, lang: Lang = "tr", *, unit: bool = False) -> str:
         """Format one value in the language's number style.
@@ -129,12 +141,12 @@ class Indicator:
         if self.fmt == "percent":
             return format_percent(value, lang, 2)
         decimals = {"int": 0, "rank": 0, "usd": 0, "float1": 1, "float2": 2, "mw": 1}[self.fmt]
-        text = format_number(value, lang, decimals)
-        if self.fmt == "rank" and text != "–":
-            return f"{text}./30" if lang == "tr" else f"{text}/30"
-        if unit and text != "–" and self.unit(lang):
-            return f"{text} {self.unit(lang)}"
-        return text
+        shown = format_number(value, lang, decimals)
+        if self.fmt == "rank" and shown != "–":
+            return text("rank_of", lang, rank=shown, of=30)
+        if unit and shown != "–" and self.unit(lang):
+            return f"{shown} {self.unit(lang)}"
+        return shown
 
 
 _BASE: tuple[Indicator, ...] = (
@@ -142,8 +154,7 @@ _BASE: tuple[Indicator, ...] = (
         "employees",
         "Çalışan sayısı (SGK, 2008)",
         "Employees (SGK, 2008)",
-        "kişi",
-        "persons",
+        *_unit("persons"),
         _SRC_T1 + "; SGK 2008",
         "İZKA, SGK 2008",
         "2008",
@@ -156,8 +167,7 @@ _BASE: tuple[Indicator, ...] = (
         "firms",
         "Firma sayısı (2008)",
         "Firms (2008)",
-        "firma",
-        "firms",
+        *_unit("firms"),
         _SRC_T1,
         "İZKA 2009 (2008 verisi)",
         "2008",
@@ -171,8 +181,7 @@ _BASE: tuple[Indicator, ...] = (
         "exports_usd",
         "İhracat",
         "Exports",
-        "ABD $",
-        "USD",
+        *_unit("usd"),
         _SRC_T1,
         "İZKA 2009",
         "2008",
@@ -187,8 +196,7 @@ _BASE: tuple[Indicator, ...] = (
         "izka_applications",
         "İZKA mali destek başvuruları (2008–2009)",
         "İZKA financial-support applications (2008–2009)",
-        "proje",
-        "projects",
+        *_unit("projects"),
         _SRC_T3,
         "İZKA 2010, Tablo 3",
         "2008–2009",
@@ -201,8 +209,7 @@ _BASE: tuple[Indicator, ...] = (
         "izka_successful",
         "İZKA başarılı projeler (2008–2009)",
         "İZKA successful projects (2008–2009)",
-        "proje",
-        "projects",
+        *_unit("projects"),
         _SRC_T3,
         "İZKA 2010, Tablo 3",
         "2008–2009",
@@ -229,8 +236,7 @@ _BASE: tuple[Indicator, ...] = (
         "population",
         f"Nüfus ({POPULATION_YEAR})",
         f"Population ({POPULATION_YEAR})",
-        "kişi",
-        "persons",
+        *_unit("persons"),
         _SRC_POP,
         f"TÜİK ADNKS {POPULATION_YEAR}",
         str(POPULATION_YEAR),
@@ -270,8 +276,7 @@ _BASE: tuple[Indicator, ...] = (
         "osb_count",
         "Organize sanayi bölgesi sayısı",
         "Organised industrial zones",
-        "OSB",
-        "OSBs",
+        *_unit("osbs"),
         _SRC_OSB,
         "İZKA 2010; OSB kaynakları",
         "güncel / current",
@@ -298,8 +303,7 @@ def _programme_indicators() -> tuple[Indicator, ...]:
                 f"izka_{pid}_applications",
                 f"İZKA {tr} başvuruları",
                 f"İZKA {en} applications",
-                "proje",
-                "projects",
+                *_unit("projects"),
                 _SRC_T3,
                 "İZKA 2010, Tablo 3",
                 year,
@@ -313,8 +317,7 @@ def _programme_indicators() -> tuple[Indicator, ...]:
                 f"izka_{pid}_successful",
                 f"İZKA {tr} başarılı projeleri",
                 f"İZKA {en} successful projects",
-                "proje",
-                "projects",
+                *_unit("projects"),
                 _SRC_T3,
                 "İZKA 2010, Tablo 3",
                 year,
@@ -326,19 +329,8 @@ def _programme_indicators() -> tuple[Indicator, ...]:
     return tuple(out)
 
 
-_VARIANT_TEXT = {
-    "share": ("İzmir içindeki payı", "share of İzmir"),
-    "rank": ("sırası", "rank"),
-    "per_1000": (
-        f"1.000 kişi başına, {POPULATION_YEAR} nüfusu ile",
-        f"per 1,000 residents, {POPULATION_YEAR} population",
-    ),
-    "per_km2": ("km² başına", "per km²"),
-}
-
-
 def _variant(base: Indicator, variant: Variant) -> Indicator:
-    tr, en = _VARIANT_TEXT[variant]
+    tr, en = _both(f"variant_{variant}", year=POPULATION_YEAR)
     common = {
         "base": base.id,
         "variant": variant,
@@ -364,8 +356,8 @@ def _variant(base: Indicator, variant: Variant) -> Indicator:
             id=f"{base.id}_rank",
             label_tr=f"{base.label_tr} – {tr}",
             label_en=f"{base.label_en} – {en}",
-            unit_tr="1 = en yüksek",
-            unit_en="1 = highest",
+            unit_tr=text("unit_rank", "tr"),
+            unit_en=text("unit_rank", "en"),
             fmt="rank",
             scheme="equal_interval",
             palette=base.palette + "_r",
@@ -380,8 +372,8 @@ def _variant(base: Indicator, variant: Variant) -> Indicator:
             label_en=f"{base.label_en}, {en}",
             fmt="float1",
             source=source,
-            unit_tr=f"{base.unit_tr} / 1.000 kişi",
-            unit_en=f"{base.unit_en} per 1,000 residents",
+            unit_tr=text("unit_per_1000", "tr", unit=base.unit_tr),
+            unit_en=text("unit_per_1000", "en", unit=base.unit_en),
             source_short=f"{base.source_short}; TÜİK ADNKS {POPULATION_YEAR}",
             **common,
         )

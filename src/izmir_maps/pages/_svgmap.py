@@ -14,6 +14,7 @@ from html import escape
 
 import geopandas as gpd
 import shapely
+from markupsafe import Markup
 
 from izmir_maps.data.boundaries import load_districts, load_neighbours
 from izmir_maps.spec.style import LAND_COLOR, NO_DATA_COLOR, SEA_COLOR
@@ -32,8 +33,8 @@ def svg_map(
     highlight: set[str] | frozenset[str] = frozenset(),
     label: str = "",
     css_class: str = "izmap",
-) -> str:
-    """An inline SVG of the 30 districts.
+) -> Markup:
+    """An inline SVG of the 30 districts, as ``Markup`` ready for a template.
 
     Parameters
     ----------
@@ -84,7 +85,8 @@ def svg_map(
                 'pointer-events="none"/>'
             )
     parts.append("</svg>")
-    return "".join(parts)
+    # Every text above is escaped, so pages may insert the SVG as it is.
+    return Markup("".join(parts))
 
 
 @lru_cache(maxsize=16)

@@ -11,12 +11,13 @@ from izmir_maps.data.boundaries import district_matcher
 from izmir_maps.data.indicators import izmir_success_rate, izmir_totals
 from izmir_maps.data.registry import indicator
 from izmir_maps.errors import OptionError
-from izmir_maps.pages._html import esc, page, table_html
+from izmir_maps.pages._html import render, table_html
 from izmir_maps.pages._svgmap import svg_map
 from izmir_maps.pages.profiles import PROFILE_INDICATORS, district_slug
 from izmir_maps.spec.classify import classify_indicator
 from izmir_maps.spec.style import ATTRIBUTION
 from izmir_maps.text.numbers import Lang, format_number, format_percent
+from izmir_maps.text.words import text
 
 __all__ = [
     "COMPARE_COLORS",
@@ -28,6 +29,8 @@ __all__ = [
 
 #: ColorBrewer Dark2: distinct, colour-blind-friendlier qualitative colours.
 COMPARE_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02")
+#: The sources of the figures a comparison shows (a citation: the same in every language).
+_SOURCES = "İZKA, SGK 2008 (Tablo 1); İZKA 2010 (Tablo 3); TÜİK ADNKS 2021; EWEA 2009."
 #: Indicators of the small-multiples page.
 MULTIPLES = (
     "employees",
@@ -84,76 +87,43 @@ def render_comparison(
     """
     t = table.set_index("pcode")
     names = [str(t.loc[p, "district"]) for p in pcodes]
-    tr = lang == "tr"
-    title = " – ".join(names) + (" karşılaştırması" if tr else ": comparison")
+    title = text("compare_title", lang, names=" – ".join(names))
     colors = dict(zip(pcodes, COMPARE_COLORS, strict=False))
-    header = ["Gösterge" if tr else "Indicator"]
+    header = [text("page_indicator", lang)]
     for n in names:
-        header += [n, f"{n}: " + ("sıra" if tr else "rank")]
+        header += [n, text("compare_rank_of", lang, name=n)]
     if len(pcodes) == 2:
-        header += [
-            "Fark (1 − 2)" if tr else "Difference (1 − 2)",
-            "Oran (1 / 2)" if tr else "Ratio (1 / 2)",
-        ]
+        header += [text("compare_difference", lang), text("compare_ratio", lang)]
     else:
         header += [f"{n} / {names[0]}" for n in names[1:]]
-    rows = []
-    for ind_id in PROFILE_INDICATORS:
-        ind = indicator(ind_id)
-        values = [_value(t, p, ind_id) for p in pcodes]
-        row = [ind.label(lang)]
-        for p, v in zip(pcodes, values, strict=True):
-            rank = _value(t, p, f"{ind_id}_rank")
-            row += [
-                ind.format(v, lang, unit=True),
-                indicator(f"{ind_id}_rank").format(rank, lang) if rank is not None else "–",
-            ]
-        if len(pcodes) == 2:
-            a, b = values
-            diff = ind.format(a - b, lang) if a is not None and b is not None else "–"
-            if ind.fmt == "percent" and a is not None and b is not None:
-                diff = format_number(a - b, lang, 2) + (" puan" if tr else " pp")
-            row += [diff, _ratio(a, b, lang)]
-        else:
-            row += [_ratio(v, values[0], lang) for v in values[1:]]
-        rows.append(row)
-    numeric = [False] + [True] * (len(header) - 1)
-    legend = " ".join(
-        f"<span class='swatch' style='background:{colors[p]}'></span>{esc(n)}"
-        + (
-            f" (<a href='{esc(profiles + district_slug(n))}.html'>"
-            + ("profil" if tr else "profile")
-            + "</a>)"
-            if profiles is not None
-            else ""
-        )
+    rows = [_comparison_row(t, pcodes, ind_id, lang) for ind_id in PROFILE_INDICATORS]
+    districts = [
+        {
+            "name": n,
+            "color": colors[p],
+            "profile": None if profiles is None else f"{profiles}{district_slug(n)}.html",
+        }
         for p, n in zip(pcodes, names, strict=True)
-    )
-    body = [
-        f"<h1>{esc(title)}</h1>",
-        "<div class='two'><div>",
-        svg_map(
+    ]
+    return render(
+        "compare.html",
+        lang=lang,
+        title=title,
+        home=home,
+        sortable=False,
+        map=svg_map(
             colors,
             highlight=set(pcodes),
             width=400,
             label=title,
             titles=dict(zip(table["pcode"], table["district"], strict=True)),
         ),
-        f"</div><div><p>{legend}</p>",
-        _izmir_line(lang),
-        "</div></div><div class='scroll'>",
-        table_html(header, rows, numeric=numeric),
-        "<p class='muted'>"
-        + (
-            "Sıra: 30 ilçe içinde, 1 = en yüksek. Kişi başı değerler 2021 nüfusu ile hesaplanır."
-            if tr
-            else "Rank: among the 30 districts, 1 = highest. Per-capita values use 2021 population."
-        )
-        + "</p>",
-        "</div>",
-        f"<div class='sources'>{esc(_sources_line(lang))}</div>",
-    ]
-    return page(title, "\n".join(body), lang=lang, home=home)
+        districts=districts,
+        izmir_line=_izmir_line(lang),
+        table=table_html(header, rows, numeric=[False] + [True] * (len(header) - 1)),
+        sources=_SOURCES,
+        attribution=ATTRIBUTION,
+    )
 
 
 def render_small_multiples(
@@ -166,56 +136,58 @@ def render_small_multiples(
     static_png: str | None = None,
 ) -> str:
     """Same-sized choropleths of several indicators on one page, each linking to its full map."""
-    tr = lang == "tr"
-    title = "İzmir: göstergeler yan yana" if tr else "İzmir: indicators side by side"
-    cards = []
-    for ind_id in indicator_ids:
-        ind = indicator(ind_id)
-        c = classify_indicator(table, ind, midpoint_value=izmir_success_rate())
-        fills = {p: c.color_of(i) for i, p in zip(table.index, table["pcode"], strict=True)}
-        titles = {
-            p: f"{d}: {ind.format(v, lang, unit=True)}"
-            for p, d, v in zip(table["pcode"], table["district"], table[ind_id], strict=True)
-        }
-        legend = "".join(
-            f"<div><span class='swatch' style='background:{color}'></span>{esc(label)}</div>"
-            for color, label, _ in c.legend_items(ind, lang)
-        )
-        link = (
-            (
-                f"<a href='{esc(maps + ind.id)}.html'>"
-                + ("etkileşimli harita" if tr else "interactive map")
-                + "</a>"
-            )
-            if maps
-            else ""
-        )
-        cards.append(
-            f"<div class='card'><h3>{esc(ind.title(lang))}</h3>"
-            + svg_map(fills, titles=titles, width=300, label=ind.title(lang))
-            + f"<div class='muted'>{legend}</div><div class='muted'>"
-            f"{esc(ind.source_line(lang))} · {link}</div></div>"
-        )
-    png = (
-        (
-            f"<p><a href='{esc(static_png)}'>"
-            + ("Basılabilir PNG" if tr else "Printable PNG")
-            + "</a></p>"
-        )
-        if static_png
-        else ""
+    return render(
+        "multiples.html",
+        lang=lang,
+        title=text("multiples_title", lang),
+        home=home,
+        sortable=False,
+        static_png=static_png,
+        cards=[_multiples_card(table, ind_id, lang, maps) for ind_id in indicator_ids],
+        attribution=ATTRIBUTION,
     )
-    body = (
-        f"<h1>{esc(title)}</h1><p class='lead'>"
-        + (
-            "Aynı ölçek ve boyutta haritalar; bir ilçenin üzerine gelince değeri görünür."
-            if tr
-            else "Maps of the same scale and size; hover a district to see its value."
-        )
-        + f"</p>{png}<div class='grid'>{''.join(cards)}</div>"
-        f"<div class='sources'>{esc(ATTRIBUTION)}</div>"
-    )
-    return page(title, body, lang=lang, home=home)
+
+
+def _comparison_row(t: pd.DataFrame, pcodes: Sequence[str], ind_id: str, lang: Lang) -> list[str]:
+    """Label, then value and rank of each district, then difference and ratio(s)."""
+    ind = indicator(ind_id)
+    values = [_value(t, p, ind_id) for p in pcodes]
+    row = [ind.label(lang)]
+    for p, v in zip(pcodes, values, strict=True):
+        rank = _value(t, p, f"{ind_id}_rank")
+        row += [
+            ind.format(v, lang, unit=True),
+            indicator(f"{ind_id}_rank").format(rank, lang) if rank is not None else "–",
+        ]
+    if len(pcodes) > 2:
+        return row + [_ratio(v, values[0], lang) for v in values[1:]]
+    a, b = values
+    if a is None or b is None:
+        diff = "–"
+    elif ind.fmt == "percent":
+        diff = text("compare_points", lang, value=format_number(a - b, lang, 2))
+    else:
+        diff = ind.format(a - b, lang)
+    return [*row, diff, _ratio(a, b, lang)]
+
+
+def _multiples_card(
+    table: gpd.GeoDataFrame, ind_id: str, lang: Lang, maps: str | None
+) -> dict[str, object]:
+    ind = indicator(ind_id)
+    c = classify_indicator(table, ind, midpoint_value=izmir_success_rate())
+    fills = {p: c.color_of(i) for i, p in zip(table.index, table["pcode"], strict=True)}
+    titles = {
+        p: f"{d}: {ind.format(v, lang, unit=True)}"
+        for p, d, v in zip(table["pcode"], table["district"], table[ind_id], strict=True)
+    }
+    return {
+        "title": ind.title(lang),
+        "map": svg_map(fills, titles=titles, width=300, label=ind.title(lang)),
+        "legend": c.legend_items(ind, lang),
+        "source": ind.source_line(lang),
+        "link": f"{maps}{ind.id}.html" if maps else None,
+    }
 
 
 def _value(t: pd.DataFrame, pcode: str, column: str) -> float | None:
@@ -233,27 +205,11 @@ def _ratio(a: float | None, b: float | None, lang: Lang) -> str:
 
 def _izmir_line(lang: Lang) -> str:
     totals = izmir_totals()
-    if lang == "tr":
-        text = (
-            f"İzmir toplamı: {format_number(totals['employees'])} çalışan, "
-            f"{format_number(totals['firms'])} firma, "
-            f"{format_number(totals['exports_usd'])} ABD $ ihracat (2008); İZKA başarı oranı "
-            f"{format_percent(izmir_success_rate())}."
-        )
-    else:
-        text = (
-            f"İzmir total: {format_number(totals['employees'], 'en')} employees, "
-            f"{format_number(totals['firms'], 'en')} firms, "
-            f"{format_number(totals['exports_usd'], 'en')} USD exports (2008); İZKA success "
-            f"rate {format_percent(izmir_success_rate(), 'en')}."
-        )
-    return f"<p class='muted'>{esc(text)}</p>"
-
-
-def _sources_line(lang: Lang) -> str:
-    label = "Kaynaklar: " if lang == "tr" else "Sources: "
-    return (
-        label
-        + "İZKA, SGK 2008 (Tablo 1); İZKA 2010 (Tablo 3); TÜİK ADNKS 2021; EWEA 2009. "
-        + ATTRIBUTION
+    return text(
+        "compare_izmir",
+        lang,
+        employees=format_number(totals["employees"], lang),
+        firms=format_number(totals["firms"], lang),
+        exports=format_number(totals["exports_usd"], lang),
+        rate=format_percent(izmir_success_rate(), lang),
     )

@@ -7,10 +7,10 @@ sector shares, export structure, the SWOT table and the plan's axes.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import geopandas as gpd
 import pandas as pd
+from markupsafe import Markup
 
 from izmir_maps.data.registry import Indicator, base_indicators, indicator
 from izmir_maps.data.tables import (
@@ -23,7 +23,7 @@ from izmir_maps.data.tables import (
     load_swot,
     load_wind_farms,
 )
-from izmir_maps.pages._html import bar_chart, esc, page, table_html
+from izmir_maps.pages._html import bar_chart, render, table_html
 from izmir_maps.pages._svgmap import svg_map
 from izmir_maps.spec.style import ATTRIBUTION
 from izmir_maps.text.names import slugify
@@ -48,91 +48,9 @@ PROFILE_INDICATORS = (
 #: Indicators that get a ranking chart.
 CHART_INDICATORS = ("employees", "firms", "exports_usd", "izka_applications", "population")
 
-_W: dict[str, tuple[str, str]] = {
-    "profile": ("ilçe profili", "district profile"),
-    "key": ("Temel göstergeler", "Key figures"),
-    "indicator": ("Gösterge", "Indicator"),
-    "value": ("Değer", "Value"),
-    "share": ("İzmir içindeki payı", "Share of İzmir"),
-    "rank": ("30 ilçe içinde sırası", "Rank among 30"),
-    "median": ("İzmir ilçe medyanına oranı", "Ratio to İzmir district median"),
-    "year": ("Yıl", "Year"),
-    "ranking": ("30 ilçe içinde", "Among the 30 districts"),
-    "izka": ("İZKA mali destek başvuruları (2008–2009)", "İZKA financial support (2008–2009)"),
-    "programme": ("Program", "Programme"),
-    "applications": ("Başvuru", "Applications"),
-    "successful": ("Başarılı", "Successful"),
-    "osb": ("Organize sanayi bölgeleri", "Organised industrial zones"),
-    "none_osb": ("Kaynaklarda bu ilçede OSB yok.", "No OSB in this district in the sources."),
-    "wind": ("Rüzgâr enerjisi", "Wind energy"),
-    "wind_report": ("Raporda kurulu güç (2009): ", "Installed capacity in the report (2009): "),
-    "wind_none": (
-        "Rapor bu ilçe için kurulu güç vermiyor.",
-        "The report gives no installed capacity for this district.",
-    ),
-    "wind_proposed": (
-        "Plan bu ilçeyi rüzgâr yatırımı için öneriyor.",
-        "The plan proposes this district for wind investment.",
-    ),
-    "farms": (
-        "Güncel kaynaklardaki rüzgâr santralleri (eksik liste)",
-        "Wind farms in present-day sources (incomplete list)",
-    ),
-    "report": ("Rapordan: Aliağa", "From the report: Aliağa"),
-    "population_profile": ("Nüfus ve gelişmişlik", "Population and development"),
-    "sectors": ("Sektörler", "Sectors"),
-    "swot": ("GZFT analizi (Tablo 2)", "SWOT analysis (Table 2)"),
-    "axes": (
-        "İzmir Bölge Planı 2010–2013: gelişme eksenleri, öncelikler, hedefler",
-        "İzmir Regional Plan 2010–2013: axes, priorities, targets",
-    ),
-    "sources": ("Kaynaklar", "Sources"),
-    "in_turkish": ("", "Text in Turkish, as in the report."),
-    "area": ("Bölge", "Area"),
-    "area_ha": ("Alan", "Area"),
-    "kind": ("Tür", "Kind"),
-    "founded": ("Kuruluş", "Founded"),
-    "status": ("Durum (güncel)", "Status (current)"),
-    "name": ("Ad", "Name"),
-    "capacity": ("Kurulu güç (MW)", "Capacity (MW)"),
-    "no_data": ("veri yok", "no data"),
-}
-_UNITS_TR = {
-    "persons": "kişi",
-    "percent": "%",
-    "years": "yaş",
-    "rank": "sıra",
-    "districts": "ilçe",
-    "parameters": "parametre",
-    "warehouses": "antrepo",
-    "sectors": "sektör",
-    "firms": "firma",
-    "persons (kişi)": "kişi",
-}
-_TOPICS = {
-    "employment_share": (
-        "İstihdamda en büyük üç sektör (ilçe istihdamındaki payı)",
-        "Three largest sectors by employment (share of district employment)",
-    ),
-    "firm_count_rank": ("En çok firmaya sahip üç sektör", "Three sectors with most firms"),
-    "firm_change_negative_2006_2008": (
-        "Firma sayısında en büyük düşüş (2006–2008)",
-        "Largest fall in firm numbers (2006–2008)",
-    ),
-    "firm_change_positive_2006_2008": (
-        "Firma sayısında en büyük artış (2006–2008)",
-        "Largest rise in firm numbers (2006–2008)",
-    ),
-    "export_leading_sector": (
-        "İhracatın %99,62'sini oluşturan beş sektör",
-        "The five sectors making up 99.62% of exports",
-    ),
-    "poultry_leading_districts": (
-        "Kümes hayvanı varlığında önde gelen ilçeler (2007)",
-        "Leading districts in poultry (2007)",
-    ),
-}
 _QUADRANTS = ("strength", "weakness", "opportunity", "threat")
+#: Aliağa, the district whose report the atlas draws on.
+ALIAGA = "TUR035001"
 
 
 def district_slug(name: str) -> str:
@@ -156,57 +74,57 @@ def render_profile(
     home
         Relative link to the atlas home page.
     """
-    w = _words(lang)
     row = table.set_index("pcode").loc[pcode]
     name = str(row["district"])
-    body = [f"<h1>{esc(name)} — {w('profile')}</h1>"]
-    fills = {pcode: "#08519c"}
-    body.append('<div class="profile-top"><div>')
-    body.append(
-        svg_map(
-            fills,
+    capacity = row.get("wind_capacity_mw")
+    has_capacity = capacity is not None and pd.notna(capacity)
+    return render(
+        "profile.html",
+        lang=lang,
+        title=text("profile_title", lang, name=name),
+        home=home,
+        sortable=False,
+        map=svg_map(
+            {pcode: "#08519c"},
             highlight={pcode},
             label=name,
             width=320,
             titles=dict(zip(table["pcode"], table["district"], strict=True)),
-        )
+        ),
+        key_figures=_key_figures(table, row, lang),
+        charts=[_chart(table, ind_id, name, lang) for ind_id in CHART_INDICATORS],
+        izka_table=_izka_table(pcode, lang),
+        osb_table=_osb_table(pcode, lang),
+        wind_capacity=(
+            indicator("wind_capacity_mw").format(float(capacity), lang, unit=True)
+            if has_capacity
+            else None
+        ),
+        wind_share=(
+            format_percent(float(row["wind_capacity_mw_share"]), lang) if has_capacity else None
+        ),
+        wind_proposed=bool(row.get("wind_proposed")),
+        farms_table=_farms_table(pcode, lang),
+        report=_report(lang) if pcode == ALIAGA else None,
+        sources=_sources(),
     )
-    body.append("</div><div class='scroll'>")
-    body.append(f"<h2 style='margin-top:0'>{w('key')}</h2>")
-    body.append(_key_figures(table, row, lang))
-    body.append("</div></div>")
-    body.append(f"<h2>{w('ranking')}</h2><div class='grid'>")
-    for ind_id in CHART_INDICATORS:
-        ind = indicator(ind_id)
-        values = [None if pd.isna(v) else float(v) for v in table[ind_id]]
-        texts = [ind.format(v, lang) for v in values]
-        body.append(f"<div class='card'><h3>{esc(ind.title(lang))}</h3>")
-        body.append(
-            bar_chart(
-                list(table["district"]),
-                values,
-                highlight=name,
-                value_text=texts,
-                title=ind.title(lang),
-            )
-        )
-        body.append("</div>")
-    body.append("</div>")
-    body.append(_izka_section(pcode, lang))
-    body.append(_osb_wind_section(row, pcode, lang))
-    if pcode == "TUR035001":
-        body.append(_aliaga_section(lang))
-    body.append(_sources(lang))
-    return page(f"{name} — {w('profile')}", "\n".join(body), lang=lang, home=home)
 
 
-def _words(lang: Lang) -> Callable[[str], str]:
-    return lambda key: _W[key][0 if lang == "tr" else 1]
+def _chart(table: gpd.GeoDataFrame, ind_id: str, name: str, lang: Lang) -> dict[str, object]:
+    ind = indicator(ind_id)
+    values = [None if pd.isna(v) else float(v) for v in table[ind_id]]
+    svg = bar_chart(
+        list(table["district"]),
+        values,
+        highlight=name,
+        value_text=[ind.format(v, lang) for v in values],
+        title=ind.title(lang),
+    )
+    return {"title": ind.title(lang), "svg": svg}
 
 
-def _key_figures(table: gpd.GeoDataFrame, row: pd.Series, lang: Lang) -> str:
-    w = _words(lang)
-    rows, sort = [], []
+def _key_figures(table: gpd.GeoDataFrame, row: pd.Series, lang: Lang) -> Markup:
+    rows = []
     for ind_id in PROFILE_INDICATORS:
         ind = indicator(ind_id)
         value = row.get(ind_id)
@@ -220,7 +138,9 @@ def _key_figures(table: gpd.GeoDataFrame, row: pd.Series, lang: Lang) -> str:
         rows.append(
             [
                 ind.label(lang),
-                ind.format(value, lang, unit=True) if value is not None else w("no_data"),
+                ind.format(value, lang, unit=True)
+                if value is not None
+                else text("profile_no_data", lang),
                 format_percent(float(share), lang)
                 if share is not None and pd.notna(share)
                 else "–",
@@ -231,92 +151,75 @@ def _key_figures(table: gpd.GeoDataFrame, row: pd.Series, lang: Lang) -> str:
                 ind.year,
             ]
         )
-        sort.append(rows[-1])
-    header = [w("indicator"), w("value"), w("share"), w("rank"), w("median"), w("year")]
+    keys = ("page_indicator", "value", "share_of_izmir", "profile_rank", "profile_median")
+    header = [*(text(k, lang) for k in keys), text("page_year", lang)]
     return table_html(header, rows, numeric=[False, True, True, True, True, False])
 
 
-def _izka_section(pcode: str, lang: Lang) -> str:
-    w = _words(lang)
+def _izka_table(pcode: str, lang: Lang) -> Markup:
     support = load_izka_support()
     mine = support[support["pcode"] == pcode].set_index("programme_id")
     rows = []
     for pid in (*PROGRAMME_IDS, "all"):
         r = mine.loc[pid]
-        label = r["programme_tr"] if lang == "tr" else r["programme_en"]
         rows.append(
-            [label, format_number(r["applications"], lang), format_number(r["successful"], lang)]
+            [
+                r[f"programme_{lang}"],
+                format_number(r["applications"], lang),
+                format_number(r["successful"], lang),
+            ]
         )
-    table = table_html(
-        [w("programme"), w("applications"), w("successful")],
+    keys = ("profile_programme", "profile_applications", "profile_successful")
+    return table_html(
+        [text(k, lang) for k in keys],
         rows,
         numeric=[False, True, True],
         highlight=[False] * 4 + [True],
     )
-    return f"<h2>{w('izka')}</h2>{table}"
 
 
-def _osb_wind_section(row: pd.Series, pcode: str, lang: Lang) -> str:
-    w = _words(lang)
+def _osb_table(pcode: str, lang: Lang) -> Markup | None:
     osbs = load_osbs()
     mine = osbs[osbs["pcode"] == pcode]
-    out = [f"<h2>{w('osb')}</h2>"]
     if mine.empty:
-        out.append(f"<p>{w('none_osb')}</p>")
-    else:
-        rows = [
-            [
-                r["name"],
-                r["short_name"],
-                _kind(r["kind"], lang),
-                str(int(r["founded_year"])) if pd.notna(r["founded_year"]) else "–",
-                format_number(r["area_ha"], lang, 1) + " ha" if pd.notna(r["area_ha"]) else "–",
-                _status(r["status_now"], lang),
-            ]
-            for _, r in mine.iterrows()
+        return None
+    rows = [
+        [
+            r["name"],
+            r["short_name"],
+            _kind(r["kind"], lang),
+            str(int(r["founded_year"])) if pd.notna(r["founded_year"]) else "–",
+            format_number(r["area_ha"], lang, 1) + " ha" if pd.notna(r["area_ha"]) else "–",
+            _status(r["status_now"], lang),
         ]
-        out.append(
-            table_html(
-                [w("name"), "", w("kind"), w("founded"), w("area_ha"), w("status")],
-                rows,
-                numeric=[False, False, False, True, True, False],
-            )
-        )
-    out.append(f"<h2>{w('wind')}</h2>")
-    capacity = row.get("wind_capacity_mw")
-    if capacity is not None and pd.notna(capacity):
-        out.append(
-            f"<p>{w('wind_report')}<b>{esc(indicator('wind_capacity_mw').format(float(capacity), lang, unit=True))}</b> "
-            f"({esc(format_percent(float(row['wind_capacity_mw_share']), lang))} "
-            f"{'İzmir içinde' if lang == 'tr' else 'of İzmir'})</p>"
-        )
-    else:
-        out.append(f"<p>{w('wind_none')}</p>")
-    if bool(row.get("wind_proposed")):
-        out.append(f"<p>{w('wind_proposed')}</p>")
+        for _, r in mine.iterrows()
+    ]
+    w = [text(k, lang) for k in ("profile_name", "profile_kind", "profile_founded", "area")]
+    return table_html(
+        [w[0], "", w[1], w[2], w[3], text("status_now", lang)],
+        rows,
+        numeric=[False, False, False, True, True, False],
+    )
+
+
+def _farms_table(pcode: str, lang: Lang) -> Markup | None:
     farms = load_wind_farms()
     farms = farms[farms["pcode"] == pcode]
-    if not farms.empty:
-        out.append(f"<h3>{w('farms')}</h3>")
-        rows = [
-            [
-                r["name"],
-                indicator("wind_capacity_mw").format(r["capacity_mw"], lang)
-                if pd.notna(r["capacity_mw"])
-                else "–",
-                "" if pd.isna(r["commissioning_year"]) else str(int(r["commissioning_year"])),
-                r["status"],
-            ]
-            for _, r in farms.iterrows()
+    if farms.empty:
+        return None
+    rows = [
+        [
+            r["name"],
+            indicator("wind_capacity_mw").format(r["capacity_mw"], lang)
+            if pd.notna(r["capacity_mw"])
+            else "–",
+            "" if pd.isna(r["commissioning_year"]) else str(int(r["commissioning_year"])),
+            r["status"],
         ]
-        out.append(
-            table_html(
-                [w("name"), w("capacity"), w("year"), w("status")],
-                rows,
-                numeric=[False, True, True, False],
-            )
-        )
-    return "".join(out)
+        for _, r in farms.iterrows()
+    ]
+    keys = ("profile_name", "profile_capacity", "page_year", "status_now")
+    return table_html([text(k, lang) for k in keys], rows, numeric=[False, True, True, False])
 
 
 def _status(status: str, lang: Lang) -> str:
@@ -339,91 +242,66 @@ def _fact_value(value: str, unit: str, lang: Lang) -> str:
     decimals = len(value.split(".")[1]) if "." in value else 0
     if unit == "percent":
         return format_percent(number, lang, decimals)
-    text = format_number(number, lang, decimals)
+    shown = format_number(number, lang, decimals)
     if unit == "rank":
-        return f"{text}." if lang == "tr" else f"#{text}"
-    shown = _UNITS_TR.get(unit, unit) if lang == "tr" else unit
-    return f"{text} {shown}".strip()
+        return text("profile_fact_rank", lang, rank=shown)
+    key = f"fact_unit_{unit}"
+    return f"{shown} {text(key, lang) if has_text(key) else unit}".strip()
 
 
-def _aliaga_section(lang: Lang) -> str:
-    w = _words(lang)
-    out = [f"<h2>{w('report')}</h2>", f"<h3>{w('population_profile')}</h3>"]
+def _report(lang: Lang) -> dict[str, object]:
+    """Aliağa's report: figures, notes, sectors, SWOT table and the plan's axes."""
     facts = load_aliaga_profile()
-    label_col = "label_tr" if lang == "tr" else "label_en"
+    label = f"label_{lang}"
     rows = [
         [
-            f[label_col],
+            f[label],
             f["reference_area"],
             _fact_value(f["value"], f["unit"], lang),
             f["year"].removesuffix(".0"),
         ]
         for _, f in facts.iterrows()
     ]
-    out.append(
-        table_html(
-            [w("indicator"), w("area"), w("value"), w("year")],
-            rows,
-            numeric=[False, False, True, False],
-        )
-    )
+    keys = ("page_indicator", "profile_reference_area", "value", "page_year")
     notes = facts[facts["notes"].str.len() > 0]
-    if not notes.empty:
-        out.append(
-            "<details><summary class='muted'>"
-            + ("Notlar" if lang == "tr" else "Notes")
-            + "</summary><ul class='muted'>"
-        )
-        out += [f"<li>{esc(f[label_col])}: {esc(f['notes'])}</li>" for _, f in notes.iterrows()]
-        out.append("</ul></details>")
-    out.append(f"<h3>{w('sectors')}</h3>")
-    sectors = load_aliaga_sectors()
-    for topic, group in sectors.groupby("topic", sort=False):
-        title = _TOPICS.get(str(topic), (topic, topic))[0 if lang == "tr" else 1]
+    return {
+        "facts": table_html(
+            [text(k, lang) for k in keys], rows, numeric=[False, False, True, False]
+        ),
+        "notes": [(f[label], f["notes"]) for _, f in notes.iterrows()],
+        "topics": _topics(lang),
+        "swot": _swot_table(lang),
+        # The SWOT table and the plan's axes are quoted from the report, in Turkish.
+        "untranslated": lang != "tr",
+        "axes": _axes(),
+    }
+
+
+def _topics(lang: Lang) -> list[dict[str, object]]:
+    out = []
+    for topic, group in load_aliaga_sectors().groupby("topic", sort=False):
+        key = f"profile_topic_{topic}"
         items = []
         for _, s in group.iterrows():
-            name = s["sector_tr"] if lang == "tr" or not s.get("sector_en") else s["sector_en"]
+            name = s.get(f"sector_{lang}") or s["sector_tr"]
             if topic == "poultry_leading_districts":
                 name = s["value"]
             elif s["value"]:
                 name = f"{name}: {format_percent(float(s['value']), lang)}"
-            items.append(f"<li>{esc(name)}</li>")
-        tag = "ol" if group["rank"].str.len().gt(0).all() else "ul"
-        out.append(f"<h4>{esc(title)}</h4><{tag}>{''.join(items)}</{tag}>")
-    out.append(f"<p class='muted'>{esc(_figure_note(lang))}</p>")
-    out.append(f"<h3>{w('swot')}</h3>")
-    if lang == "en":
-        out.append(f"<p class='muted'>{w('in_turkish')}</p>")
-    out.append(_swot_table(lang))
-    out.append(f"<h3>{w('axes')}</h3>")
-    if lang == "en":
-        out.append(f"<p class='muted'>{w('in_turkish')}</p>")
-    out.append(_axes(lang))
-    return "".join(out)
-
-
-def _figure_note(lang: Lang) -> str:
-    if lang == "tr":
-        return (
-            "Raporun Şekil 1 (firmaların sektörel dağılımı) ve Şekil 2 (ihraç edilen ürünler "
-            "ve payları) değerleri metinde yer almadığı için gösterilemiyor."
+            items.append(name)
+        out.append(
+            {
+                "title": text(key, lang) if has_text(key) else topic,
+                "tag": "ol" if group["rank"].str.len().gt(0).all() else "ul",
+                "entries": items,
+            }
         )
-    return (
-        "The values of the report's Figure 1 (firms by sector) and Figure 2 (exported "
-        "products and their shares) are not in its text, so they cannot be shown."
-    )
+    return out
 
 
-def _swot_table(lang: Lang) -> str:
+def _swot_table(lang: Lang) -> Markup:
     swot = load_swot()
-    heads = swot.drop_duplicates("quadrant").set_index("quadrant")["quadrant_tr"]
-    en = {
-        "strength": "Strengths",
-        "weakness": "Weaknesses",
-        "opportunity": "Opportunities",
-        "threat": "Threats",
-    }
-    header = ["", *[heads[q] if lang == "tr" else en[q] for q in _QUADRANTS]]
+    header = ["", *(text(f"profile_swot_{q}", lang) for q in _QUADRANTS)]
     rows = []
     swot["group"] = swot["area"] + swot["sector"].map(lambda s: f" – {s}" if s else "")
     for group, part in swot.groupby("group", sort=False):
@@ -435,23 +313,21 @@ def _swot_table(lang: Lang) -> str:
     return table_html(header, rows)
 
 
-def _axes(lang: Lang) -> str:
+def _axes() -> list[dict[str, object]]:
     axes = load_plan_axes()
     out = []
     for (_, axis), part in axes.groupby(["axis_no", "axis"], sort=False):
-        out.append(f"<details><summary><b>{esc(axis)}</b></summary><ol>")
-        for (_, priority), targets in part.groupby(["priority_no", "priority"], sort=False):
-            items = "".join(f"<li>{esc(t)}</li>" for t in targets["target"])
-            out.append(f"<li>{esc(priority)}<ol>{items}</ol></li>")
-        out.append("</ol></details>")
-    return "".join(out)
+        priorities = [
+            (priority, list(targets["target"]))
+            for (_, priority), targets in part.groupby(["priority_no", "priority"], sort=False)
+        ]
+        out.append({"name": axis, "priorities": priorities})
+    return out
 
 
-def _sources(lang: Lang) -> str:
-    w = _words(lang)
+def _sources() -> list[str]:
     seen: list[str] = []
     for ind in (*[indicator(i) for i in PROFILE_INDICATORS], *base_indicators()):
         if isinstance(ind, Indicator) and ind.source not in seen:
             seen.append(ind.source)
-    items = "".join(f"<li>{esc(s)}</li>" for s in [*seen, ATTRIBUTION])
-    return f"<div class='sources'><b>{w('sources')}</b><ul>{items}</ul></div>"
+    return [*seen, ATTRIBUTION]

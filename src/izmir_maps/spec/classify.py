@@ -24,19 +24,16 @@ from izmir_maps.spec.style import NO_DATA_COLOR
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 
-__all__ = ["SCHEMES", "Classification", "classify_indicator", "classify_values"]
+__all__ = ["SCHEMES", "Classification", "classify_indicator", "classify_values", "scheme_label"]
 
-#: Scheme name → (mapclassify class, Turkish name, English name).
-SCHEMES: dict[str, tuple[type, str, str]] = {
-    "quantiles": (mapclassify.Quantiles, "Eşit sayılı sınıflar (çeyreklikler)", "Quantiles"),
-    "fisher_jenks": (
-        mapclassify.FisherJenks,
-        "Doğal kırılmalar (Fisher-Jenks)",
-        "Natural breaks (Fisher-Jenks)",
-    ),
-    "equal_interval": (mapclassify.EqualInterval, "Eşit aralıklı sınıflar", "Equal interval"),
-    "head_tail": (mapclassify.HeadTailBreaks, "Baş/kuyruk kırılmaları", "Head/tail breaks"),
-    "user": (mapclassify.UserDefined, "Kullanıcı tanımlı sınırlar", "User-defined breaks"),
+#: Scheme name → mapclassify class. A scheme's name for readers is the catalogue
+#: word ``scheme_<name>`` (:func:`scheme_label`).
+SCHEMES: dict[str, type] = {
+    "quantiles": mapclassify.Quantiles,
+    "fisher_jenks": mapclassify.FisherJenks,
+    "equal_interval": mapclassify.EqualInterval,
+    "head_tail": mapclassify.HeadTailBreaks,
+    "user": mapclassify.UserDefined,
 }
 MIN_K, MAX_K = 2, 9
 
@@ -201,6 +198,20 @@ def classify_indicator(
     )
 
 
+def scheme_label(scheme: str, lang: Lang = "tr") -> str:
+    """The name of classification ``scheme`` for readers, in ``lang``.
+
+    Examples
+    --------
+    >>> scheme_label("fisher_jenks"), scheme_label("quantiles", "en")
+    ('Doğal kırılmalar (Fisher-Jenks)', 'Quantiles')
+    """
+    if scheme not in SCHEMES:
+        msg = f"Unknown scheme {scheme!r}; choose one of {', '.join(SCHEMES)}."
+        raise OptionError(msg)
+    return text(f"scheme_{scheme}", lang)
+
+
 def _check_options(scheme: str, k: int, breaks: list[float] | None) -> None:
     if scheme not in SCHEMES:
         msg = f"Unknown scheme {scheme!r}; choose one of {', '.join(SCHEMES)}."
@@ -221,7 +232,7 @@ def _check_options(scheme: str, k: int, breaks: list[float] | None) -> None:
 
 
 def _bins(x: np.ndarray, scheme: str, k: int, breaks: list[float] | None) -> np.ndarray:
-    cls = SCHEMES[scheme][0]
+    cls = SCHEMES[scheme]
     distinct = len(np.unique(x))
     if distinct == 1 and scheme != "user":
         return np.asarray([float(x.max())])

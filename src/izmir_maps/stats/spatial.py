@@ -90,19 +90,18 @@ from izmir_maps.text.words import text
 __all__ = [
     "ALPHA",
     "LISA_COLORS",
-    "LISA_LABELS",
     "MIN_VALUES",
     "PERMUTATIONS",
     "SEED",
-    "WEIGHTS_NOTE_EN",
-    "WEIGHTS_NOTE_TR",
     "LisaResult",
     "MoranResult",
     "district_weights",
     "lisa",
+    "lisa_label",
     "moran",
     "moran_all",
     "ranking_table",
+    "weights_note",
 ]
 
 #: Random permutations for the pseudo p-values.
@@ -124,44 +123,26 @@ LISA_COLORS: dict[str, str] = {
     "nodata": "#bdbdbd",
 }
 
-#: LISA class → (Turkish, English) legend label.
-LISA_LABELS: dict[str, tuple[str, str]] = {
-    "HH": ("Yüksek–Yüksek", "High–High"),
-    "LL": ("Düşük–Düşük", "Low–Low"),
-    "LH": ("Düşük–Yüksek", "Low–High"),
-    "HL": ("Yüksek–Düşük", "High–Low"),
-    "ns": ("Anlamlı değil", "Not significant"),
-    "nodata": (text("no_data", "tr"), text("no_data", "en")),
-}
 
-WEIGHTS_NOTE_TR = (
-    "Komşuluk, ilçe sınırlarından belirlenmiştir: iki ilçe, ortak bir sınır çizgisi varsa "
-    "komşudur (rook komşuluğu); yalnızca tek bir noktada değen ilçeler (Güzelbahçe–Menderes, "
-    "Karabağlar–Seferihisar) komşu sayılmaz. Deniz üzerinden komşuluk kurulmaz: körfezin iki "
-    "yakası yalnızca körfezin doğu ucunda (Bayraklı–Konak) birbirine bağlanır, Çeşme ve "
-    "Karaburun yalnızca Urla'ya komşudur. Her ilçenin karada en az bir komşusu vardır; verisi "
-    "olmayan ilçeler hesaptan çıkarıldığında komşusuz kalan bir ilçe olursa, merkezine en yakın "
-    "ilçeye bağlanır. Ağırlıklar satır bazında standartlaştırılmıştır: bir ilçenin komşu "
-    "değeri, komşularının ortalamasıdır. Anlamlılık, "
-    f"{PERMUTATIONS} rastgele permütasyonla (sabit tohum {SEED}, sonuçlar her çalıştırmada "
-    f"aynıdır) hesaplanan sözde p-değeriyle ölçülür; LISA haritasında p < "
-    f"{format_number(ALPHA, 'tr', 2)} olan ilçeler renklendirilmiştir. 30 ilçe için ayrı ayrı "
-    "test yapıldığından bu kümeler keşif amaçlıdır."
-)
+def lisa_label(cls: str, lang: Lang = "tr") -> str:
+    """Legend label of the LISA class ``cls`` (a key of :data:`LISA_COLORS`).
 
-WEIGHTS_NOTE_EN = (
-    "Neighbours come from the district boundaries: two districts are neighbours when they "
-    "share a stretch of border (rook contiguity); districts that touch at a single point only "
-    "(Güzelbahçe–Menderes, Karabağlar–Seferihisar) are not. No link crosses the sea: the two "
-    "shores of the Gulf of İzmir meet only at the head of the bay (Bayraklı–Konak), and Çeşme "
-    "and Karaburun neighbour Urla alone. Every district has at least one neighbour over land; "
-    "if leaving out districts without data cuts one off, it is linked to the district with the "
-    "nearest centre. The weights are row-standardised: a district's neighbourhood value is the "
-    f"average of its neighbours. Significance is a pseudo p-value from {PERMUTATIONS} random "
-    f"permutations with a fixed seed ({SEED}), so every run gives the same result; the LISA "
-    f"map colours the districts with p < {format_number(ALPHA, 'en', 2)}. As 30 districts are "
-    "tested one by one, the clusters are exploratory."
-)
+    Examples
+    --------
+    >>> lisa_label("HH"), lisa_label("nodata", "en")
+    ('Yüksek–Yüksek', 'No data')
+    """
+    if cls not in LISA_COLORS:
+        msg = f"Unknown LISA class {cls!r}; choose one of {', '.join(LISA_COLORS)}."
+        raise OptionError(msg)
+    return text("no_data" if cls == "nodata" else f"lisa_{cls}", lang)
+
+
+def weights_note(lang: Lang = "tr") -> str:
+    """How neighbours, weights and significance are chosen, for readers of the results."""
+    alpha = format_number(ALPHA, lang, 2)
+    return text("stats_weights_note", lang, permutations=PERMUTATIONS, seed=SEED, alpha=alpha)
+
 
 _QUADRANTS = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
 # esda 2.x warns on every Moran_Local call that the default alternative will change; the
@@ -385,7 +366,7 @@ def lisa(
     >>> name = dict(zip(t.pcode, t.district))
     >>> {name[p]: q for p, q in r.quadrant.items() if q != "ns"}
     {'Bayraklı': 'LH', 'Bornova': 'HH', 'Buca': 'HH', 'Güzelbahçe': 'LL', 'Ödemiş': 'LL'}
-    >>> r.quadrant["TUR035021"], LISA_LABELS[r.quadrant["TUR035021"]][1]  # Konak
+    >>> r.quadrant["TUR035021"], lisa_label(r.quadrant["TUR035021"], "en")  # Konak
     ('ns', 'Not significant')
     """
     if not (isinstance(alpha, int | float) and 0 < alpha < 1):
@@ -533,7 +514,7 @@ def ranking_table(
         ids = [indicator(i).id for i in indicator_ids]
         _require_columns(table, ids)
     labels = {
-        "pcode": "P-kodu" if lang == "tr" else "P-code",
+        "pcode": text("column_pcode", lang),
         "district": text("district", lang),
     }
     columns = ["pcode", "district"]
