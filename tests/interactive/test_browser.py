@@ -17,6 +17,7 @@ import pytest
 
 from izmir_maps.data.registry import indicator
 from izmir_maps.interactive.render import render_html, write_html, write_shared_assets
+from izmir_maps.spec.legend import plan_legend
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
 
 pytestmark = pytest.mark.browser
@@ -38,6 +39,7 @@ def _hostile_osb() -> MapSpec:
     spec = osb_spec()
     spec.osbs.loc[spec.osbs.index[0], ["name", "short_name"]] = [HOSTILE, HOSTILE]
     spec.osbs_unplaced.loc[spec.osbs_unplaced.index[0], "short_name"] = HOSTILE
+    spec.legend = plan_legend(spec, spec.legend.notes)  # the plan is made with the spec
     return spec
 
 

@@ -7,6 +7,7 @@ import hashlib
 import html
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from izmir_maps.interactive.render import (
     write_html,
     write_shared_assets,
 )
+from izmir_maps.spec.legend import Note, plan_legend
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
 from izmir_maps.spec.style import wind_radius
 
@@ -283,7 +285,9 @@ def hostile_specs() -> list[MapSpec]:
     choro = choropleth_spec("employees")
     choro.districts.loc[choro.districts["district"] == "Bergama", "district"] = HOSTILE
     choro.title = HOSTILE
-    choro.notes.append(HOSTILE)
+    choro.legend = replace(
+        choro.legend, notes=(*choro.legend.notes, Note("classification", HOSTILE))
+    )
     choro.sources.insert(0, HOSTILE)
     osb = osb_spec()
     osb.osbs.loc[osb.osbs.index[0], ["name", "short_name", "source"]] = [
@@ -292,6 +296,7 @@ def hostile_specs() -> list[MapSpec]:
         f"javascript:alert(1) ; {HOSTILE}",
     ]
     osb.osbs_unplaced.loc[osb.osbs_unplaced.index[0], "short_name"] = HOSTILE
+    osb.legend = plan_legend(osb, osb.legend.notes)  # the plan lists the unplaced rows
     return [choro, osb]
 
 
@@ -309,6 +314,12 @@ def test_hostile_title_and_notes_are_escaped_in_html() -> None:
     page = render_html(hostile_specs()[0]).html
     assert f"<title>{html.escape(HOSTILE)}</title>" in page
     assert legend_html(page).count(html.escape(HOSTILE)) == 3  # title, note, source
+
+
+def test_hostile_unplaced_name_is_escaped_in_the_note_box() -> None:
+    page = render_html(hostile_specs()[1]).html
+    box = re.search(r'<div id="izm-notes".*?</div>', page, re.S).group(0)
+    assert html.escape(HOSTILE) in box and HOSTILE not in box
 
 
 def test_script_json_cannot_close_the_script() -> None:

@@ -352,12 +352,13 @@ def test_remembered_results_give_the_same_bytes(specs, tmp_path):
     assert svg(specs["employees"], "cold-again") == cold
 
 
-def _best_position_reference(req, area, anchor, size, scale, inner, placed, to_data, *, relaxed):
+def _best_position_reference(req, area, anchor, size, page, placed, *, relaxed):
     """The label search before it measured lazily: every candidate of a chunk measured."""
     import shapely
 
     from izmir_maps.static import _labels as rl
 
+    scale, inner, to_data = page.scale, page.inner, page.to_data
     half = size / 2 + rl._PAD_EM * req.fontsize * scale
     boxes = placed.hard_boxes(relaxed=relaxed)
     solid = placed.hard_boxes(relaxed=True)
@@ -453,7 +454,7 @@ def test_lazy_label_search_finds_what_measuring_everything_finds(seed):
             placed.leaders.append(np.concatenate([start, start + rng.normal(0, 80, 2)]))
         size = rng.uniform([30, 20], [260, 40])
         simplified = rl._simplified(req.area)
-        args = (req, simplified, anchor, size, scale, inner, placed, to_data)
+        args = (req, simplified, anchor, size, rl._Page(scale, inner, to_data), placed)
         for relaxed in (False, True):
             got = rl._best_position(*args, relaxed=relaxed)
             want = _best_position_reference(*args, relaxed=relaxed)

@@ -35,7 +35,7 @@ from izmir_maps.data.boundaries import EQUAL_AREA_CRS, IZMIR_PCODE
 from izmir_maps.data.locations import SOURCED
 from izmir_maps.data.registry import Indicator, base_indicators, indicator, indicator_ids
 from izmir_maps.interactive._geometry import encode_polyline, label_point, polygons_of, topology
-from izmir_maps.interactive._legend import build_legend, wind_scale
+from izmir_maps.interactive._legend import build_legend
 from izmir_maps.interactive._style import KIND_TEXT, PLAIN_FILL, PLAIN_LINE, SHAPES, safe_color
 from izmir_maps.interactive._text import clean, is_missing, short_name, word
 from izmir_maps.spec.map_spec import MapSpec
@@ -446,7 +446,7 @@ def _farm_points(spec: MapSpec) -> list[dict[str, Any]]:
 def _wind_points(spec: MapSpec) -> list[dict[str, Any]]:
     lang = spec.lang
     mw = indicator("wind_capacity_mw")
-    top, _ = wind_scale(spec)
+    top = spec.legend.sizes.top  # the legend's largest circle, so map and legend agree
     out = []
     for _, row in spec.wind_points.iterrows():
         value = row.get("capacity_mw")

@@ -1,8 +1,9 @@
 """Everything a map shows, decided once, for the interactive and the static renderer alike.
 
 A :class:`MapSpec` holds the data layers, the classification, the title,
-legend notes and source lines of one map in one language. Renderers only
-draw a spec; they never classify, look up labels or read data themselves.
+the legend plan (:mod:`izmir_maps.spec.legend`: classes, symbol steps,
+entries, typed notes) and source lines of one map in one language. Renderers
+only draw a spec; they never classify, look up labels or read data themselves.
 """
 
 from __future__ import annotations
@@ -20,12 +21,23 @@ from izmir_maps.data.locations import place_points
 from izmir_maps.data.registry import POPULATION_YEAR, Indicator, indicator
 from izmir_maps.data.tables import load_osbs, load_wind_capacity, load_wind_farms
 from izmir_maps.errors import OptionError
-from izmir_maps.spec.classify import SCHEMES, Classification, classify_indicator
+from izmir_maps.spec.classify import Classification, classify_indicator
+from izmir_maps.spec.legend import (
+    LegendPlan,
+    Note,
+    classification_note,
+    location_approx_note,
+    midpoint_note,
+    per_population_note,
+    plan_legend,
+    wind_unassigned_note,
+)
 from izmir_maps.spec.style import ATTRIBUTION
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 
 __all__ = [
+    "DistrictData",
     "MapSpec",
     "Per",
     "choropleth_spec",
@@ -72,8 +84,10 @@ class MapSpec:
         İzmir's capacity in the report and the part it assigns to no district.
     wind_proposed
         P-codes of the districts proposed for wind investment.
-    notes
-        Extra lines shown with the legend (e.g. which population year).
+    legend
+        The legend plan: sections and typed notes, built last by the
+        builders below (rebuild it with :func:`izmir_maps.spec.legend.plan_legend`
+        after changing a layer).
     sources
         Source lines, the attribution last.
     land
@@ -99,9 +113,33 @@ class MapSpec:
     wind_total_mw: float | None = None
     wind_unassigned_mw: float | None = None
     wind_proposed: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    legend: LegendPlan = field(default_factory=LegendPlan)
     sources: list[str] = field(default_factory=list)
     land: gpd.GeoDataFrame | None = None
+
+    @property
+    def notes(self) -> list[str]:
+        """The texts of the legend's notes, in order (the typed notes are ``legend.notes``)."""
+        return [note.text for note in self.legend.notes]
+
+
+@dataclass(frozen=True)
+class DistrictData:
+    """A ready district table and its indicator, mapped instead of the shipped data.
+
+    Attributes
+    ----------
+    table
+        One row per district with geometry and the column ``indicator.id``.
+    indicator
+        The indicator to map.
+    neighbours
+        Context provinces around the districts; İzmir's neighbours when ``None``.
+    """
+
+    table: gpd.GeoDataFrame
+    indicator: Indicator
+    neighbours: gpd.GeoDataFrame | None = None
 
 
 def resolve_indicator_id(indicator_id: str, per: Per | None = None) -> str:
@@ -137,9 +175,7 @@ def choropleth_spec(
     per: Per | None = None,
     lang: Lang = "tr",
     layer: Layer = "web",
-    table: gpd.GeoDataFrame | None = None,
-    ind: Indicator | None = None,
-    neighbours: gpd.GeoDataFrame | None = None,
+    data: DistrictData | None = None,
 ) -> MapSpec:
     """Spec of a choropleth of one indicator.
 
@@ -155,47 +191,40 @@ def choropleth_spec(
         ``"tr"`` or ``"en"``.
     layer
         Boundary detail: ``"web"`` for HTML, ``"detailed"`` for print.
-    table, ind
-        A ready district table and indicator (for user data); by default
-        the shipped district table and the registry entry.
-    neighbours
-        Context provinces for another province's districts; İzmir's
-        neighbours by default.
+    data
+        A ready district table and indicator (user data, another province)
+        instead of the shipped table and the registry entry of
+        ``indicator_id``.
     """
-    if ind is None:
+    if data is None:
         ind = indicator(resolve_indicator_id(indicator_id, per))
-    table = district_table(layer) if table is None else table
+        table, neighbours = district_table(layer), load_neighbours()
+    else:
+        ind, table = data.indicator, data.table
+        neighbours = load_neighbours() if data.neighbours is None else data.neighbours
     classification = classify_indicator(
         table, ind, scheme=scheme, k=k, breaks=breaks, midpoint_value=izmir_success_rate()
     )
-    notes = [f"{text('classes', lang)}: {SCHEMES[classification.scheme][1 if lang == 'tr' else 2]}"]
-    if ind.variant == "per_1000":
-        notes.append(text("per_population_note", lang, year=POPULATION_YEAR))
-    if classification.midpoint is not None:
-        izmir = ind.format(classification.midpoint, lang)
-        notes.append(
-            ("Orta nokta: İzmir geneli " if lang == "tr" else "Midpoint: İzmir overall ") + izmir
-        )
-    return MapSpec(
+    spec = MapSpec(
         kind="choropleth",
         slug=ind.id,
         title=ind.title(lang),
         lang=lang,
         districts=table,
-        neighbours=load_neighbours() if neighbours is None else neighbours,
+        neighbours=neighbours,
         indicator=ind,
         classification=classification,
-        notes=notes,
         sources=[ind.source_line(lang), ATTRIBUTION],
     )
+    spec.legend = plan_legend(spec, _choropleth_notes(ind, classification, lang))
+    return spec
 
 
 def osb_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
     """Spec of the OSB marker map (OSBs, plus free zones labelled as such)."""
     table = district_table(layer)
     placed, unplaced = place_points(load_osbs(), table)
-    label = "Kaynak: " if lang == "tr" else "Source: "
-    return MapSpec(
+    spec = MapSpec(
         kind="osb",
         slug="osb",
         title=text("map_osb", lang),
@@ -204,17 +233,10 @@ def osb_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
         neighbours=load_neighbours(),
         osbs=placed,
         osbs_unplaced=unplaced,
-        notes=[text("location_approx", lang)],
-        sources=[
-            label
-            + (
-                "İZKA 2010; OSB web siteleri ve basın (data/osb.csv)"
-                if lang == "tr"
-                else "İZKA 2010; OSB web sites and press (data/osb.csv)"
-            ),
-            ATTRIBUTION,
-        ],
+        sources=[_source("osb_sources", lang), ATTRIBUTION],
     )
+    spec.legend = plan_legend(spec, [location_approx_note(lang)])
+    return spec
 
 
 def wind_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
@@ -229,24 +251,8 @@ def wind_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
         neighbours=load_neighbours(),
     )
     _add_wind(spec, table)
-    label = "Kaynak: " if lang == "tr" else "Source: "
-    spec.sources = [
-        label
-        + (
-            "EWEA 2009, İZKA 2010 (rapor); güncel santraller: data/wind_farms.csv"
-            if lang == "tr"
-            else "EWEA 2009, İZKA 2010 (report); present-day farms: data/wind_farms.csv"
-        ),
-        ATTRIBUTION,
-    ]
-    spec.notes = [
-        text(
-            "wind_unassigned",
-            lang,
-            total=_mw(spec.wind_total_mw, lang),
-            rest=_mw(spec.wind_unassigned_mw, lang),
-        )
-    ]
+    spec.sources = [_source("wind_sources", lang), ATTRIBUTION]
+    spec.legend = plan_legend(spec, [_wind_note(spec)])
     return spec
 
 
@@ -261,16 +267,13 @@ def combined_spec(
     osb = osb_spec(lang=lang, layer=layer)
     spec.osbs, spec.osbs_unplaced = osb.osbs, osb.osbs_unplaced
     _add_wind(spec, spec.districts)
-    spec.notes.append(
-        text(
-            "wind_unassigned",
-            lang,
-            total=_mw(spec.wind_total_mw, lang),
-            rest=_mw(spec.wind_unassigned_mw, lang),
-        )
-    )
-    label = "Kaynak: " if lang == "tr" else "Source: "
-    spec.sources = [spec.sources[0], osb.sources[0], label + "EWEA 2009, İZKA 2010", ATTRIBUTION]
+    spec.sources = [
+        spec.sources[0],
+        osb.sources[0],
+        _source("wind_sources_short", lang),
+        ATTRIBUTION,
+    ]
+    spec.legend = plan_legend(spec, [*spec.legend.notes, _wind_note(spec)])
     return spec
 
 
@@ -288,5 +291,19 @@ def _add_wind(spec: MapSpec, table: gpd.GeoDataFrame) -> None:
     spec.wind_proposed = sorted(table.loc[table["wind_proposed"], "pcode"])
 
 
-def _mw(value: float | None, lang: Lang) -> str:
-    return indicator("wind_capacity_mw").format(value, lang)
+def _choropleth_notes(ind: Indicator, classification: Classification, lang: Lang) -> list[Note]:
+    notes = [classification_note(classification.scheme, lang)]
+    if ind.variant == "per_1000":
+        notes.append(per_population_note(POPULATION_YEAR, lang))
+    if classification.midpoint is not None:
+        value = classification.midpoint
+        notes.append(midpoint_note(value, ind.format(value, lang), lang))
+    return notes
+
+
+def _wind_note(spec: MapSpec) -> Note:
+    return wind_unassigned_note(spec.wind_total_mw, spec.wind_unassigned_mw, spec.lang)
+
+
+def _source(key: str, lang: Lang) -> str:
+    return text("source_line", lang, source=text(key, lang))

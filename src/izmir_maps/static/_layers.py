@@ -8,7 +8,6 @@ true and the scale bar in km is exact. Colours come from
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -23,6 +22,7 @@ from matplotlib.path import Path
 
 from izmir_maps.data.boundaries import EQUAL_AREA_CRS
 from izmir_maps.data.locations import APPROXIMATE, SOURCED
+from izmir_maps.spec.legend import nice_number
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
     LAND_COLOR,
@@ -52,7 +52,6 @@ __all__ = [
     "nice_ticks",
     "osb_kinds",
     "prepare",
-    "wind_max",
 ]
 
 #: The districts crowded around the gulf, labelled in the city-centre inset:
@@ -307,7 +306,7 @@ def draw_wind(ax: Axes, spec: MapSpec, geo: Geo, *, max_radius: float, farm_size
     out: list[dict] = []
     if geo.wind_points is not None:
         points = geo.wind_points.sort_values("capacity_mw", ascending=False, kind="stable")
-        top = wind_max(spec)
+        top = spec.legend.sizes.top  # the legend's largest circle, so map and legend agree
         for _, row in points.iterrows():
             radius = wind_radius(float(row["capacity_mw"]), top, max_radius)
             xy = (row.geometry.x, row.geometry.y)
@@ -347,13 +346,6 @@ def osb_kinds(kinds: pd.Series) -> list[str]:
     """The kinds present, in the order of :data:`OSB_MARKERS` (unknown kinds last, as circles)."""
     present = set(kinds.dropna().astype(str))
     return [k for k in OSB_MARKERS if k in present] + sorted(present - set(OSB_MARKERS))
-
-
-def wind_max(spec: MapSpec) -> float:
-    """The capacity that gets the largest circle."""
-    if spec.wind_points is None or spec.wind_points.empty:
-        return 0.0
-    return float(pd.to_numeric(spec.wind_points["capacity_mw"]).max())
 
 
 def draw_scale_bar(
@@ -450,12 +442,8 @@ def nice_ticks(width_m: float, fraction: float) -> tuple[float, ...]:
     >>> nice_ticks(50_000, 0.2)
     (0, 5, 10)
     """
-    target = width_m * fraction / 1000
-    exponent = 10 ** math.floor(math.log10(target))
-    for step in (1, 2, 4, 5, 10):
-        if step * exponent >= target * 0.85:
-            length = step * exponent
-            break
+    # a bar of up to 15 % less than asked, in steps that halve or quarter evenly
+    length = nice_number(width_m * fraction / 1000 * 0.85, how="ceil", ladder=(1, 2, 4, 5))
     length = int(length) if float(length).is_integer() else length
     if length in (4, 40, 400):
         return (0, length // 4, length // 2, length)

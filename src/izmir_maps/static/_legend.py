@@ -2,17 +2,16 @@
 
 The band is laid out in columns from the top down; every block is measured
 after it is placed, so the next one starts right below it. :func:`plan_band`
-tries the possible arrangements on a scratch page first. Labels, counts and
-notes all come from the spec (one source of truth with the interactive map).
+tries the possible arrangements on a scratch page first. Every label, count,
+symbol step and note comes from the spec's legend plan
+(:mod:`izmir_maps.spec.legend`), the one the HTML map draws too.
 """
 
 from __future__ import annotations
 
-import math
 import textwrap
 from dataclasses import dataclass
 
-import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -20,9 +19,13 @@ from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Patch
 
+from izmir_maps.spec.legend import (
+    ClassesSection,
+    HatchSection,
+    SymbolSection,
+)
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
-    NO_DATA_COLOR,
     OSB_COLOR,
     PROPOSED_WIND_COLOR,
     WIND_COLOR,
@@ -35,14 +38,10 @@ from izmir_maps.static._layers import (
     NO_DATA_HATCH_COLOR,
     OSB_MARKERS,
     PROPOSED_HATCH,
-    osb_kinds,
-    wind_max,
 )
-from izmir_maps.static._look import Look, word
-from izmir_maps.text.numbers import format_number
-from izmir_maps.text.words import text
+from izmir_maps.static._look import Look
 
-__all__ = ["BandPlan", "draw_band", "plan_band", "wind_note"]
+__all__ = ["BandPlan", "draw_band", "plan_band"]
 
 _TEXT = "#1a1a1a"
 _GREY = "#555555"
@@ -57,14 +56,6 @@ class _Column:
     x: float  # inches
     width: float
     y: float  # top of the free space, inches
-
-
-def wind_note(spec: MapSpec) -> str | None:
-    """The note that says how many MW the source assigns to no district, if the spec has it."""
-    if spec.wind_unassigned_mw is None:
-        return None
-    rest = format_number(spec.wind_unassigned_mw, spec.lang, 1)
-    return next((n for n in spec.notes if rest in n), None)
 
 
 @dataclass(frozen=True)
@@ -168,9 +159,14 @@ def _layout(
 
 def _arrangements(spec: MapSpec) -> list[list[list]]:
     """Ways to spread the spec's legend blocks over columns, the preferred first."""
-    classes = [_classes] if spec.classification is not None else []
-    osb = [_osb_legend, _osb_unplaced] if spec.osbs is not None else []
-    wind = [_wind_sizes, _wind_legend, _wind_note_box] if spec.wind_points is not None else []
+    plan = spec.legend
+    classes = [_classes] if plan.section(ClassesSection) is not None else []
+    osb = [_osb_legend, _osb_unplaced] if plan.section(SymbolSection, "osb") is not None else []
+    wind = (
+        [_wind_sizes, _wind_legend, _wind_note_box, _farms_unplaced]
+        if plan.sizes is not None
+        else []
+    )
     if spec.kind == "combined":
         return [
             [[*classes, _notes], osb, wind],
@@ -179,7 +175,7 @@ def _arrangements(spec: MapSpec) -> list[list[list]]:
     if spec.kind == "osb":
         return [[osb[:1], [*osb[1:], _notes]]]
     if spec.kind == "wind":
-        return [[wind[:2], [*wind[2:], _farms_unplaced, _notes]]]
+        return [[wind[:2], [*wind[2:], _notes]]]
     return [[classes, [_notes]]]
 
 
@@ -187,65 +183,51 @@ def _arrangements(spec: MapSpec) -> list[list[list]]:
 
 
 def _classes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
-    assert spec.classification is not None and spec.indicator is not None
+    section = spec.legend.section(ClassesSection)
+    assert section is not None
     handles, labels = [], []
-    for color, label, count in spec.classification.legend_items(spec.indicator, spec.lang):
-        key = "districts_one" if count == 1 else "districts_many"
-        no_data = color == NO_DATA_COLOR and label == text("no_data", spec.lang)
+    for item in section.classes:
         handles.append(
             Patch(
-                facecolor=color,
+                facecolor=item.color,
                 edgecolor="#8c8c8c",
                 linewidth=0.3,
-                hatch=NO_DATA_HATCH if no_data else None,
+                hatch=NO_DATA_HATCH if item.no_data else None,
                 hatchcolor=NO_DATA_HATCH_COLOR,
             )
         )
-        labels.append(f"{label}  ({word(key, spec.lang, n=count)})" if lk.counts else label)
-    _legend(fig, lk, col, handles, labels, spec.indicator.title(spec.lang))
+        labels.append(f"{item.label}  ({item.count_label})" if lk.counts else item.label)
+    _legend(fig, lk, col, handles, labels, section.title)
 
 
 def _osb_legend(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
-    assert spec.osbs is not None
-    kinds = spec.osbs["kind"]
-    if spec.osbs_unplaced is not None and "kind" in spec.osbs_unplaced:
-        kinds = pd.concat([kinds, spec.osbs_unplaced["kind"]])
-    names = {
-        "osb": word("osb_marker", spec.lang),
-        "agricultural_osb": text("agricultural_osb", spec.lang),
-        "free_zone": text("free_zone", spec.lang),
-        "private_industrial_zone": text("private_industrial_zone", spec.lang),
-    }
-    handles: list[Artist] = []
-    labels: list[str] = []
-    for kind in osb_kinds(kinds):
-        handles.append(_marker(OSB_MARKERS.get(kind, "o"), "white", OSB_COLOR, lk.osb_marker))
-        labels.append(names.get(kind, kind))
-    # fill says where the location comes from, for every shape: shown in neutral grey
-    handles += [
-        _marker("s", _GREY, _GREY, lk.osb_marker),
-        _marker("s", "white", _GREY, lk.osb_marker),
+    section = spec.legend.section(SymbolSection, "osb")
+    assert section is not None
+    handles: list[Artist] = [
+        _marker(OSB_MARKERS.get(e.symbol, "o"), "white", OSB_COLOR, lk.osb_marker)
+        for e in section.kinds
     ]
-    labels += [text("location_sourced", spec.lang), text("location_approx", spec.lang)]
-    _legend(fig, lk, col, handles, labels, text("osb", spec.lang))
+    # fill says where the location comes from, for every shape: shown in neutral grey
+    handles += [_location_marker(e.location, _GREY, "s", lk.osb_marker) for e in section.locations]
+    labels = [e.label for e in (*section.kinds, *section.locations)]
+    _legend(fig, lk, col, handles, labels, section.title)
 
 
 def _osb_unplaced(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
-    rows = spec.osbs_unplaced
-    if rows is None or rows.empty:
-        return
-    names = [_short(r) for _, r in rows.iterrows()]
-    _box(fig, lk, col, f"{text('unplaced', spec.lang)}: {', '.join(names)}")
+    section = spec.legend.section(SymbolSection, "osb")
+    if section is not None and section.unplaced is not None:
+        _box(fig, lk, col, section.unplaced.line)
 
 
 def _wind_sizes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
     """Nested circles whose areas match the map's proportional symbols."""
-    top = wind_max(spec)
-    _heading(fig, lk, col, text("map_wind", spec.lang))
-    if top <= 0:
+    section = spec.legend.sizes
+    assert section is not None
+    _heading(fig, lk, col, section.title)
+    if not section.steps:
         return
-    values = _size_steps(top)
-    r_max = wind_radius(values[0], top, lk.wind_radius)
+    top = section.top
+    r_max = wind_radius(top, top, lk.wind_radius)
     label_w = lk.legend * _EM * 9 / 72
     h = (2 * r_max + 2 + lk.legend) / 72
     w = (2 * r_max + 4) / 72 + label_w
@@ -255,8 +237,8 @@ def _wind_sizes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
     ax.set_ylim(0, h * 72)
     ax.set_axis_off()
     cx = r_max + 1
-    for value in values:
-        r = wind_radius(value, top, lk.wind_radius)
+    for step in section.steps:
+        r = wind_radius(step.value, top, lk.wind_radius)
         ax.add_patch(
             Circle(
                 (cx, 1 + r),
@@ -270,7 +252,7 @@ def _wind_sizes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
         ax.text(
             2 * r_max + 5,
             1 + 2 * r,
-            plain(f"{format_number(value, spec.lang, 0)} MW"),
+            plain(step.label),
             fontsize=lk.legend,
             va="center",
             color=_TEXT,
@@ -279,9 +261,11 @@ def _wind_sizes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
 
 
 def _wind_legend(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    plan = spec.legend
     handles: list[Artist] = []
     labels: list[str] = []
-    if spec.wind_proposed:
+    proposed = plan.section(HatchSection)
+    if proposed is not None:
         handles.append(
             Patch(
                 facecolor="white",
@@ -291,42 +275,36 @@ def _wind_legend(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
                 hatchcolor=PROPOSED_WIND_COLOR,
             )
         )
-        labels.append(text("wind_proposed", spec.lang))
-    if spec.wind_farms is not None and not spec.wind_farms.empty:
-        filled = _marker("^", FARM_EDGE, FARM_EDGE, lk.farm_marker)
-        hollow = _marker("^", "white", FARM_EDGE, lk.farm_marker)
-        handles.append((filled, hollow))  # type: ignore[arg-type]
-        labels.append(text("wind_farms", spec.lang))
-        if spec.osbs is None:  # no OSB legend explains filled and hollow
-            handles += [filled, hollow]
-            labels += [text("location_sourced", spec.lang), text("location_approx", spec.lang)]
+        labels.append(proposed.label)
+    farms = plan.section(SymbolSection, "farms")
+    if farms is not None and spec.wind_farms is not None and not spec.wind_farms.empty:
+        markers = [
+            _location_marker(e.location, FARM_EDGE, "^", lk.farm_marker) for e in farms.locations
+        ]
+        handles.append(tuple(markers))  # type: ignore[arg-type]
+        labels.append(farms.title)
+        if plan.section(SymbolSection, "osb") is None:  # no OSB legend explains filled and hollow
+            handles += markers
+            labels += [e.label for e in farms.locations]
     if handles:
         _legend(fig, lk, col, handles, labels, None)
 
 
 def _wind_note_box(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
-    note = wind_note(spec)
-    if note:
-        _box(fig, lk, col, note, strong=True)
+    for note in spec.legend.alerts:
+        _box(fig, lk, col, note.text, strong=True)
 
 
 def _farms_unplaced(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
-    rows = spec.wind_farms_unplaced
-    if rows is None or rows.empty:
-        return
-    names = [_short(r) for _, r in rows.iterrows()]
-    heading = f"{text('wind_farms', spec.lang)} – {text('unplaced', spec.lang).lower()}"
-    _box(fig, lk, col, f"{heading}: {', '.join(names)}")
+    section = spec.legend.section(SymbolSection, "farms")
+    if section is not None and section.unplaced is not None:
+        unplaced = section.unplaced  # this box stands apart from the farm entries: name the layer
+        _box(fig, lk, col, f"{unplaced.standalone}: {', '.join(unplaced.names)}")
 
 
 def _notes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
-    shown = {text("location_approx", spec.lang)} if spec.osbs is not None else set()
-    if spec.wind_points is not None:
-        shown.add(wind_note(spec) or "")
-    for note in spec.notes:
-        if note in shown:  # already in a legend entry or the highlighted wind box
-            continue
-        _paragraph(fig, col, note, lk.note, _GREY)
+    for note in spec.legend.plain_notes:  # alerts have their box, entries say the rest
+        _paragraph(fig, col, note.text, lk.note, _GREY)
         col.y -= 2 / 72
 
 
@@ -440,6 +418,11 @@ def _box(fig: Figure, lk: Look, col: _Column, body: str, *, strong: bool = False
     col.y -= t.get_window_extent(figure_renderer(fig)).height / fig.dpi + 2 * pad / 72
 
 
+def _location_marker(location: str | None, color: str, marker: str, size: float) -> Line2D:
+    """Filled where the location is sourced, hollow where it is approximate."""
+    return _marker(marker, color if location == "sourced" else "white", color, size)
+
+
 def _marker(marker: str, face: str, edge: str, size: float) -> Line2D:
     return Line2D(
         [],
@@ -456,39 +439,6 @@ def _marker(marker: str, face: str, edge: str, size: float) -> Line2D:
 def _wrap(body: str, width_in: float, size: float) -> list[str]:
     chars = max(12, int(width_in * 72 / (size * _EM)))
     return textwrap.wrap(body, chars, break_long_words=False, break_on_hyphens=False) or [""]
-
-
-def _short(row: pd.Series) -> str:
-    for key in ("short_name", "name"):
-        value = row.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.split(" (")[0] if key == "name" else value
-    return "?"
-
-
-def _size_steps(top: float) -> list[float]:
-    """Legend values: the largest, about a third and a tenth of it, in round numbers.
-
-    Examples
-    --------
-    >>> _size_steps(147.5)
-    [150, 75, 30]
-    """
-    out: list[float] = []
-    for fraction in (1.0, 1 / 2, 1 / 5):
-        value = _round_nice(top * fraction)
-        if value > 0 and value not in out:
-            out.append(value)
-    return out
-
-
-def _round_nice(x: float) -> float:
-    exponent = 10 ** math.floor(math.log10(x))
-    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10):
-        if x <= step * exponent * 1.1:
-            value = step * exponent
-            return int(value) if float(value).is_integer() else value
-    return 10 * exponent
 
 
 def _rgb(color: str) -> tuple[float, float, float]:
