@@ -194,6 +194,8 @@ def test_unexpected_error_is_reported_as_a_bug(
     err = capsys.readouterr().err
     assert "internal error (ZeroDivisionError: division by zero)" in err
     assert "Traceback" not in err
+    # It says how to report the bug without naming an address that may not exist.
+    assert "see README.md" in err and "http" not in err
 
 
 def test_output_folder_that_is_a_file_is_bad_input_not_a_bug(

@@ -1,8 +1,9 @@
 """Command-line interface: ``izmir-maps build | map | indicators | validate | compare``.
 
 Bad input ends with a one-paragraph message and exit status 2; a bug in
-izmir-maps itself says so and where to report it (exit status 1). No
-traceback reaches the user.
+izmir-maps itself says so and how to report it (exit status 1). No
+traceback reaches the user. ``map --data`` and ``validate`` share the options
+of reading a user's table (:func:`izmir_maps.userdata.options.cli_parser`).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from pathlib import Path
 
 from izmir_maps import __version__
 from izmir_maps.errors import IzmirMapsError, OptionError
+from izmir_maps.userdata import options as read_options
 
 __all__ = ["main"]
 
-_ISSUES = "https://github.com/izmir-maps/izmir-maps/issues"
 MARKER_MAPS = ("osb", "wind", "combined")
 FORMATS = ("html", "png", "svg", "pdf")
 
@@ -52,8 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         print(
             f"izmir-maps: internal error ({type(exc).__name__}: {exc}). This is a bug in "
-            f"izmir-maps, not in your input; please report it at {_ISSUES} with the command "
-            "you ran.",
+            "izmir-maps, not in your input; please report it with the command you ran and this "
+            "message (see README.md, section 'Reporting a problem').",
             file=sys.stderr,
         )
         return 1
@@ -66,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    reading = read_options.cli_parser()
 
     build = sub.add_parser("build", help="build the whole atlas into a folder")
     build.add_argument("--out", type=Path, default=Path("output"), help="output folder")
@@ -76,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 
     mp = sub.add_parser(
         "map",
+        parents=[reading],
         help="draw one map",
         description="Draw one map: an indicator id (see `izmir-maps indicators`), "
         "'osb', 'wind' or 'combined', or a column of your own table with --data.",
@@ -86,7 +89,11 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--scheme", help="quantiles, fisher_jenks, equal_interval, head_tail, user")
     mp.add_argument("--k", type=int, help="number of classes (2–9)")
     mp.add_argument("--breaks", help="upper class bounds for --scheme user, e.g. 1000,10000")
-    mp.add_argument("--per", choices=("capita", "km2"), help="normalise per 1,000 residents or km²")
+    mp.add_argument(
+        "--per",
+        choices=("capita", "km2"),
+        help="normalise per 1,000 residents or km² (built-in indicators only)",
+    )
     mp.add_argument("--lang", choices=("tr", "en"), default="tr")
     mp.add_argument("--tiles", help="basemap tiles from a tile service (needs internet)")
     mp.add_argument("--size", choices=("a4", "half"), default="a4", help="static map size")
@@ -94,41 +101,13 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument(
         "--data", type=Path, help="your own table (.csv or .xlsx), one row per district"
     )
-    mp.add_argument("--column", help="column of --data to map")
-    mp.add_argument("--district-column", help="column of --data naming the district")
-    mp.add_argument(
-        "--decimal",
-        choices=("auto", ",", "."),
-        default="auto",
-        help="decimal mark of --data numbers (see README: ambiguous numbers)",
-    )
-    mp.add_argument("--encoding", default="auto", help="encoding of --data (auto, utf-8, cp1254)")
-    mp.add_argument("--sep", default="auto", help="separator of --data: auto, ',', ';' or tab")
-    mp.add_argument("--sheet", help="sheet of an .xlsx --data file (name or number)")
-    mp.add_argument(
-        "--allow-negative", action="store_true", help="accept negative values in --data"
-    )
     mp.add_argument("--title", help="map title for --data (default: the column name)")
-    mp.add_argument(
-        "--province",
-        help="province that --data describes: any of the 81 (name, P-code or plate number), "
-        "or 'Türkiye' for all 973 districts (default: İzmir)",
-    )
     mp.set_defaults(func=_cmd_map)
 
-    val = sub.add_parser("validate", help="report every problem in your own district table")
-    val.add_argument("file", type=Path, help="a .csv or .xlsx table, one row per district")
-    val.add_argument("--column", help="check only this column")
-    val.add_argument("--district-column", help="column naming the district")
-    val.add_argument("--decimal", choices=("auto", ",", "."), default="auto")
-    val.add_argument("--encoding", default="auto")
-    val.add_argument("--sep", default="auto")
-    val.add_argument("--sheet")
-    val.add_argument("--allow-negative", action="store_true")
-    val.add_argument(
-        "--province",
-        help="province the table describes (default İzmir; 'Türkiye' for all 973 districts)",
+    val = sub.add_parser(
+        "validate", parents=[reading], help="report every problem in your own district table"
     )
+    val.add_argument("file", type=Path, help="a .csv or .xlsx table, one row per district")
     val.set_defaults(func=_cmd_validate)
 
     cmp = sub.add_parser("compare", help="compare districts side by side")
@@ -156,8 +135,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
-    from izmir_maps.spec import map_spec as mapspec
-
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         msg = (
@@ -167,41 +144,39 @@ def _cmd_map(args: argparse.Namespace) -> int:
         raise OptionError(msg)
     layer = "web" if fmt == "html" else "detailed"
     breaks = _parse_breaks(args.breaks)
-    if args.province is not None and args.data is None:
-        from izmir_maps.data.provinces import is_izmir
-
-        if not is_izmir(args.province):
-            msg = (
-                f"--province {args.province!r} needs --data: the built-in indicators describe "
-                "İzmir's districts only. Map your own table of that province with --data and "
-                "--column."
-            )
-            raise OptionError(msg)
+    options = read_options.from_namespace(args)
     if args.data is not None:
-        spec = _user_spec(args, layer, breaks)
-    elif not args.indicator:
+        spec = _user_spec(args, options, layer, breaks)
+    else:
+        _check_without_data(args, options)
+        spec = _builtin_spec(args, layer, breaks)
+    path = _write(spec, args, fmt)
+    print(f"{path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
+def _builtin_spec(args: argparse.Namespace, layer: str, breaks: list[float] | None):
+    from izmir_maps.spec import map_spec as mapspec
+
+    if not args.indicator:
         msg = "Name an indicator (see `izmir-maps indicators`), 'osb', 'wind' or 'combined', or give --data."
         raise OptionError(msg)
-    elif args.indicator in MARKER_MAPS:
+    if args.indicator in MARKER_MAPS:
         build = {
             "osb": mapspec.osb_spec,
             "wind": mapspec.wind_spec,
             "combined": mapspec.combined_spec,
         }[args.indicator]
-        spec = build(lang=args.lang, layer=layer)
-    else:
-        spec = mapspec.choropleth_spec(
-            args.indicator,
-            scheme=args.scheme,
-            k=args.k,
-            breaks=breaks,
-            per=args.per,
-            lang=args.lang,
-            layer=layer,
-        )
-    path = _write(spec, args, fmt)
-    print(f"{path} ({path.stat().st_size:,} bytes)")
-    return 0
+        return build(lang=args.lang, layer=layer)
+    return mapspec.choropleth_spec(
+        args.indicator,
+        scheme=args.scheme,
+        k=args.k,
+        breaks=breaks,
+        per=args.per,
+        lang=args.lang,
+        layer=layer,
+    )
 
 
 def _write(spec, args: argparse.Namespace, fmt: str) -> Path:
@@ -217,51 +192,64 @@ def _write(spec, args: argparse.Namespace, fmt: str) -> Path:
     return save_static(spec, args.out, size=args.size, labels=not args.no_labels, fmt=fmt)
 
 
-def _user_spec(args: argparse.Namespace, layer: str, breaks: list[float] | None):
+def _check_without_data(args: argparse.Namespace, options: read_options.ReadOptions) -> None:
+    """Refuse reading options without --data rather than ignore them."""
+    from izmir_maps.data.provinces import is_izmir
+
+    flags = [flag for flag in read_options.given_flags(args) if flag != "--province"]
+    if flags:
+        verb = "applies" if len(flags) == 1 else "apply"
+        msg = (
+            f"{', '.join(flags)} {verb} to your own table only; give the table with --data, or "
+            "leave the option out to map a built-in indicator."
+        )
+        raise OptionError(msg)
+    if not is_izmir(options.province):
+        msg = (
+            f"--province {options.province!r} needs --data: the built-in indicators describe "
+            "İzmir's districts only. Map your own table of that province with --data and "
+            "--column."
+        )
+        raise OptionError(msg)
+
+
+def _user_spec(
+    args: argparse.Namespace,
+    options: read_options.ReadOptions,
+    layer: str,
+    breaks: list[float] | None,
+):
     from izmir_maps.spec.user_spec import user_choropleth_spec
 
-    if not args.column:
+    if options.column is None:
         msg = "--data needs --column: the column of your table to map."
+        raise OptionError(msg)
+    if args.per is not None:
+        msg = (
+            f"--per {args.per} applies to the built-in indicators only: izmir-maps cannot tell "
+            "whether a column of your table is a count that may be divided by population or "
+            "area. Add a column of normalised values to your table and map that column."
+        )
         raise OptionError(msg)
     spec, warnings = user_choropleth_spec(
         args.data,
-        column=args.column,
-        district_column=args.district_column,
-        decimal=args.decimal,
-        encoding=args.encoding,
+        options,
         scheme=args.scheme,
         k=args.k,
         breaks=breaks,
         lang=args.lang,
         layer=layer,
         title=args.title,
-        province=args.province,
     )
     for warning in warnings:
         print(f"izmir-maps: warning: {warning}", file=sys.stderr)
     return spec
 
 
-def _sheet(text: str | None) -> str | int | None:
-    if text is None:
-        return None
-    return int(text) if text.isdigit() else text
-
-
 def _cmd_validate(args: argparse.Namespace) -> int:
     from izmir_maps.userdata.table import validate_user_file_report
 
-    report = validate_user_file_report(
-        args.file,
-        column=args.column,
-        district_column=args.district_column,
-        decimal=args.decimal,
-        encoding=args.encoding,
-        sep=args.sep,
-        sheet=_sheet(args.sheet),
-        allow_negative=args.allow_negative,
-        matcher=_province_matcher(args.province),
-    )
+    report = validate_user_file_report(args.file, read_options.from_namespace(args))
     for warning in report.warnings:
         print(f"warning: {warning}")
     if report.problems:
@@ -274,12 +262,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         f"columns: {', '.join(report.columns)})."
     )
     return 0
-
-
-def _province_matcher(province: str | None):
-    from izmir_maps.data.provinces import is_izmir, province_matcher
-
-    return None if is_izmir(province) else province_matcher(province)  # type: ignore[arg-type]
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:

@@ -7,7 +7,9 @@ the national layer (see :mod:`izmir_maps.data.provinces`).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 
@@ -16,40 +18,45 @@ from izmir_maps.data.provinces import (
     is_izmir,
     province_districts,
     province_land,
-    province_matcher,
     province_name,
     province_neighbours,
     resolve_province,
 )
 from izmir_maps.data.registry import user_indicator
-from izmir_maps.spec.map_spec import MapSpec, choropleth_spec
+from izmir_maps.spec.map_spec import DistrictData, MapSpec, choropleth_spec
 from izmir_maps.text.numbers import Lang
+from izmir_maps.userdata.options import ReadOptions
 from izmir_maps.userdata.table import read_user_table
 
 __all__ = ["user_choropleth_spec", "user_table"]
 
 
 def user_table(
-    path: Path,
+    path: str | os.PathLike[str],
+    options: ReadOptions | None = None,
     *,
-    column: str,
-    district_column: str | None = None,
-    decimal: str = "auto",
-    encoding: str = "auto",
     layer: str = "web",
     title: str | None = None,
-    province: str | None = None,
-    **read_options: object,
+    **fields: Any,
 ) -> tuple[gpd.GeoDataFrame, object, list[str]]:
     """The district table holding one column of the user's file.
 
     Parameters
     ----------
-    province
-        The province the table describes (a name in any spelling, a P-code,
-        a plate number, or ``"Türkiye"`` for all 973 districts); İzmir when
-        ``None``. See :mod:`izmir_maps.data.provinces` for how a national table
-        names its districts.
+    path
+        The user's ``.csv`` or ``.xlsx`` file.
+    options
+        How to read it (:class:`~izmir_maps.userdata.options.ReadOptions`);
+        ``options.column`` is the column mapped and ``options.province`` the
+        province the table describes (see :mod:`izmir_maps.data.provinces` for
+        how a national table names its districts).
+    layer
+        Boundary detail of İzmir's districts: ``"web"`` or ``"detailed"``.
+    title
+        The indicator's label; the column name by default.
+    **fields
+        Fields of ``ReadOptions`` (``column="Nüfus"``, ``province="Manisa"``),
+        overriding ``options``.
 
     Returns
     -------
@@ -64,27 +71,19 @@ def user_table(
     warnings : list of str
         What the reader noticed (missing districts, skipped totals rows …).
     """
-    izmir = is_izmir(province)
-    matcher = None if izmir else province_matcher(province)  # type: ignore[arg-type]
-    data = read_user_table(
-        path,
-        column=column,
-        district_column=district_column,
-        decimal=decimal,
-        encoding=encoding,  # type: ignore[arg-type]
-        matcher=matcher,
-        **read_options,
-    )  # type: ignore[arg-type]
+    options = (options or ReadOptions()).with_fields(**fields)
+    data = read_user_table(path, options)
+    column = str(options.column)  # read_user_table refuses a missing column
     values = data.values.set_index("pcode")["value"]
     integer = bool(values.dropna().map(float.is_integer).all())
     ind = user_indicator(
         column, title=title, integer=integer, source=f"{Path(path).name} ({column})"
     )
-    if izmir:
+    if is_izmir(options.province):
         base = district_table(layer)  # type: ignore[arg-type]
         columns = ["pcode", "district", "population", "area_km2", "geometry"]
     else:  # the national layer serves print and screen alike
-        base = province_districts(province)  # type: ignore[arg-type]
+        base = province_districts(options.province)  # type: ignore[arg-type]
         columns = ["pcode", "district", "province", "area_km2", "geometry"]
     table = base[columns].copy()
     table[ind.id] = table["pcode"].map(values).astype(float)
@@ -93,28 +92,25 @@ def user_table(
 
 
 def user_choropleth_spec(
-    path: Path,
+    path: str | os.PathLike[str],
+    options: ReadOptions | None = None,
     *,
-    column: str,
-    district_column: str | None = None,
-    decimal: str = "auto",
-    encoding: str = "auto",
     scheme: str | None = None,
     k: int | None = None,
     breaks: list[float] | None = None,
     lang: Lang = "tr",
     layer: str = "web",
     title: str | None = None,
-    province: str | None = None,
-    **read_options: object,
+    **fields: Any,
 ) -> tuple[MapSpec, list[str]]:
-    r"""Spec of a choropleth of column ``column`` of the user's file, and the reader's warnings.
+    r"""Spec of a choropleth of one column of the user's file, and the reader's warnings.
 
-    ``read_options`` (``sep``, ``sheet``, ``allow_negative`` …) go to
-    :func:`izmir_maps.userdata.table.read_user_table`. With ``province`` other
-    than İzmir the map shows that province's districts, its neighbouring
-    provinces as context and the rest of Türkiye nearby as land; the title
-    names the province.
+    ``options`` and ``fields`` say how to read the file, as for
+    :func:`user_table`; ``scheme``, ``k`` and ``breaks`` classify the values,
+    as for :func:`izmir_maps.spec.map_spec.choropleth_spec`. With a province
+    other than İzmir the map shows that province's districts, its
+    neighbouring provinces as context and the rest of Türkiye nearby as land;
+    the title names the province.
 
     Examples
     --------
@@ -130,28 +126,19 @@ def user_choropleth_spec(
     "14 districts have no value and will be shown as 'no data': A"
     >>> tmp.cleanup()
     """
-    table, ind, warnings = user_table(
-        path,
-        column=column,
-        district_column=district_column,
-        decimal=decimal,
-        encoding=encoding,
-        layer=layer,
-        title=title,
-        province=province,
-        **read_options,
-    )
+    options = (options or ReadOptions()).with_fields(**fields)
+    table, ind, warnings = user_table(path, options, layer=layer, title=title)
+    province = options.province
     izmir = is_izmir(province)
+    neighbours = None if izmir else province_neighbours(province)  # type: ignore[arg-type]
     spec = choropleth_spec(
-        ind.id,
+        ind.id,  # type: ignore[attr-defined]
         scheme=scheme,
         k=k,
         breaks=breaks,
-        lang=lang,  # type: ignore[arg-type]
+        lang=lang,
         layer=layer,  # type: ignore[arg-type]
-        table=table,
-        ind=ind,  # type: ignore[arg-type]
-        neighbours=None if izmir else province_neighbours(province),  # type: ignore[arg-type]
+        data=DistrictData(table, ind, neighbours),  # type: ignore[arg-type]
     )
     if not izmir:
         pcode = resolve_province(province)

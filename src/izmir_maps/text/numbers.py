@@ -2,7 +2,8 @@
 
 Turkish writes ``.`` between thousands and ``,`` before decimals, and puts the
 percent sign first. A bare ``27.225`` is therefore twenty-seven thousand in
-Turkish text; :func:`parse_number` says how it decides.
+Turkish text and twenty-seven point two in English; the caller of
+:func:`parse_number` says which mark is the decimal one.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from typing import Literal
 __all__ = ["Lang", "format_number", "format_percent", "parse_number"]
 
 Lang = Literal["tr", "en"]
-DecimalMark = Literal["auto", ",", "."]
+DecimalMark = Literal[",", "."]
 
 _CLEAN = re.compile(r"[\s\u00a0\u202f$€₺%]|USD|TL|ABD", re.IGNORECASE)
-_TR_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_EN_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
 # Whole numbers with correctly grouped thousands (or none), then optional decimals.
 _TR_NUMBER = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)?(,\d+)?")
 _EN_NUMBER = re.compile(r"[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?")
@@ -34,13 +33,9 @@ def parse_number(text: object, *, decimal: DecimalMark = ",") -> float:
         ``"673.307.314 $"`` or ``"1,234,567.89"``. Numbers pass through.
     decimal
         The decimal mark. ``","`` (default, Turkish) reads ``27.225`` as
-        27225; ``"."`` reads it as 27.225; ``"auto"`` decides from the text:
-        with both marks the last one is the decimal mark; a lone ``,`` is a
-        decimal comma (``1,234`` is 1.234) unless it groups thousands more
-        than once (``1,234,567``); a lone ``.`` followed by groups of exactly
-        three digits is a Turkish thousands separator (``27.225`` is 27225),
-        any other ``.`` is a decimal point (``1029.85``). Thousands groups
-        must be well formed: ``1.2.3`` is not a number.
+        27225; ``"."`` reads it as 27.225. Thousands groups must be well
+        formed: ``1.2.3`` is not a number. (A user's table decides the mark
+        once per column: see :mod:`izmir_maps.userdata.table`.)
 
     Returns
     -------
@@ -50,15 +45,18 @@ def parse_number(text: object, *, decimal: DecimalMark = ",") -> float:
     Raises
     ------
     ValueError
-        If the text is not a number in either format.
+        If the text is not a number written with that decimal mark, or
+        ``decimal`` is neither ``","`` nor ``"."``.
 
     Examples
     --------
     >>> parse_number("27.225"), parse_number("4,14%"), parse_number("673.307.314 $")
     (27225.0, 4.14, 673307314.0)
-    >>> parse_number("1,234,567.89", decimal="auto")
+    >>> parse_number("1,234,567.89", decimal=".")
     1234567.89
     """
+    if decimal not in (",", "."):
+        raise ValueError(f"decimal must be ',' or '.', not {decimal!r}")
     if isinstance(text, bool):
         raise ValueError(f"{text!r} is not a number")
     if isinstance(text, int | float):
@@ -71,26 +69,14 @@ def parse_number(text: object, *, decimal: DecimalMark = ",") -> float:
         return math.nan
     if not any(c.isdigit() for c in s):
         raise ValueError(f"{raw!r} is not a number")
-    mark = decimal if decimal != "auto" else _guess_mark(s)
-    pattern = _TR_NUMBER if mark == "," else _EN_NUMBER
+    pattern = _TR_NUMBER if decimal == "," else _EN_NUMBER
     if not pattern.fullmatch(s):
         raise ValueError(f"{raw!r} is not a number")
-    if mark == ",":
+    if decimal == ",":
         s = s.replace(".", "").replace(",", ".")
     else:
         s = s.replace(",", "")
     return float(s)
-
-
-def _guess_mark(s: str) -> str:
-    """Decimal mark of one cell: the last separator decides, a lone ``.ddd`` is Turkish."""
-    if "," in s and "." in s:
-        return "," if s.rfind(",") > s.rfind(".") else "."
-    if "," in s:
-        return "." if _EN_THOUSANDS.fullmatch(s) and s.count(",") > 1 else ","
-    if "." in s:
-        return "," if _TR_THOUSANDS.fullmatch(s) else "."
-    return ","
 
 
 def format_number(value: float | None, lang: Lang = "tr", decimals: int = 0) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from izmir_maps.errors import DataError, OptionError
+from izmir_maps.userdata.options import ReadOptions
 
 __all__ = [
     "EXCEL_SUFFIXES",
@@ -31,7 +32,6 @@ __all__ = [
     "RawTable",
     "UnsavedFormula",
     "cell_text",
-    "check_options",
     "column_label",
     "looks_garbled",
     "read_raw_table",
@@ -40,7 +40,6 @@ __all__ = [
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
-_SEPARATORS = {",": ",", ";": ";", "\t": "\t", "\\t": "\t", "tab": "\t"}
 _SEP_NAMES = {",": "','", ";": "';'", "\t": "tab"}
 _ACCEPTED = (
     "izmir-maps reads district tables saved as CSV (.csv, .tsv or .txt, with ',', ';' or tab "
@@ -193,68 +192,22 @@ class RawTable:
     warnings: list[str] = field(default_factory=list)
 
 
-def check_options(
-    *,
-    encoding: str,
-    sep: str,
-    decimal: str,
-    max_bytes: int,
-    max_rows: int,
-) -> str:
-    """Check the reading options; return the separator (``"auto"`` or the character).
-
-    Raises
-    ------
-    OptionError
-        Naming the option, the value and the allowed values.
-    """
-    if encoding != "auto":
-        try:
-            # rot13, base64 … are codecs but not text encodings
-            text = getattr(codecs.lookup(encoding), "_is_text_encoding", True)
-        except (LookupError, TypeError):
-            text = False
-        if not text:
-            msg = (
-                f"encoding must be 'auto' or a text encoding such as 'utf-8', 'utf-8-sig' or "
-                f"'cp1254' (Turkish Windows), not {encoding!r}."
-            )
-            raise OptionError(msg)
-    if sep not in _SEPARATORS and sep != "auto":
-        msg = f"sep must be 'auto', ',', ';' or a tab ('\\t' or 'tab'), not {sep!r}."
-        raise OptionError(msg)
-    if decimal not in ("auto", ",", "."):
-        msg = f"decimal must be 'auto', ',' (Turkish) or '.' (international), not {decimal!r}."
-        raise OptionError(msg)
-    for name, value in (("max_bytes", max_bytes), ("max_rows", max_rows)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            msg = f"{name} must be a positive whole number, not {value!r}."
-            raise OptionError(msg)
-    return _SEPARATORS.get(sep, "auto")
-
-
-def read_raw_table(
-    path: str | os.PathLike[str],
-    *,
-    encoding: str = "auto",
-    sep: str = "auto",
-    sheet: str | int | None = None,
-    max_bytes: int = 5_000_000,
-    max_rows: int = 10_000,
-) -> RawTable:
+def read_raw_table(path: str | os.PathLike[str], options: ReadOptions) -> RawTable:
     """Read the non-blank rows of a CSV or .xlsx file.
 
-    Parameters are those of :func:`izmir_maps.userdata.table.read_user_table`.
+    Uses ``options.encoding``, ``sep``, ``sheet``, ``max_bytes`` and
+    ``max_rows`` (see :class:`~izmir_maps.userdata.options.ReadOptions`).
 
     Raises
     ------
     DataError
         If the file is missing, empty, too large, of another type, or cannot
         be decoded or parsed.
+    OptionError
+        If an option does not fit the file (``sheet`` for a CSV file,
+        ``encoding`` for a workbook).
     """
-    sep = check_options(
-        encoding=encoding, sep=sep, decimal="auto", max_bytes=max_bytes, max_rows=max_rows
-    )
+    max_bytes, max_rows = options.max_bytes, options.max_rows
     path = Path(path)
     size = _check_file(path)
     suffix = path.suffix.lower()
@@ -267,15 +220,17 @@ def read_raw_table(
     if size == 0:
         raise DataError(f"{path}: the file is empty (0 bytes). Save the district table into it.")
     if suffix in EXCEL_SUFFIXES:
-        if encoding != "auto":
+        if options.encoding != "auto":
             msg = f"encoding applies to CSV files only; {path} is an Excel workbook."
             raise OptionError(msg)
-        table = _read_excel(path, sheet=sheet, max_bytes=max_bytes, max_rows=max_rows)
+        table = _read_excel(path, sheet=options.sheet, max_bytes=max_bytes, max_rows=max_rows)
     else:
-        if sheet is not None:
+        if options.sheet is not None:
             msg = f"sheet applies to Excel workbooks only; {path} is a CSV file."
             raise OptionError(msg)
-        table = _read_text(path, encoding=encoding, sep=sep, max_bytes=max_bytes)
+        table = _read_text(
+            path, encoding=options.encoding, sep=options.separator, max_bytes=max_bytes
+        )
     if not table.records:
         raise DataError(f"{path}: the file has no rows (only blank lines or empty cells).")
     if len(table.records) - 1 > max_rows:
@@ -454,9 +409,6 @@ def _csv_records(path: Path, text: str, sep: str) -> list[tuple[int, list[object
 
 
 def _read_excel(path: Path, *, sheet: str | int | None, max_bytes: int, max_rows: int) -> RawTable:
-    if sheet is not None and (isinstance(sheet, bool) or not isinstance(sheet, str | int)):
-        msg = f"sheet must be a sheet name, a 0-based sheet number or None, not {sheet!r}."
-        raise OptionError(msg)
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())

@@ -7,8 +7,9 @@ file at once. Every problem with the file raises (or lists) a
 :class:`~izmir_maps.errors.DataError` naming the file, the row (as a spreadsheet
 shows it: the header is row 1) and the column; a bad option raises an
 :class:`~izmir_maps.errors.OptionError`. No other exception escapes for bad
-input. Options are named in messages as in Python (``decimal``); on the command
-line they are ``--decimal`` and so on.
+input. The options of reading are the fields of
+:class:`~izmir_maps.userdata.options.ReadOptions`; messages name them as in
+Python (``decimal``), and on the command line they are ``--decimal`` and so on.
 
 Files
     ``.csv``, ``.tsv`` and ``.txt`` tables separated by ``,``, ``;`` or tabs,
@@ -95,7 +96,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 import pandas as pd
 
@@ -104,16 +105,12 @@ from izmir_maps.errors import DataError, OptionError
 from izmir_maps.text.names import DistrictMatcher
 from izmir_maps.userdata._districts import detect_index, resolve_districts
 from izmir_maps.userdata._layout import Layout
-from izmir_maps.userdata._read import (
-    Findings,
-    cell_text,
-    check_options,
-    column_label,
-    read_raw_table,
-)
+from izmir_maps.userdata._read import Findings, cell_text, column_label, read_raw_table
 from izmir_maps.userdata._values import ColumnValues, classify, parse_column
+from izmir_maps.userdata.options import ReadOptions
 
 __all__ = [
+    "ReadOptions",
     "UserFileReport",
     "UserTable",
     "detect_district_column",
@@ -121,8 +118,6 @@ __all__ = [
     "validate_user_file",
     "validate_user_file_report",
 ]
-
-Decimal = Literal["auto", ",", "."]
 
 _WORD = re.compile(r"[^\W\d_]{3,}(?:[\s.,:;'-]+[^\W\d_]+)*")
 
@@ -187,17 +182,10 @@ class UserFileReport:
 
 def read_user_table(
     path: str | os.PathLike[str],
+    options: ReadOptions | None = None,
     *,
-    column: str,
-    district_column: str | None = None,
-    encoding: str = "auto",
-    sep: str = "auto",
-    decimal: Decimal = "auto",
-    allow_negative: bool = False,
-    sheet: str | int | None = None,
-    max_bytes: int = 5_000_000,
-    max_rows: int = 10_000,
     matcher: DistrictMatcher | None = None,
+    **fields: Any,
 ) -> UserTable:
     r"""Read one value column of a district table (CSV or .xlsx).
 
@@ -205,25 +193,16 @@ def read_user_table(
     ----------
     path
         The ``.csv``, ``.tsv``, ``.txt`` or ``.xlsx`` file.
-    column
-        The column holding the values (exact name; case and Turkish letters
-        may differ if that picks a single column).
-    district_column
-        The column naming the districts; detected when ``None``.
-    encoding
-        ``"auto"`` or a text encoding such as ``"utf-8"`` or ``"cp1254"``.
-    sep
-        ``"auto"``, ``","``, ``";"`` or ``"\t"`` (also ``"tab"``).
-    decimal
-        ``"auto"`` (the rule in the module docs), ``","`` or ``"."``.
-    allow_negative
-        Accept negative values.
-    sheet
-        Excel only: sheet name or 0-based number; the first sheet if ``None``.
-    max_bytes, max_rows
-        Refuse files larger than this.
+    options
+        How to read it (:class:`~izmir_maps.userdata.options.ReadOptions`);
+        ``options.column`` is required.
     matcher
-        Resolves district names; İzmir's 30 districts by default.
+        Resolves district names; by default that of ``options.province``
+        (İzmir's 30 districts).
+    **fields
+        Fields of :class:`~izmir_maps.userdata.options.ReadOptions`, for
+        short calls: ``read_user_table(path, column="v", sheet=1)``. They
+        override ``options``.
 
     Returns
     -------
@@ -250,26 +229,25 @@ def read_user_table(
     >>> table.decimal, table.values["value"].tolist(), table.missing[:2]
     ('.', [0.5, 1234567.89], ['Balçova', 'Bayındır'])
     >>> _ = path.write_text("district,usd\nBornava,12\n", encoding="utf-8")
-    >>> read_user_table(path, column="usd")  # doctest: +ELLIPSIS
+    >>> read_user_table(path, ReadOptions(column="usd"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     izmir_maps.errors.DataError: ...exports.csv, row 2, column 'district': 'Bornava' is not a district of İzmir. Did you mean 'Bornova'? Correct the name (any case, with or without Turkish letters) or use the P-code.
     >>> tmp.cleanup()
     """
-    _check_column_option("column", column)
-    if district_column is not None:
-        _check_column_option("district_column", district_column)
-    check_options(
-        encoding=encoding, sep=sep, decimal=decimal, max_bytes=max_bytes, max_rows=max_rows
-    )
-    matcher = matcher or district_matcher()
-    raw = read_raw_table(
-        path, encoding=encoding, sep=sep, sheet=sheet, max_bytes=max_bytes, max_rows=max_rows
-    )
+    options = (options or ReadOptions()).with_fields(**fields)
+    column = options.column
+    if column is None:
+        msg = (
+            "column must be a column name (a non-empty string), not None: name the column to read."
+        )
+        raise OptionError(msg)
+    matcher = matcher or options.matcher()
+    raw = read_raw_table(path, options)
     findings = Findings(raw.path, warnings=list(raw.warnings))
     layout = Layout.choose(raw, column, findings)
     value_idx = layout.find(column, option="column")
-    if district_column is not None:
-        district_idx = layout.find(district_column, option="district_column")
+    if options.district_column is not None:
+        district_idx = layout.find(options.district_column, option="district_column")
     else:
         district_idx = detect_index(layout.header, layout.cells(), matcher, {value_idx}, raw.path)
     if district_idx == value_idx:
@@ -281,9 +259,9 @@ def read_user_table(
     parsed = parse_column(
         [(row, layout.rows[row][value_idx]) for row in pcodes],
         label=label,
-        decimal=decimal,
+        decimal=options.decimal,
         separator=raw.separator,
-        allow_negative=allow_negative,
+        allow_negative=options.allow_negative,
         findings=findings,
     )
     findings.raise_if_any()
@@ -311,21 +289,14 @@ def read_user_table(
 
 def validate_user_file(
     path: str | os.PathLike[str],
+    options: ReadOptions | None = None,
     *,
-    column: str | None = None,
-    district_column: str | None = None,
-    encoding: str = "auto",
-    sep: str = "auto",
-    decimal: Decimal = "auto",
-    allow_negative: bool = False,
-    sheet: str | int | None = None,
-    max_bytes: int = 5_000_000,
-    max_rows: int = 10_000,
     matcher: DistrictMatcher | None = None,
+    **fields: Any,
 ) -> list[str]:
     r"""Every problem in a district table at once; ``[]`` when it is clean.
 
-    Takes the options of :func:`read_user_table`. With ``column=None`` every
+    Takes the arguments of :func:`read_user_table`. Without ``column`` every
     column that mostly holds numbers is checked. Each problem is one line
     naming the file, the row and the column. Warnings (skipped rows, districts
     without data) are not problems; :func:`validate_user_file_report` returns
@@ -349,52 +320,28 @@ def validate_user_file(
     , row 2, column 'ilce': rows 2 and 3 both name Konak ('Konak', 'KONAK'). Keep one row per district.
     , row 2, column 'b': '-2' is negative, and values here cannot be. Correct it, or allow negative values with the allow_negative option.
     , row 3, column 'a': 'x' is not a number. Write it like 1.234,5 or 1234,5 (Turkish) or 1,234.5 (international), optionally with % or a currency sign; leave the cell empty or write '-' if there is no value.
+    >>> len(validate_user_file(path, allow_negative=True))  # '-2' is accepted now
+    2
     >>> tmp.cleanup()
     """
-    return validate_user_file_report(
-        path,
-        column=column,
-        district_column=district_column,
-        encoding=encoding,
-        sep=sep,
-        decimal=decimal,
-        allow_negative=allow_negative,
-        sheet=sheet,
-        max_bytes=max_bytes,
-        max_rows=max_rows,
-        matcher=matcher,
-    ).problems
+    return validate_user_file_report(path, options, matcher=matcher, **fields).problems
 
 
 def validate_user_file_report(
     path: str | os.PathLike[str],
+    options: ReadOptions | None = None,
     *,
-    column: str | None = None,
-    district_column: str | None = None,
-    encoding: str = "auto",
-    sep: str = "auto",
-    decimal: Decimal = "auto",
-    allow_negative: bool = False,
-    sheet: str | int | None = None,
-    max_bytes: int = 5_000_000,
-    max_rows: int = 10_000,
     matcher: DistrictMatcher | None = None,
+    **fields: Any,
 ) -> UserFileReport:
     """Like :func:`validate_user_file`, with the warnings and the columns checked."""
-    if column is not None:
-        _check_column_option("column", column)
-    if district_column is not None:
-        _check_column_option("district_column", district_column)
-    matcher = matcher or district_matcher()
-    check_options(
-        encoding=encoding, sep=sep, decimal=decimal, max_bytes=max_bytes, max_rows=max_rows
-    )
+    options = (options or ReadOptions()).with_fields(**fields)
+    column = options.column
+    matcher = matcher or options.matcher()
     report = UserFileReport(Path(path), [], [], [], None)
     findings = Findings(Path(path))
     try:
-        raw = read_raw_table(
-            path, encoding=encoding, sep=sep, sheet=sheet, max_bytes=max_bytes, max_rows=max_rows
-        )
+        raw = read_raw_table(path, options)
         findings.warnings.extend(raw.warnings)
         layout = Layout.choose(raw, column, findings)
     except DataError as exc:
@@ -410,8 +357,8 @@ def validate_user_file_report(
             fatal.append(str(exc))
     district_idx = None
     try:
-        if district_column is not None:
-            district_idx = layout.find(district_column, option="district_column")
+        if options.district_column is not None:
+            district_idx = layout.find(options.district_column, option="district_column")
         else:
             district_idx = detect_index(
                 layout.header, layout.cells(), matcher, set(value_idxs), raw.path
@@ -437,9 +384,9 @@ def validate_user_file_report(
         parsed = parse_column(
             [(row, layout.rows[row][idx]) for row in rows],
             label=label,
-            decimal=decimal,
+            decimal=options.decimal,
             separator=raw.separator,
-            allow_negative=allow_negative,
+            allow_negative=options.allow_negative,
             findings=findings,
         )
         report.columns.append(layout.header[idx])
@@ -499,12 +446,6 @@ def detect_district_column(
 
 
 # -- small helpers -------------------------------------------------------------------------------
-
-
-def _check_column_option(name: str, value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = f"{name} must be a column name (a non-empty string), not {value!r}."
-        raise OptionError(msg)
 
 
 def _numeric_columns(layout: Layout, district_idx: int | None) -> list[int]:
