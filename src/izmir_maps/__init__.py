@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     )
     from izmir_maps.spec.user_spec import user_choropleth_spec
     from izmir_maps.static.render import render_static, save_static
+    from izmir_maps.userdata.options import ReadOptions
     from izmir_maps.userdata.table import read_user_table, validate_user_file
 
 try:
@@ -73,6 +74,7 @@ _LAZY = {
     "user_choropleth_spec": "izmir_maps.spec.user_spec",
     "render_static": "izmir_maps.static.render",
     "save_static": "izmir_maps.static.render",
+    "ReadOptions": "izmir_maps.userdata.options",
     "read_user_table": "izmir_maps.userdata.table",
     "validate_user_file": "izmir_maps.userdata.table",
 }
@@ -83,6 +85,7 @@ __all__ = [
     "IzmirMapsError",
     "MapSpec",
     "OptionError",
+    "ReadOptions",
     "UnknownDistrictError",
     "UnknownIndicatorError",
     "__version__",

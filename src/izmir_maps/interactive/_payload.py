@@ -67,7 +67,6 @@ _SEA_LABEL = (38.02, 26.35)  # open sea between Chios and Samos, west of Seferih
 #: painted under İzmir's neighbouring provinces so the provinces beyond them do not read
 #: as sea. Maps of other provinces carry that land in ``MapSpec.land`` instead.
 _INLAND = [[37.05, 28.0], [40.3, 31.5]]
-_PROVINCE_WORD = {"tr": "İl", "en": "Province"}
 _PCODE_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 _KNOWN = frozenset(indicator_ids())
 
@@ -221,7 +220,7 @@ def _district_data(
             item["c"] = safe_color(spec.classification.color_of(key))
             item["t"] = _tooltip_rows(spec.indicator, row, lang, n)
             if provinces is not None:  # a district name may occur in several provinces
-                item["t"].insert(0, [_PROVINCE_WORD[lang], clean(provinces.iloc[i])])
+                item["t"].insert(0, [text("province", lang), clean(provinces.iloc[i])])
         elif pcode in proposed:
             item["t"] = [[word("proposed_district", lang), text("yes", lang)]]
         if pcode in proposed:
@@ -477,7 +476,7 @@ def _fmt(
     if is_missing(value):
         return text("no_data", lang)
     if ind.fmt == "rank" and of is not None:
-        return format_number(float(value), lang, 0) + ("./" if lang == "tr" else "/") + str(of)
+        return text("rank_of", lang, rank=format_number(float(value), lang, 0), of=of)
     return ind.format(float(value), lang, unit=unit)
 
 

@@ -14,6 +14,7 @@ from izmir_maps.spec.map_spec import choropleth_spec
 from izmir_maps.spec.style import ATTRIBUTION, FONT_FAMILY
 from izmir_maps.static.render import render_static
 from izmir_maps.text.numbers import Lang
+from izmir_maps.text.words import text
 
 __all__ = ["render_small_multiples_static"]
 
@@ -74,9 +75,7 @@ def render_small_multiples_static(
         fig.text(
             0.02,
             0.01,
-            "Kaynak: İZKA, SGK 2008; TÜİK ADNKS 2021. " + ATTRIBUTION
-            if lang == "tr"
-            else "Source: İZKA, SGK 2008; TÜİK ADNKS 2021. " + ATTRIBUTION,
+            f"{text('source', lang)}: İZKA, SGK 2008; TÜİK ADNKS 2021. {ATTRIBUTION}",
             fontsize=5,
             color="#555555",
         )
