@@ -12,12 +12,8 @@ import pytest
 
 from izmir_maps.data.join import district_table
 from izmir_maps.pages.statistics import LISA_INDICATORS, render_stats_page
-from izmir_maps.stats.spatial import (
-    LISA_COLORS,
-    PERMUTATIONS,
-    SEED,
-    district_weights,
-)
+from izmir_maps.stats.moran import LISA_COLORS, PERMUTATIONS, SEED
+from izmir_maps.stats.weights import district_weights
 
 
 class _Page(HTMLParser):
@@ -97,7 +93,7 @@ def _esda_moran(web, column: str) -> esda.Moran:
     w = district_weights()
     y = web.set_index("pcode").loc[w.id_order, column].to_numpy(dtype=float)
     state = np.random.get_state()
-    np.random.seed(SEED)  # spatial_stats seeds NumPy's global generator for esda.Moran
+    np.random.seed(SEED)  # stats.moran seeds NumPy's global generator for esda.Moran
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)

@@ -12,7 +12,7 @@ from izmir_maps.pages._html import render, table_html
 from izmir_maps.pages._svgmap import svg_map
 from izmir_maps.pages.compare import MULTIPLES
 from izmir_maps.spec.style import ATTRIBUTION
-from izmir_maps.stats.spatial import (
+from izmir_maps.stats.moran import (
     ALPHA,
     LISA_COLORS,
     PERMUTATIONS,
@@ -20,9 +20,9 @@ from izmir_maps.stats.spatial import (
     lisa,
     lisa_label,
     moran_all,
-    ranking_table,
     weights_note,
 )
+from izmir_maps.stats.ranking import ranking_table
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import text
 

@@ -1,4 +1,4 @@
-"""Tests of izmir_maps.stats.spatial: contiguity weights, Moran's I, LISA and the ranking table.
+"""Tests of izmir_maps.stats.moran: global Moran's I, LISA and the note on the method.
 
 The statistics are checked against esda called directly with the same weights,
 permutations and seed, never against numbers the module computed itself.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import esda
@@ -18,43 +18,26 @@ import numpy as np
 import pandas as pd
 import pytest
 from libpysal.weights import W, w_subset
-from libpysal.weights.contiguity import Queen
 from numpy.testing import assert_allclose
 
 from izmir_maps.data.boundaries import EQUAL_AREA_CRS, load_districts
-from izmir_maps.data.registry import base_indicators, indicator
+from izmir_maps.data.registry import base_indicators
 from izmir_maps.errors import DataError, OptionError, UnknownIndicatorError
-from izmir_maps.stats.spatial import (
+from izmir_maps.stats.moran import (
     ALPHA,
     LISA_COLORS,
     PERMUTATIONS,
     SEED,
     MoranResult,
-    district_weights,
     lisa,
     lisa_label,
     moran,
     moran_all,
-    ranking_table,
     weights_note,
 )
+from izmir_maps.stats.weights import district_weights
 
 QUADRANT = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
-
-
-@pytest.fixture(scope="module")
-def pcode() -> dict[str, str]:
-    districts = load_districts("detailed")
-    return dict(zip(districts["district"], districts["pcode"], strict=True))
-
-
-@pytest.fixture(scope="module")
-def weights() -> W:
-    return district_weights()
-
-
-def edges(w: W) -> set[frozenset[str]]:
-    return {frozenset((a, b)) for a, nbs in w.neighbors.items() for b in nbs}
 
 
 @contextmanager
@@ -75,112 +58,6 @@ def with_nan(table: gpd.GeoDataFrame, column: str, pcodes: list[str]) -> gpd.Geo
     out[column] = out[column].astype(float)
     out.loc[out["pcode"].isin(pcodes), column] = np.nan
     return out
-
-
-# --- weights --------------------------------------------------------------------------------
-
-
-def test_weights_cover_the_30_districts_by_pcode(weights: W, table: gpd.GeoDataFrame) -> None:
-    assert weights.n == 30
-    assert weights.id_order == list(table["pcode"])
-    assert weights.islands == []
-    assert weights.n_components == 1
-
-
-def test_weights_are_symmetric_and_row_standardised(weights: W) -> None:
-    for a, nbs in weights.neighbors.items():
-        for b in nbs:
-            assert a in weights.neighbors[b], (a, b)
-    assert weights.transform == "R"
-    dense, _ = weights.full()
-    assert_allclose(dense.sum(axis=1), np.ones(30))
-    assert_allclose(dense > 0, (dense > 0).T)
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Aliağa", "Foça"),
-        ("Aliağa", "Menemen"),
-        ("Aliağa", "Bergama"),
-        ("Çeşme", "Urla"),
-        ("Karaburun", "Urla"),
-        ("Ödemiş", "Tire"),
-        ("Bornova", "Bayraklı"),
-        ("Konak", "Bayraklı"),
-        ("Dikili", "Bergama"),
-        ("Selçuk", "Menderes"),
-    ],
-)
-def test_known_adjacencies(weights: W, pcode: dict[str, str], a: str, b: str) -> None:
-    assert pcode[b] in weights.neighbors[pcode[a]]
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Konak", "Karşıyaka"),  # across the Gulf of İzmir
-        ("Narlıdere", "Çiğli"),  # across the Gulf
-        ("Karaburun", "Foça"),  # across the Gulf's mouth
-        ("Karaburun", "Çeşme"),  # across water
-        ("Güzelbahçe", "Menderes"),  # one point only
-        ("Karabağlar", "Seferihisar"),  # one point only
-    ],
-)
-def test_no_links_across_water_or_through_a_single_point(
-    weights: W, pcode: dict[str, str], a: str, b: str
-) -> None:
-    assert pcode[b] not in weights.neighbors[pcode[a]]
-
-
-def test_konak_neighbours(weights: W, pcode: dict[str, str]) -> None:
-    name = {p: d for d, p in pcode.items()}
-    got = {name[p] for p in weights.neighbors[pcode["Konak"]]}
-    assert got == {"Balçova", "Bayraklı", "Bornova", "Buca", "Karabağlar"}
-
-
-def test_peninsulas_have_a_single_land_neighbour(weights: W, pcode: dict[str, str]) -> None:
-    for district, only in [("Çeşme", "Urla"), ("Karaburun", "Urla"), ("Dikili", "Bergama")]:
-        assert weights.neighbors[pcode[district]] == [pcode[only]]
-
-
-def test_rook_drops_exactly_the_two_point_contacts_of_queen(
-    weights: W, pcode: dict[str, str]
-) -> None:
-    queen = Queen.from_dataframe(load_districts("detailed"), ids="pcode", use_index=False)
-    extra = edges(queen) - edges(weights)
-    point_only = {
-        frozenset((pcode["Güzelbahçe"], pcode["Menderes"])),
-        frozenset((pcode["Karabağlar"], pcode["Seferihisar"])),
-    }
-    assert extra == point_only
-    assert edges(weights) <= edges(queen)
-    assert len(edges(weights)) == 53
-
-
-def test_weights_are_a_new_object_each_call(weights: W) -> None:
-    again = district_weights()
-    assert again is not weights
-    again.transform = "b"
-    assert district_weights().transform == "R"
-
-
-def test_weights_from_the_web_layer_are_the_same(weights: W) -> None:
-    assert edges(district_weights(load_districts("web"))) == edges(weights)
-
-
-def test_isolated_district_is_linked_to_the_nearest_centroid(pcode: dict[str, str]) -> None:
-    districts = load_districts("detailed")
-    without_urla = districts[districts["district"] != "Urla"]
-    w = district_weights(without_urla)
-    assert w.n == 29
-    assert w.islands == []
-    centroids = without_urla.set_index("pcode").to_crs(EQUAL_AREA_CRS).centroid
-    for district in ("Çeşme", "Karaburun"):
-        others = centroids.drop(index=pcode[district])
-        nearest = others.distance(centroids[pcode[district]]).idxmin()
-        assert nearest in w.neighbors[pcode[district]]
-        assert pcode[district] in w.neighbors[nearest]
 
 
 # --- global Moran's I -----------------------------------------------------------------------
@@ -410,87 +287,6 @@ def test_moran_all_with_ids_keeps_order_and_labels(table: gpd.GeoDataFrame) -> N
         moran_all(table, ["employes"])
 
 
-# --- ranking table --------------------------------------------------------------------------
-
-
-def test_ranking_table_columns_and_order(table: gpd.GeoDataFrame) -> None:
-    result = ranking_table(table)
-    assert list(result["pcode"]) == sorted(table["pcode"])
-    assert list(result.columns[:5]) == [
-        "pcode",
-        "district",
-        "employees",
-        "employees_share",
-        "employees_rank",
-    ]
-    assert "wind_capacity_mw_share" in result.columns
-    assert "wind_capacity_mw_rank" not in result.columns  # not ranked: one value only
-    assert "izka_success_rate_share" not in result.columns  # a rate has no share
-    assert all(re.fullmatch(r"[a-z0-9_]+", c) for c in result.columns)
-    assert not isinstance(result, gpd.GeoDataFrame)
-
-
-def test_ranking_table_ranks_equal_pandas_rank_of_the_source(
-    table: gpd.GeoDataFrame, raw_data: Callable[[str], pd.DataFrame]
-) -> None:
-    result = ranking_table(table).set_index("district")
-    source = raw_data("table1_districts.csv").set_index("district")
-    for column in ("employees", "firms", "exports_usd"):
-        expected = source[column].rank(ascending=False, method="min").astype(int)
-        got = result.loc[expected.index, f"{column}_rank"].astype(int)
-        pd.testing.assert_series_equal(got, expected, check_names=False)
-    for column in ("population", "izka_success_rate", "osb_count"):
-        values = table.set_index("district")[column].astype(float)
-        expected = values.rank(ascending=False, method="min")
-        got = result.loc[expected.index, f"{column}_rank"].astype(float)
-        pd.testing.assert_series_equal(got, expected, check_names=False)
-    assert result.loc["Aliağa", "employees_rank"] == 9
-
-
-def test_ranking_table_shares_are_of_the_izmir_total(
-    table: gpd.GeoDataFrame, raw_data: Callable[[str], pd.DataFrame]
-) -> None:
-    result = ranking_table(table).set_index("district")
-    source = raw_data("table1_districts.csv").set_index("district")
-    totals = raw_data("izmir_totals.csv").set_index("indicator")["value"]
-    expected = source["employees"] / float(totals["employees"]) * 100
-    assert_allclose(result.loc[expected.index, "employees_share"], expected)
-    # and the shares printed in the source, to their two decimals
-    assert_allclose(
-        result.loc[source.index, "employees_share"], source["employees_share_pct"], atol=0.006
-    )
-    assert round(result.loc["Aliağa", "employees_share"], 2) == 4.14
-
-
-def test_ranking_table_labels_and_csv(table: gpd.GeoDataFrame) -> None:
-    result = ranking_table(table, ["employees", "exports_usd"], lang="tr")
-    labels = result.attrs["labels"]
-    assert labels["district"] == "İlçe"
-    assert labels["employees"] == indicator("employees").label("tr")
-    assert labels["exports_usd_share"] == indicator("exports_usd_share").label("tr")
-    assert labels["exports_usd_share"].endswith("İzmir içindeki payı")
-    assert ranking_table(table, ["firms"], lang="en").attrs["labels"]["firms_rank"].endswith("rank")
-    csv = result.to_csv(index=False)
-    header, first = csv.splitlines()[:2]
-    assert header == (
-        "pcode,district,employees,employees_share,employees_rank,"
-        "exports_usd,exports_usd_share,exports_usd_rank"
-    )
-    fields = first.split(",")
-    assert fields[:3] == ["TUR035001", "Aliağa", "27225"]
-    assert (fields[4], fields[5]) == ("9", "673307314")  # ranks are written as integers
-    assert fields[7] == str(result.loc[0, "exports_usd_rank"])
-
-
-def test_ranking_table_bad_inputs(table: gpd.GeoDataFrame) -> None:
-    with pytest.raises(OptionError, match="lang must be 'tr' or 'en', not 'de'"):
-        ranking_table(table, lang="de")  # type: ignore[arg-type]
-    with pytest.raises(UnknownIndicatorError, match="employes"):
-        ranking_table(table, ["employes"])
-    with pytest.raises(DataError, match=r"lacks column\(s\) \['firms'\]"):
-        ranking_table(table.drop(columns="firms"), ["firms"])
-
-
 def test_moranresult_fields() -> None:
     names = [f.name for f in dataclasses.fields(MoranResult)]
     assert names[:8] == [
@@ -503,3 +299,15 @@ def test_moranresult_fields() -> None:
         "permutations",
         "seed",
     ]
+
+
+def test_the_stats_package_re_exports_and_keeps_moran_the_module() -> None:
+    import izmir_maps.stats as stats
+    from izmir_maps.stats import moran as module
+    from izmir_maps.stats import moran_all as exported
+
+    assert exported is moran_all
+    assert module.moran is moran  # the name is the module, not shadowed by the function
+    assert {"moran_all", "lisa", "district_weights", "ranking_table"} <= set(stats.__all__)
+    for name in stats.__all__:
+        assert hasattr(stats, name), name

@@ -1,57 +1,19 @@
 """Spatial autocorrelation of the district indicators: global Moran's I and LISA.
 
 The statistics come from esda (:class:`esda.Moran`, :class:`esda.Moran_Local`)
-on libpysal contiguity weights; nothing here re-implements them. This module
-only decides *which* neighbours count, which districts take part, and how the
-random permutations are seeded, and it turns esda's output into plain records
-and tables.
-
-Weights: which districts are neighbours
----------------------------------------
-Two districts are neighbours when their boundaries share a border **line**
-(rook contiguity) on the detailed layer, which is a valid coverage, so shared
-borders are identical on both sides. Facts about the 30 districts that decided
-the choice (checked on the shipped geometry; the web layer gives the same
-graph):
-
-* **Rook, not queen.** Queen contiguity also links districts that touch at a
-  single point. In İzmir that adds exactly two links, both through the one
-  point where four districts meet (Güzelbahçe, Karabağlar,
-  Menderes and Seferihisar): Güzelbahçe–Menderes and
-  Karabağlar–Seferihisar. A point of contact is an artefact of where the
-  boundary vertices fall, not a shared border, so those pairs are not
-  neighbours. Every other link has a shared border of at least 1.1 km
-  (Balçova–Konak and Bayraklı–Konak are the shortest).
-* **No links across water.** Boundaries follow the coast, so contiguity
-  never jumps the Gulf of İzmir: the north shore (Karşıyaka, Çiğli) and the
-  south shore (Konak, Balçova, Narlıdere, Güzelbahçe) meet only around the
-  head of the bay, through Bayraklı–Konak and Bornova. The peninsulas
-  are linked by land only: Çeşme and Karaburun each neighbour Urla alone
-  (Karaburun is *not* linked to Foça or Çeşme across the water), Dikili and
-  Kınık neighbour Bergama alone. The islands belonging to Çeşme, Dikili,
-  Foça, Karaburun, Seferihisar and Urla are part of their district and do not
-  create links of their own.
-* **No isolated districts.** Every district has at least one neighbour over
-  land, so the full graph has no islands and is one connected component
-  (53 links).
-* **When a district would be isolated** — a caller's layer with an island
-  district, or, more often, a statistic computed without the districts that
-  have no value (see below), which can cut Dikili and Kınık off when Bergama
-  is missing — it is linked to its nearest district by the distance between
-  centroids in EPSG:32635 (UTM 35N), one nearest district each, and the link
-  is made in both directions so the graph stays symmetric. The links added
-  are reported in :attr:`MoranResult.added_links` and
-  :attr:`LisaResult.added_links`.
-* **Row-standardised** (libpysal transform ``"R"``): a district's spatial lag
-  is the plain average of its neighbours' values.
+on the contiguity weights of :mod:`izmir_maps.stats.weights` (which districts
+are neighbours, and why); nothing here re-implements them. This module only
+decides which districts take part and how the random permutations are seeded,
+and it turns esda's output into plain records and tables.
 
 Districts without a value
 -------------------------
 They are dropped, and the weights are cut down to the other districts with
-:func:`libpysal.weights.w_subset` (then isolated districts are linked as
-above). :attr:`MoranResult.n` says how many districts took part. With fewer
-than :data:`MIN_VALUES` values, or no variation, the statistic is reported as
-not computable (``I`` is NaN and ``reason`` says why) instead of raising.
+:func:`~izmir_maps.stats.weights.subset_weights` (which links districts left
+isolated to their nearest one). :attr:`MoranResult.n` says how many districts
+took part. With fewer than :data:`MIN_VALUES` values, or no variation, the
+statistic is reported as not computable (``I`` is NaN and ``reason`` says why)
+instead of raising.
 
 Randomness
 ----------
@@ -72,18 +34,16 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import esda
-import geopandas as gpd
 import numpy as np
 import pandas as pd
-from libpysal.weights import W, w_subset
-from libpysal.weights.contiguity import Rook
+from libpysal.weights import W
 
-from izmir_maps.data.boundaries import EQUAL_AREA_CRS, load_districts
 from izmir_maps.data.registry import base_indicators, indicator
 from izmir_maps.errors import DataError, OptionError
+from izmir_maps.stats._checks import require_columns
+from izmir_maps.stats.weights import Links, district_weights, subset_weights
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import text
 
@@ -95,12 +55,10 @@ __all__ = [
     "SEED",
     "LisaResult",
     "MoranResult",
-    "district_weights",
     "lisa",
     "lisa_label",
     "moran",
     "moran_all",
-    "ranking_table",
     "weights_note",
 ]
 
@@ -139,7 +97,13 @@ def lisa_label(cls: str, lang: Lang = "tr") -> str:
 
 
 def weights_note(lang: Lang = "tr") -> str:
-    """How neighbours, weights and significance are chosen, for readers of the results."""
+    """How neighbours, weights and significance are chosen, for readers of the results.
+
+    Examples
+    --------
+    >>> "999" in weights_note("en") and "p < 0.05" in weights_note("en")
+    True
+    """
     alpha = format_number(ALPHA, lang, 2)
     return text("stats_weights_note", lang, permutations=PERMUTATIONS, seed=SEED, alpha=alpha)
 
@@ -238,41 +202,6 @@ class LisaResult:
         return self.reason is None
 
 
-def district_weights(districts: gpd.GeoDataFrame | None = None) -> W:
-    """Row-standardised rook contiguity weights of the districts, keyed by P-code.
-
-    See the module docstring for why rook, and how water and isolated
-    districts are handled. A new object is returned on every call (esda
-    changes the transform of the weights it is given).
-
-    Parameters
-    ----------
-    districts
-        Polygons with a ``pcode`` column; the detailed layer by default.
-        A district without a neighbour is linked to the one with the nearest
-        centroid (EPSG:32635), in both directions.
-
-    Returns
-    -------
-    libpysal.weights.W
-        ``id_order`` is the sorted P-codes; transform ``"R"``.
-
-    Examples
-    --------
-    >>> w = district_weights()
-    >>> w.n, w.islands, w.transform, float(w.s0)
-    (30, [], 'R', 30.0)
-    >>> name = dict(zip(load_districts().pcode, load_districts().district))
-    >>> sorted(name[p] for p in w.neighbors["TUR035021"])  # Konak
-    ['Balçova', 'Bayraklı', 'Bornova', 'Buca', 'Karabağlar']
-    """
-    if districts is None:
-        neighbours, _ = _detailed_neighbours()
-    else:
-        neighbours, _ = _contiguity(districts)
-    return _weights(neighbours)
-
-
 def moran(
     table: pd.DataFrame,
     column: str,
@@ -292,7 +221,7 @@ def moran(
         The indicator column.
     weights
         Weights keyed by P-code covering the table's districts;
-        :func:`district_weights` by default. Used row-standardised.
+        :func:`~izmir_maps.stats.weights.district_weights` by default. Used row-standardised.
     permutations
         Random permutations for ``p_sim`` (at least 1).
     seed
@@ -465,69 +394,6 @@ def moran_all(
     return pd.DataFrame(rows, columns=columns)
 
 
-def ranking_table(
-    table: pd.DataFrame,
-    indicator_ids: Sequence[str] | None = None,
-    *,
-    lang: Lang = "tr",
-) -> pd.DataFrame:
-    """Every district with each indicator's value, share of İzmir and rank.
-
-    Parameters
-    ----------
-    table
-        The district table (:func:`izmir_maps.data.join.district_table`).
-    indicator_ids
-        Registered indicator ids; by default every base indicator of the
-        registry present in ``table``, in registry order.
-    lang
-        Language of the column headers in ``attrs["labels"]``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per district, sorted by P-code. Columns ``pcode``,
-        ``district``, then for each indicator ``<id>`` (value),
-        ``<id>_share`` (% of İzmir) and ``<id>_rank`` (1 = highest) where the
-        table has them. ``attrs["labels"]`` maps each column to its header in
-        ``lang``. ``.to_csv(index=False)`` gives the downloadable file.
-
-    Examples
-    --------
-    >>> from izmir_maps.data.join import district_table
-    >>> r = ranking_table(district_table(), ["employees"], lang="en")
-    >>> list(r.columns)
-    ['pcode', 'district', 'employees', 'employees_share', 'employees_rank']
-    >>> row = r.set_index("district").loc["Aliağa"]
-    >>> int(row.employees), round(float(row.employees_share), 2), int(row.employees_rank)
-    (27225, 4.14, 9)
-    >>> r.attrs["labels"]["employees_rank"]
-    'Employees (SGK, 2008) – rank'
-    """
-    if lang not in ("tr", "en"):
-        msg = f"lang must be 'tr' or 'en', not {lang!r}."
-        raise OptionError(msg)
-    _require_columns(table, ["pcode", "district"])
-    if indicator_ids is None:
-        ids = [ind.id for ind in base_indicators() if ind.id in table.columns]
-    else:
-        ids = [indicator(i).id for i in indicator_ids]
-        _require_columns(table, ids)
-    labels = {
-        "pcode": text("column_pcode", lang),
-        "district": text("district", lang),
-    }
-    columns = ["pcode", "district"]
-    for ind_id in ids:
-        for col in (ind_id, f"{ind_id}_share", f"{ind_id}_rank"):
-            if col in table.columns and col not in labels:
-                columns.append(col)
-                labels[col] = indicator(col).label(lang)
-    out = pd.DataFrame(table[columns]).sort_values("pcode", kind="stable").reset_index(drop=True)
-    out.attrs["labels"] = labels
-    return out
-
-
 # --- private helpers -------------------------------------------------------------------------
 
 
@@ -538,64 +404,7 @@ class _Prepared:
     reason: str | None
     y: np.ndarray | None = None  # values aligned to w.id_order
     w: W | None = None
-    added: tuple[tuple[str, str], ...] = ()
-
-
-Neighbours = dict[str, list[str]]
-Links = tuple[tuple[str, str], ...]
-
-
-@lru_cache(maxsize=1)
-def _detailed_neighbours() -> tuple[Neighbours, Links]:
-    return _contiguity(load_districts("detailed"))
-
-
-def _contiguity(districts: gpd.GeoDataFrame) -> tuple[Neighbours, Links]:
-    """Rook neighbours by P-code, with isolated districts linked to the nearest one."""
-    _require_columns(districts, ["pcode"])
-    pcodes = districts["pcode"]
-    repeated = sorted(pcodes[pcodes.duplicated()].unique())
-    if repeated:
-        msg = f"districts has repeated P-code(s) {repeated!r}; each district must appear once."
-        raise DataError(msg)
-    frame = districts[["pcode", districts.geometry.name]].reset_index(drop=True)
-    rook = Rook.from_dataframe(frame, ids="pcode", use_index=False, silence_warnings=True)
-    neighbours = {p: sorted(rook.neighbors[p]) for p in sorted(pcodes)}
-    centroids = districts.set_index("pcode").geometry.to_crs(EQUAL_AREA_CRS).centroid
-    return _link_islands(neighbours, centroids)
-
-
-def _link_islands(neighbours: Neighbours, centroids: gpd.GeoSeries) -> tuple[Neighbours, Links]:
-    """Link each district without neighbours to the nearest other one (by centroid), both ways."""
-    islands = [p for p, nb in neighbours.items() if not nb]
-    if not islands or len(neighbours) < 2:
-        return neighbours, ()
-    missing = sorted(set(neighbours) - set(centroids.index))
-    if missing:
-        msg = f"No geometry for P-code(s) {missing!r}; cannot link districts without neighbours."
-        raise DataError(msg)
-    ids = sorted(neighbours)
-    points = centroids.loc[ids]
-    out = {p: list(nb) for p, nb in neighbours.items()}
-    added = []
-    for p in islands:
-        distance = points.distance(points.loc[p]).drop(index=p)
-        nearest = str(distance.idxmin())
-        for a, b in ((p, nearest), (nearest, p)):
-            if b not in out[a]:
-                out[a] = sorted([*out[a], b])
-        added.append((p, nearest))
-    return out, tuple(added)
-
-
-def _weights(neighbours: Neighbours) -> W:
-    w = W(
-        {p: list(nb) for p, nb in neighbours.items()},
-        id_order=sorted(neighbours),
-        silence_warnings=True,
-    )
-    w.transform = "r"
-    return w
+    added: Links = ()
 
 
 def _prepare(
@@ -639,17 +448,14 @@ def _prepare(
         w.transform = "r"
     else:
         keep = [p for p in w.id_order if p in present.index]
-        sub = w_subset(w, keep, silence_warnings=True)
-        neighbours = {p: sorted(sub.neighbors[p]) for p in keep}
-        neighbours, added = _link_islands(neighbours, _centroids(table))
-        w = _weights(neighbours)
+        w, added = subset_weights(w, keep, table)
     y = present.loc[w.id_order].to_numpy(dtype=float)
     return _Prepared(values, n, None, y, w, added)
 
 
 def _values(table: pd.DataFrame, column: str) -> pd.Series:
     """``column`` as floats indexed by P-code; non-finite values become NaN."""
-    _require_columns(table, ["pcode"])
+    require_columns(table, ["pcode"])
     if column not in table.columns:
         close = difflib.get_close_matches(str(column), [str(c) for c in table.columns], n=3)
         hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
@@ -668,22 +474,6 @@ def _values(table: pd.DataFrame, column: str) -> pd.Series:
         series.to_numpy(dtype=float, na_value=np.nan), index=pd.Index(pcodes, name="pcode")
     )
     return values.where(np.isfinite(values))
-
-
-def _centroids(table: pd.DataFrame) -> gpd.GeoSeries:
-    """District centroids in EPSG:32635, from the table's geometry or the detailed layer."""
-    if isinstance(table, gpd.GeoDataFrame) and table.crs is not None:
-        geometry = table.set_index("pcode").geometry
-    else:
-        geometry = load_districts("detailed").set_index("pcode").geometry
-    return geometry.to_crs(EQUAL_AREA_CRS).centroid
-
-
-def _require_columns(table: pd.DataFrame, columns: Sequence[str]) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        msg = f"The table lacks column(s) {missing!r}; it has {list(table.columns)!r}."
-        raise DataError(msg)
 
 
 @contextmanager
