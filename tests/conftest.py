@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from hypothesis import settings
 
-from izmir_maps.data._paths import data_dir
+from izmir_maps.data.paths import data_dir
 
 # No example database: the suite must not depend on (or leave behind) earlier runs' examples.
 settings.register_profile("izmir-maps", database=None, deadline=None, max_examples=200)

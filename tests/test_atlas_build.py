@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from izmir_maps.atlas import COMPARISONS, build_atlas
-from izmir_maps.data._paths import data_dir
+from izmir_maps.data.paths import data_dir
 from izmir_maps.data.registry import indicator_ids
 
 

@@ -16,6 +16,7 @@ from izmir_maps import atlas
 from izmir_maps.cli import main
 from izmir_maps.data.registry import indicator_ids
 from izmir_maps.errors import DataError
+from izmir_maps.staging import MARKER
 
 OUTPUTS = ("districts.csv", "districts.geojson", "districts_sources.csv")
 
@@ -109,9 +110,11 @@ def test_sources_sidecar_describes_every_column(built: Path) -> None:
 def test_building_again_gives_byte_identical_files_and_replaces_old_ones(
     built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    stale = tmp_path / "data" / "districts.csv"
+    stale = tmp_path / "data" / "districts.csv"  # an older atlas, with a file since changed
     stale.parent.mkdir()
     stale.write_text("stale\n", encoding="utf-8")
+    (tmp_path / "data" / "gone.csv").write_text("no longer built\n", encoding="utf-8")
+    (tmp_path / MARKER).write_text("made by izmir-maps build\n", encoding="utf-8")
     assert main(["build", "--out", str(tmp_path), "--no-static"]) == 0  # not quiet this time
     captured = capsys.readouterr()
     assert re.search(rf"^\d+ files written to {re.escape(str(tmp_path))}$", captured.out, re.M)
@@ -211,3 +214,37 @@ def test_output_folder_that_is_a_file_is_bad_input_not_a_bug(
     assert str(not_a_folder) in err
     assert "bug in izmir-maps" not in err
     assert not_a_folder.read_text(encoding="utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize(
+    "command", [["build"], ["map", "employees"], ["compare", "Aliağa", "Foça"]]
+)
+def test_empty_out_is_an_error_not_the_current_folder(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--out", ""])
+    assert exit_info.value.code == 2
+    assert "--out is empty" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_map_never_writes_onto_its_own_data(tmp_path: Path, capsys) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("İlçe,Değer\nAliağa,1\nBuca,2\n", encoding="utf-8")
+    before = table.read_bytes()
+    status = main(["map", "--data", str(table), "--column", "Değer", "--format", "html",
+                   "--out", str(table)])  # fmt: skip
+    assert status == 2
+    assert "would replace your data" in capsys.readouterr().err
+    assert table.read_bytes() == before
+
+
+def test_build_never_replaces_the_shipped_data(tmp_path: Path, capsys) -> None:
+    from izmir_maps.data.paths import data_dir
+
+    before = sorted(p.name for p in data_dir().iterdir())
+    assert main(["build", "--out", str(data_dir()), "--replace", "--quiet", "--no-static"]) == 2
+    assert "which the atlas is built from" in capsys.readouterr().err
+    assert sorted(p.name for p in data_dir().iterdir()) == before

@@ -18,22 +18,25 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
+from izmir_maps.data.paths import data_dir, geodata_dir
 from izmir_maps.data.join import district_table
 from izmir_maps.data.registry import base_indicators, indicator, indicator_ids
+from izmir_maps.errors import OptionError
 from izmir_maps.pages._svgmap import svg_map
 from izmir_maps.pages.compare import render_comparison, render_small_multiples
 from izmir_maps.pages.index import AtlasEntry, embed_snippet, render_index
 from izmir_maps.pages.profiles import district_slug, render_profile
 from izmir_maps.pages.statistics import render_stats_page
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
+from izmir_maps.staging import MARKER, staged_folder
 from izmir_maps.text.names import slugify
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
+from izmir_maps.workers import worker_pool
 from izmir_maps.write import safe_join, write_csv, write_geojson, write_text
 
 __all__ = ["COMPARISONS", "MARKER_MAPS", "build_atlas", "column_sources", "map_spec"]
@@ -120,13 +123,17 @@ def build_atlas(
     static: bool = True,
     progress: Progress | None = None,
     workers: int | None = None,
+    replace: bool = False,
 ) -> list[Path]:
-    """Write every output into ``out`` and return the paths written.
+    """Build the whole atlas beside ``out`` and swap it in when complete; return the paths.
+
+    The previous atlas in ``out`` stays whole until the new one is complete,
+    and after a failure or an interruption (see :func:`izmir_maps.staging.staged_folder`).
 
     Parameters
     ----------
     out
-        Output folder; created if needed. Every file is replaced atomically.
+        Output folder; created if needed.
     lang
         Language of every page and map.
     static
@@ -135,7 +142,47 @@ def build_atlas(
         Called with a short message as each step starts and ends.
     workers
         Processes for the static maps (default: the machine's cores, at most 4).
+    replace
+        Replace ``out`` even if it is a non-empty folder that izmir-maps did not write.
+
+    Raises
+    ------
+    OptionError
+        If ``out`` is empty text, a file, a folder of the package's own inputs
+        (or one holding them), a foreign non-empty folder without ``replace``,
+        or being written by another build.
     """
+    _refuse_inputs(out)
+    with staged_folder(out, replace=replace) as stage:
+        written = _write_atlas(stage, lang=lang, static=static, progress=progress, workers=workers)
+    return [Path(out) / path.relative_to(stage) for path in [*written, stage / MARKER]]
+
+
+def _refuse_inputs(out: str | Path) -> None:
+    """Refuse an output folder that is, or holds, the data the atlas is built from."""
+    if isinstance(out, str) and not out.strip():
+        return  # staged_folder explains this one
+    target = Path(os.path.realpath(Path(out).expanduser()))
+    package = Path(__file__).resolve().parent
+    for source in (data_dir(), geodata_dir(), package):
+        source = source.resolve()
+        if target == source or target in source.parents:
+            msg = (
+                f"--out {out} would replace {source}, which the atlas is built from. "
+                "Choose a folder outside it, for example --out output."
+            )
+            raise OptionError(msg)
+
+
+def _write_atlas(
+    out: Path,
+    *,
+    lang: Lang,
+    static: bool,
+    progress: Progress | None,
+    workers: int | None,
+) -> list[Path]:
+    """Write every output into the (empty) folder ``out``; return the paths written."""
     from izmir_maps.interactive.render import write_html, write_shared_assets
     from izmir_maps.interactive.sync import write_sync_html
 
@@ -290,7 +337,7 @@ def _static_maps(
             if i % 10 == 0 or i == len(jobs):
                 say(f"      {i}/{len(jobs)} static maps")
         return written
-    with ProcessPoolExecutor(max_workers=n) as pool:
+    with worker_pool(n) as pool:
         grid = pool.submit(_multiples_job, (lang, str(multiples)))  # the longest job first
         futures = [pool.submit(_static_job, job) for job in jobs]
         for i, future in enumerate(futures, 1):

@@ -9,6 +9,8 @@ of reading a user's table (:func:`izmir_maps.userdata.options.cli_parser`).
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status (0 ok, 2 bad input, 1 internal error)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(args.func(args) or 0)
     except IzmirMapsError as exc:
@@ -47,9 +50,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    except KeyboardInterrupt:
-        print("izmir-maps: interrupted; no partial files were left.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        print(
+            "izmir-maps: interrupted; nothing was half written: files and folders that were "
+            "there before are as they were.",
+            file=sys.stderr,
+        )
+        return 143 if isinstance(exc, _Terminated) else 130
     except Exception as exc:
         print(
             f"izmir-maps: internal error ({type(exc).__name__}: {exc}). This is a bug in "
@@ -58,6 +65,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C so that every clean-up runs."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _output_path(text: str) -> Path:
+    """An ``--out`` value; empty text would silently mean the current folder."""
+    if not text.strip():
+        msg = "--out is empty; name a file or folder, for example --out output"
+        raise argparse.ArgumentTypeError(msg)
+    return Path(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,7 +95,12 @@ def _parser() -> argparse.ArgumentParser:
     reading = read_options.cli_parser()
 
     build = sub.add_parser("build", help="build the whole atlas into a folder")
-    build.add_argument("--out", type=Path, default=Path("output"), help="output folder")
+    build.add_argument("--out", type=_output_path, default=Path("output"), help="output folder")
+    build.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace --out even if it is a non-empty folder that izmir-maps did not write",
+    )
     build.add_argument("--lang", choices=("tr", "en"), default="tr")
     build.add_argument("--no-static", action="store_true", help="skip PNG/SVG files")
     build.add_argument("--quiet", action="store_true", help="do not show progress")
@@ -84,7 +114,9 @@ def _parser() -> argparse.ArgumentParser:
         "'osb', 'wind' or 'combined', or a column of your own table with --data.",
     )
     mp.add_argument("indicator", nargs="?", help="indicator id, osb, wind or combined")
-    mp.add_argument("--out", type=Path, required=True, help="output file (.html/.png/.svg/.pdf)")
+    mp.add_argument(
+        "--out", type=_output_path, required=True, help="output file (.html/.png/.svg/.pdf)"
+    )
     mp.add_argument("--format", choices=FORMATS, help="output format (default: from --out)")
     mp.add_argument("--scheme", help="quantiles, fisher_jenks, equal_interval, head_tail, user")
     mp.add_argument("--k", type=int, help="number of classes (2–9)")
@@ -112,7 +144,9 @@ def _parser() -> argparse.ArgumentParser:
 
     cmp = sub.add_parser("compare", help="compare districts side by side")
     cmp.add_argument("districts", nargs="+", help="2–6 district names (any spelling) or P-codes")
-    cmp.add_argument("--out", type=Path, default=Path("compare.html"), help="output .html file")
+    cmp.add_argument(
+        "--out", type=_output_path, default=Path("compare.html"), help="output .html file"
+    )
     cmp.add_argument("--lang", choices=("tr", "en"), default="tr")
     cmp.set_defaults(func=_cmd_compare)
 
@@ -129,7 +163,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(message, file=sys.stderr, flush=True)
 
-    written = build_atlas(args.out, lang=args.lang, static=not args.no_static, progress=progress)
+    written = build_atlas(
+        args.out,
+        lang=args.lang,
+        static=not args.no_static,
+        progress=progress,
+        replace=args.replace,
+    )
     print(f"{len(written)} files written to {args.out}")
     return 0
 
@@ -146,6 +186,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
     breaks = _parse_breaks(args.breaks)
     options = read_options.from_namespace(args)
     if args.data is not None:
+        _refuse_overwriting_input(args.data, args.out)
         spec = _user_spec(args, options, layer, breaks)
     else:
         _check_without_data(args, options)
@@ -153,6 +194,16 @@ def _cmd_map(args: argparse.Namespace) -> int:
     path = _write(spec, args, fmt)
     print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0
+
+
+def _refuse_overwriting_input(data: Path, out: Path) -> None:
+    same = out.exists() and data.exists() and os.path.samefile(data, out)
+    if same or Path(os.path.realpath(out)) == Path(os.path.realpath(data)):
+        msg = (
+            f"--out {out} is the table being read (--data {data}); writing the map there would "
+            "replace your data. Choose another --out, for example --out map.html."
+        )
+        raise OptionError(msg)
 
 
 def _builtin_spec(args: argparse.Namespace, layer: str, breaks: list[float] | None):

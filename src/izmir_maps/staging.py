@@ -97,11 +97,21 @@ def _check_target(target: Path, *, replace: bool) -> None:
 @contextmanager
 def _lock(target: Path) -> Iterator[None]:
     path = target.parent / f".{target.name}.lock"
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    fd = _acquire(path, target)
     try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)  # while still held, so no one locks a file about to go
+        os.close(fd)
+
+
+def _acquire(path: Path, target: Path) -> int:
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:
+            os.close(fd)
             if err.errno not in (errno.EAGAIN, errno.EACCES):
                 raise
             msg = (
@@ -109,9 +119,12 @@ def _lock(target: Path) -> Iterator[None]:
                 "Wait for it to finish, or build into another folder."
             )
             raise OptionError(msg) from None
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock; the empty lock file may stay
+        try:
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                return fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)  # the holder removed this file as we locked it: lock the new one
 
 
 def _swap(staging: Path, target: Path) -> None:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import shapely
 
-from izmir_maps.data._paths import geodata_dir
+from izmir_maps.data.paths import geodata_dir
 from izmir_maps.data.boundaries import (
     EQUAL_AREA_CRS,
     district_matcher,

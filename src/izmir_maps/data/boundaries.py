@@ -8,7 +8,7 @@ from typing import Literal
 import geopandas as gpd
 import pyogrio
 
-from izmir_maps.data._paths import geodata_dir
+from izmir_maps.data.paths import geodata_dir
 from izmir_maps.errors import GeometryError
 from izmir_maps.text.names import DistrictMatcher
 
