@@ -26,7 +26,7 @@ from izmir_maps.data.paths import data_dir, geodata_dir
 from izmir_maps.data.join import district_table
 from izmir_maps.data.registry import base_indicators, indicator, indicator_ids
 from izmir_maps.errors import OptionError
-from izmir_maps.pages._svgmap import svg_map
+from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.pages.compare import render_comparison, render_small_multiples
 from izmir_maps.pages.index import AtlasEntry, embed_snippet, render_index
 from izmir_maps.pages.profiles import district_slug, render_profile

@@ -1,4 +1,4 @@
-"""Small script-free SVG maps for pages (``izmir_maps.pages._svgmap``)."""
+"""Small script-free SVG maps for pages (``izmir_maps.pages.svgmap``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from izmir_maps.pages._svgmap import svg_map
+from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.spec.style import NO_DATA_COLOR
 
 NS = "{http://www.w3.org/2000/svg}"

@@ -6,7 +6,7 @@ and script in ``assets/``; Python only prepares the data.
 
 Every ``{{ value }}`` of a template is escaped unless it is
 :class:`~markupsafe.Markup`. Only HTML built here or by
-:func:`izmir_maps.pages._svgmap.svg_map` is ``Markup``: tables, bar charts,
+:func:`izmir_maps.pages.svgmap.svg_map` is ``Markup``: tables, bar charts,
 SVG maps and the inlined CSS and script.
 """
 

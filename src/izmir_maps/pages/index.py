@@ -30,7 +30,7 @@ class AtlasEntry:
     size_bytes
         Size of the HTML map.
     thumbnail
-        Inline SVG thumbnail (``Markup`` from :func:`~izmir_maps.pages._svgmap.svg_map`),
+        Inline SVG thumbnail (``Markup`` from :func:`~izmir_maps.pages.svgmap.svg_map`),
         or ``""``.
     static
         Whether PNG/SVG exist.

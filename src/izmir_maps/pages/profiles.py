@@ -24,7 +24,7 @@ from izmir_maps.data.tables import (
     load_wind_farms,
 )
 from izmir_maps.pages._html import bar_chart, render, table_html
-from izmir_maps.pages._svgmap import svg_map
+from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.spec.style import ATTRIBUTION
 from izmir_maps.text.names import slugify
 from izmir_maps.text.numbers import Lang, format_number, format_percent
