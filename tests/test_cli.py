@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -248,3 +250,32 @@ def test_build_never_replaces_the_shipped_data(tmp_path: Path, capsys) -> None:
     assert main(["build", "--out", str(data_dir()), "--replace", "--quiet", "--no-static"]) == 2
     assert "which the atlas is built from" in capsys.readouterr().err
     assert sorted(p.name for p in data_dir().iterdir()) == before
+
+
+# -- map outputs: the umask and a symlinked --out (issue 12, "Data lost") ------------------------
+
+
+@pytest.mark.parametrize("fmt", ["html", "png", "svg", "pdf"])
+def test_map_outputs_honour_the_umask(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"map.{fmt}"
+    old = os.umask(0o027)
+    try:
+        assert main(["map", "employees", "--size", "half", "--out", str(out)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640  # not mkstemp's private 0o600
+
+
+@pytest.mark.parametrize("fmt", ["html", "png"])
+def test_map_out_that_is_a_symlink_keeps_the_link(fmt: str, tmp_path: Path) -> None:
+    real = tmp_path / "shared" / f"map.{fmt}"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / f"link.{fmt}"
+    link.symlink_to(real)
+    assert main(["map", "employees", "--size", "half", "--out", str(link)]) == 0
+    assert link.is_symlink()
+    assert os.readlink(link) == str(real)
+    head = {"html": b"<!DOCTYPE html>", "png": b"\x89PNG\r\n\x1a\n"}[fmt]
+    assert real.read_bytes().startswith(head)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(["shared", real.name, link.name])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -143,3 +145,81 @@ def test_successful_atomic_write_replaces_the_file(tmp_path: Path) -> None:
     write_text(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+# -- errors name the file the user asked for, never the temporary one -------------------------
+
+
+def test_disk_full_names_the_users_file_and_keeps_the_errno(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    target = tmp_path / "map.html"
+    with pytest.raises(OSError) as info:
+        write_text(target, "x")
+    assert (info.value.errno, info.value.strerror, info.value.filename) == (
+        errno.ENOSPC,
+        "No space left on device",
+        str(target),
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unwritable_folder_names_the_users_file_not_the_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*_args: object, prefix: str = "", dir: object = None, **_kw: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", f"{dir}/{prefix}x81k.tmp")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    target = tmp_path / "map.png"
+    with pytest.raises(PermissionError) as info:  # the subclass is kept
+        write_bytes(target, b"x")
+    assert (info.value.errno, info.value.filename, info.value.filename2) == (
+        errno.EACCES,
+        str(target),
+        None,
+    )
+
+
+def test_a_failed_rename_names_the_users_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(self: Path, target: Path) -> Path:
+        raise PermissionError(errno.EPERM, "Operation not permitted", str(self), None, str(target))
+
+    monkeypatch.setattr(Path, "replace", refused)
+    target = tmp_path / "map.svg"
+    with pytest.raises(PermissionError) as info:
+        write_bytes(target, b"x")
+    assert str(info.value) == f"[Errno 1] Operation not permitted: {str(target)!r}"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_error_through_a_symlink_names_the_link_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = tmp_path / "real.html"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+
+    def disk_full(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    with pytest.raises(OSError) as info:
+        write_text(link, "new")
+    assert info.value.filename == str(link)
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "old"
+
+
+def test_an_error_about_another_file_is_left_as_it_is(tmp_path: Path) -> None:
+    font = str(tmp_path / "DejaVuSans.ttf")
+    with pytest.raises(FileNotFoundError) as info, atomic_path(tmp_path / "map.pdf"):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", font)
+    assert info.value.filename == font
+    assert list(tmp_path.iterdir()) == []

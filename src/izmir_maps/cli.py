@@ -2,14 +2,19 @@
 
 Bad input ends with a one-paragraph message and exit status 2; a bug in
 izmir-maps itself says so and how to report it (exit status 1). No
-traceback reaches the user. ``map --data`` and ``validate`` share the options
+traceback reaches the user. When the reader of the output goes away
+(``izmir-maps indicators | head -1``) the command stops quietly with status
+141, as Unix tools killed by SIGPIPE do. ``map --data`` and ``validate`` share the options
 of reading a user's table (:func:`izmir_maps.userdata.options.cli_parser`).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import math
 import os
+import re
 import signal
 import sys
 from collections.abc import Sequence
@@ -17,12 +22,15 @@ from pathlib import Path
 
 from izmir_maps import __version__
 from izmir_maps.errors import IzmirMapsError, OptionError
+from izmir_maps.text.numbers import parse_number
 from izmir_maps.userdata import options as read_options
 
 __all__ = ["main"]
 
 MARKER_MAPS = ("osb", "wind", "combined")
 FORMATS = ("html", "png", "svg", "pdf")
+#: Exit status after a broken pipe: 128 + SIGPIPE, what a shell reports for ``yes | head -1``.
+BROKEN_PIPE_STATUS = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,22 +41,26 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the exit status (0 ok, 2 bad input, 1 internal error)."""
+    """Run the CLI; return the exit status.
+
+    0 ok, 2 bad input, 1 internal error, 141 when the reader of the output went
+    away, 130 and 143 after Ctrl-C and SIGTERM.
+    """
     parser = _parser()
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe fails here, not in Python's exit
+        return status
     except IzmirMapsError as exc:
         print(f"izmir-maps: error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        where = f" {exc.filename!s}" if exc.filename else ""
-        print(
-            f"izmir-maps: error: cannot use{where}: {exc.strerror or exc}. Check that the path "
-            "exists, is a folder where a folder is expected, and is writable.",
-            file=sys.stderr,
-        )
+        if isinstance(exc, BrokenPipeError) and exc.filename is None:
+            _silence_stdout()
+            return BROKEN_PIPE_STATUS
+        print(f"izmir-maps: error: {_os_error_message(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
         print(
@@ -67,6 +79,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+#: errno → (verb, what happened, what to do) for the OSErrors a user can cause and fix.
+_OS_ERRORS = {
+    errno.ENOSPC: (
+        "write",
+        "the disk is full",
+        "Free some space, or choose --out on another disk.",
+    ),
+    errno.EDQUOT: (
+        "write",
+        "your disk quota is used up",
+        "Free some space, or choose another --out.",
+    ),
+    errno.EROFS: ("write", "the file system is read-only", "Choose another --out."),
+    errno.EACCES: (
+        "use",
+        "permission denied",
+        "Check that you may read it, or write in its folder.",
+    ),
+    errno.EPERM: ("use", "not permitted", "Check that you may read it, or write in its folder."),
+    errno.ENOENT: ("use", "it does not exist", "Check the path."),
+    errno.ENOTDIR: ("use", "a part of the path is a file, not a folder", "Check the path."),
+    errno.EISDIR: ("use", "it is a folder, not a file", "Name a file."),
+    errno.ELOOP: ("use", "its symbolic links form a loop", "Fix or remove the link."),
+    errno.ENAMETOOLONG: ("use", "the name is too long", "Choose a shorter name."),
+}
+
+
+def _os_error_message(exc: OSError) -> str:
+    """One paragraph for an OSError: the file, what happened and what to do."""
+    reason = exc.strerror or str(exc)
+    verb, what, advice = _OS_ERRORS.get(
+        exc.errno or 0,
+        ("use", "", "Check that the path exists, is a folder where a folder is expected, and "
+         "is writable."),
+    )  # fmt: skip
+    said = f"{what} ({reason})" if what else reason
+    if exc.filename is None:
+        return f"{said[:1].upper()}{said[1:]}. {advice}"
+    return f"cannot {verb} {os.fsdecode(exc.filename)}: {said}. {advice}"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so that Python's final flush cannot fail loudly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests)
+        pass
 
 
 class _Terminated(KeyboardInterrupt):
@@ -120,7 +183,12 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--format", choices=FORMATS, help="output format (default: from --out)")
     mp.add_argument("--scheme", help="quantiles, fisher_jenks, equal_interval, head_tail, user")
     mp.add_argument("--k", type=int, help="number of classes (2–9)")
-    mp.add_argument("--breaks", help="upper class bounds for --scheme user, e.g. 1000,10000")
+    mp.add_argument(
+        "--breaks",
+        help="upper class bounds (implies --scheme user), separated by ';' or spaces, written "
+        "like your numbers: Turkish by default (1.000 is one thousand, 0,5 a half), or as "
+        "--decimal says; e.g. '1.000;10.000'",
+    )
     mp.add_argument(
         "--per",
         choices=("capita", "km2"),
@@ -183,7 +251,8 @@ def _cmd_map(args: argparse.Namespace) -> int:
         )
         raise OptionError(msg)
     layer = "web" if fmt == "html" else "detailed"
-    breaks = _parse_breaks(args.breaks)
+    breaks, warnings = _parse_breaks(args.breaks, getattr(args, "decimal", "auto"))
+    args.scheme = _classification(args, breaks)
     options = read_options.from_namespace(args)
     if args.data is not None:
         _refuse_overwriting_input(args.data, args.out)
@@ -191,6 +260,8 @@ def _cmd_map(args: argparse.Namespace) -> int:
     else:
         _check_without_data(args, options)
         spec = _builtin_spec(args, layer, breaks)
+    for warning in warnings:
+        print(f"izmir-maps: warning: {warning}", file=sys.stderr)
     path = _write(spec, args, fmt)
     print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0
@@ -247,7 +318,9 @@ def _check_without_data(args: argparse.Namespace, options: read_options.ReadOpti
     """Refuse reading options without --data rather than ignore them."""
     from izmir_maps.data.provinces import is_izmir
 
-    flags = [flag for flag in read_options.given_flags(args) if flag != "--province"]
+    # --decimal also says how --breaks is written, so it is allowed with --breaks alone.
+    also = {"--province", "--decimal"} if args.breaks is not None else {"--province"}
+    flags = [flag for flag in read_options.given_flags(args) if flag not in also]
     if flags:
         verb = "applies" if len(flags) == 1 else "apply"
         msg = (
@@ -327,14 +400,189 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_breaks(text: str | None) -> list[float] | None:
+# -- --breaks ------------------------------------------------------------------------------------
+
+_BREAKS_EXAMPLE = "--breaks '1.000;10.000' or --breaks '0,5 1,5 2,5'"
+# A comma followed by spaces is one separator: "1000, 10000".
+_SPACES = re.compile(r",?\s+")
+_STYLE = {
+    ",": "Turkish format (decimal comma: 0,5; 1.000)",
+    ".": "international format (decimal point: 0.5; 1,000)",
+}
+
+
+def _parse_breaks(text: str | None, decimal: str = "auto") -> tuple[list[float] | None, list[str]]:
+    """Read ``--breaks`` the way the numbers of a user's table are read.
+
+    The breaks are separated by ``;``, by spaces, or (when the text has
+    neither) by commas; a comma list that also reads as one number (``1,5``)
+    is refused as ambiguous. The decimal mark is ``decimal`` when it is ``,``
+    or ``.``; with ``"auto"`` it is decided once for the list, as for a column
+    (README, "How numbers are read"): Turkish unless a break can only be
+    international.
+
+    Returns
+    -------
+    tuple
+        The breaks (``None`` when ``text`` is ``None``) and the warnings to show.
+
+    Raises
+    ------
+    OptionError
+        For an empty or ambiguous list, a text that is not a number, a list
+        that mixes the two formats, and ``nan``, ``inf`` or a too large number.
+
+    Examples
+    --------
+    >>> _parse_breaks("1.000;10.000;100.000")[0]
+    [1000.0, 10000.0, 100000.0]
+    >>> _parse_breaks("0.5 1.5")
+    ([0.5, 1.5], [])
+    >>> _parse_breaks("1000,10000,100000")[0]
+    [1000.0, 10000.0, 100000.0]
+    """
     if text is None:
-        return None
+        return None, []
+    parts = _split_breaks(text, decimal)
+    readings = [(part, _reading(part, ","), _reading(part, ".")) for part in parts]
+    given = decimal in (",", ".")
+    decided = decimal if given else _decide_mark(text, readings)
+    mark = decided or ","  # nothing decides: Turkish, as for a column of a table
+    chosen = f" chosen with --decimal {decimal}" if given else ""
+    values = [
+        _break_value(text, part, tr if mark == "," else en, _STYLE[mark] + chosen)
+        for part, tr, en in readings
+    ]
+    warnings = []
+    unclear = [(part, tr) for part, tr, en in readings if None not in (tr, en) and tr != en]
+    if decided is None and unclear:
+        part, value = unclear[0]
+        warnings.append(
+            f"--breaks {text!r}: {part} was read the Turkish way, as {_plain(value)} ('.' "
+            "separates thousands, ',' marks decimals), because nothing in the list shows which "
+            "mark is the decimal one. If '.' is the decimal mark, add --decimal ."
+        )
+    return values, warnings
+
+
+def _split_breaks(text: str, decimal: str) -> list[str]:
+    stripped = text.strip()
+    if ";" in stripped:
+        parts = stripped.split(";")
+    elif _SPACES.search(stripped):
+        parts = _SPACES.split(stripped)
+    else:
+        parts = stripped.split(",")
+        marks = (decimal,) if decimal in (",", ".") else (",", ".")
+        if len(parts) > 1 and any(_reading(stripped, mark) is not None for mark in marks):
+            msg = (
+                f"--breaks {text!r} is ambiguous: ',' may separate breaks "
+                f"({' and '.join(parts)}) or be part of one number. Separate the breaks with "
+                f"';' or spaces, for example --breaks {';'.join(parts)!r}."
+            )
+            raise OptionError(msg)
+    parts = [part.strip() for part in parts if part.strip()]
+    if not parts:
+        msg = (
+            "--breaks is empty; give the upper bounds of the classes, for example "
+            f"{_BREAKS_EXAMPLE}."
+        )
+        raise OptionError(msg)
+    return parts
+
+
+def _reading(part: str, mark: str) -> float | None:
+    """``part`` read with decimal ``mark``, or ``None`` if it is not a number written that way."""
+    if re.match(r"[-+\u2212]?0\d*" + re.escape("." if mark == "," else ","), part):
+        return None  # a thousands group never starts with 0: 0.500 is a half
     try:
-        return [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
+        value = parse_number(part, decimal=mark)  # type: ignore[arg-type]
     except ValueError:
-        msg = f"--breaks must be numbers separated by commas, e.g. 1000,10000; got {text!r}."
-        raise OptionError(msg) from None
+        return None
+    return None if math.isnan(value) else value
+
+
+def _decide_mark(text: str, readings: list[tuple[str, float | None, float | None]]) -> str | None:
+    """``.`` or ``,`` if a break can only be read one way; ``None`` if none decides."""
+    turkish = [part for part, tr, en in readings if tr is not None and en is None]
+    english = [part for part, tr, en in readings if en is not None and tr is None]
+    if turkish and english:
+        msg = (
+            f"--breaks {text!r} mixes Turkish numbers ({', '.join(turkish)}: decimal comma) and "
+            f"international numbers ({', '.join(english)}: decimal point). Write every break the "
+            "same way, or choose the format with --decimal , or --decimal ."
+        )
+        raise OptionError(msg)
+    if english:
+        return "."
+    return "," if turkish else None
+
+
+def _break_value(text: str, part: str, value: float | None, style: str) -> float:
+    if part.strip("+-").lower() in ("nan", "inf", "infinity"):
+        msg = (
+            f"--breaks {text!r}: {part!r} is not a class bound; give finite numbers separated by "
+            f"';' or spaces, for example {_BREAKS_EXAMPLE}."
+        )
+        raise OptionError(msg)
+    if value is None:
+        msg = (
+            f"--breaks {text!r}: {part!r} is not a number in the {style}. Give "
+            f"finite numbers separated by ';' or spaces, for example {_BREAKS_EXAMPLE}."
+        )
+        raise OptionError(msg)
+    if not math.isfinite(value):
+        msg = (
+            f"--breaks: {_cut(part)!r} is too large to be a class bound; give numbers below 10^308."
+        )
+        raise OptionError(msg)
+    return value
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plain(value: float) -> str:
+    """``1000`` for 1000.0, ``0.5`` for 0.5: never ``1e+06``."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:f}".rstrip("0").rstrip(".")
+
+
+def _classification(args: argparse.Namespace, breaks: list[float] | None) -> str | None:
+    """The scheme to use: ``--breaks`` implies ``user``; ignored options are refused."""
+    if args.indicator in MARKER_MAPS and args.data is None:
+        options = (("--scheme", args.scheme), ("--k", args.k), ("--breaks", breaks))
+        given = [flag for flag, value in options if value is not None]
+        if given:
+            verb = "classifies" if len(given) == 1 else "classify"
+            msg = (
+                f"{', '.join(given)} {verb} the values of a choropleth map; {args.indicator!r} "
+                "is a map of markers and symbols. Leave the option out, or map an indicator."
+            )
+            raise OptionError(msg)
+    if breaks is None:
+        if args.scheme == "user":
+            msg = (
+                "--scheme user needs --breaks: the upper bounds of the classes, for example "
+                f"{_BREAKS_EXAMPLE}."
+            )
+            raise OptionError(msg)
+        return args.scheme
+    if args.scheme not in (None, "user"):
+        msg = (
+            f"--breaks sets the classes itself (--scheme user), so it cannot be used with "
+            f"--scheme {args.scheme}. Leave out --scheme, or --breaks."
+        )
+        raise OptionError(msg)
+    if args.k is not None:
+        msg = (
+            f"--k {args.k} cannot be used with --breaks: the breaks set the classes. Leave out "
+            "--k, or --breaks."
+        )
+        raise OptionError(msg)
+    return "user"
 
 
 def _cmd_indicators(args: argparse.Namespace) -> int:

@@ -28,20 +28,32 @@ def atomic_path(path: Path) -> Iterator[Path]:
     A symbolic link at ``path`` is followed, so the file it points to is
     replaced and the link stays. The file gets the permissions that the
     user's umask gives a new file.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be written (the disk is full, the folder is not
+        writable …). The error names ``path`` as given, never the temporary
+        file, which the user has not heard of; its ``errno`` is kept.
     """
-    path = Path(path)
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    given = Path(path)
+    target = Path(os.path.realpath(given)) if given.is_symlink() else given
+    tmp_path: Path | None = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        tmp_path = Path(tmp)
         yield tmp_path
         tmp_path.chmod(0o666 & ~_umask())
-        tmp_path.replace(path)
+        tmp_path.replace(target)
+    except OSError as exc:
+        if not _names_the_temp_file(exc, target):
+            raise
+        raise _naming(exc, given) from exc
     finally:
-        tmp_path.unlink(missing_ok=True)
+        if tmp_path is not None:
+            tmp_path.unlink(missing_ok=True)
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
@@ -85,6 +97,25 @@ def safe_join(folder: Path, *parts: str) -> Path:
         msg = f"Refusing to write {target}: it is outside the output folder {base}."
         raise OptionError(msg)
     return Path(folder).joinpath(*parts)
+
+
+def _names_the_temp_file(exc: OSError, target: Path) -> bool:
+    """Whether ``exc`` names no file or only a temporary file of :func:`atomic_path`."""
+    if exc.filename is None:
+        return True  # a failed write() or close(): the temporary file, the only one open
+    if not isinstance(exc.filename, str | bytes | os.PathLike):
+        return False  # a file descriptor: not ours to rename
+    name = Path(os.fsdecode(exc.filename))
+    return (
+        name.parent == target.parent
+        and name.name.startswith(f".{target.name}.")
+        and name.name.endswith(".tmp")
+    )
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    # OSError(errno, …) picks the subclass (PermissionError …) that fits the errno.
+    return OSError(exc.errno, exc.strerror or str(exc), str(path))
 
 
 def _umask() -> int:
