@@ -22,15 +22,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from izmir_maps.data.paths import data_dir, geodata_dir
 from izmir_maps.data.join import district_table
+from izmir_maps.data.paths import data_dir, geodata_dir
 from izmir_maps.data.registry import base_indicators, indicator, indicator_ids
 from izmir_maps.errors import OptionError
-from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.pages.compare import render_comparison, render_small_multiples
 from izmir_maps.pages.index import AtlasEntry, embed_snippet, render_index
 from izmir_maps.pages.profiles import district_slug, render_profile
 from izmir_maps.pages.statistics import render_stats_page
+from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
 from izmir_maps.staging import MARKER, staged_folder
 from izmir_maps.text.names import slugify

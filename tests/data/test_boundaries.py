@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 import shapely
 
-from izmir_maps.data.paths import geodata_dir
 from izmir_maps.data.boundaries import (
     EQUAL_AREA_CRS,
     district_matcher,
@@ -18,6 +17,7 @@ from izmir_maps.data.boundaries import (
     load_national_districts,
     load_neighbours,
 )
+from izmir_maps.data.paths import geodata_dir
 from izmir_maps.errors import GeometryError
 from izmir_maps.text.names import ascii_fold
 

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 import shapely
 
-from izmir_maps.data.paths import geodata_dir
 from izmir_maps.data.boundaries import load_districts
 from izmir_maps.data.indicators import load_indicators
 from izmir_maps.data.join import district_table, join_indicators
+from izmir_maps.data.paths import geodata_dir
 from izmir_maps.data.registry import indicator_ids
 from izmir_maps.errors import DataError, GeometryError
 

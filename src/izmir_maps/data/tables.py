@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from izmir_maps.data.paths import data_dir
 from izmir_maps.data.boundaries import district_matcher
+from izmir_maps.data.paths import data_dir
 from izmir_maps.data.validate import Column, Problems, read_checked_csv
 from izmir_maps.errors import DataError
 

@@ -12,8 +12,8 @@ from izmir_maps.data.indicators import izmir_success_rate, izmir_totals
 from izmir_maps.data.registry import indicator
 from izmir_maps.errors import OptionError
 from izmir_maps.pages._html import render, table_html
-from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.pages.profiles import PROFILE_INDICATORS, district_slug
+from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.spec.classify import classify_indicator
 from izmir_maps.spec.style import ATTRIBUTION
 from izmir_maps.text.numbers import Lang, format_number, format_percent

@@ -9,8 +9,8 @@ import pandas as pd
 
 from izmir_maps.data.registry import indicator, indicator_ids
 from izmir_maps.pages._html import render, table_html
-from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.pages.compare import MULTIPLES
+from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.spec.style import ATTRIBUTION
 from izmir_maps.stats.moran import (
     ALPHA,
