@@ -229,6 +229,26 @@ CASES = [
         Outcome(2, shows=("it has 3 rows, the limit is 2 rows",)),
         Outcome(0, shows=(CLEAN,)),
     ),
+    Case(
+        "--max-columns",
+        csv("ilçe,v,w\nBuca,1111,2\n"),
+        ["--max-columns", "2"],
+        ["--column", "v"],
+        Outcome(2, shows=("row 1 has 3 columns, the limit is 2 columns", "--max-columns")),
+        Outcome(0, {"Buca": "1.111"}),
+        Outcome(2, shows=("row 1 has 3 columns, the limit is 2 columns",)),
+        Outcome(0, shows=(CLEAN,)),
+    ),
+    Case(
+        "--max-cells",
+        csv("ilçe,v\nBuca,1111\nUrla,3333\n"),
+        ["--max-cells", "5"],
+        ["--column", "v"],
+        Outcome(2, shows=("more than 5 cells by row 3, the limit is 5 cells", "--max-cells")),
+        Outcome(0, {"Buca": "1.111", "Urla": "3.333"}),
+        Outcome(2, shows=("more than 5 cells by row 3, the limit is 5 cells",)),
+        Outcome(0, shows=(CLEAN,)),
+    ),
 ]
 
 

@@ -377,12 +377,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     for warning in report.warnings:
         print(f"warning: {warning}")
     if report.problems:
-        print(f"{args.file}: {len(report.problems)} problem(s):")
+        print(f"{report.name}: {len(report.problems)} problem(s):")
         for i, problem in enumerate(report.problems, 1):
             print(f"  {i}. {problem}")
         return 2
     print(
-        f"{args.file}: no problems found (district column: {report.district_column}; "
+        f"{report.name}: no problems found (district column: {report.district_column}; "
         f"columns: {', '.join(report.columns)})."
     )
     return 0

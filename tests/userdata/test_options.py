@@ -24,6 +24,8 @@ EVERY_OPTION = {
     "allow_negative": (["--allow-negative"], True),
     "max_bytes": (["--max-bytes", "1000"], 1000),
     "max_rows": (["--max-rows", "40"], 40),
+    "max_columns": (["--max-columns", "12"], 12),
+    "max_cells": (["--max-cells", "500"], 500),
 }
 
 

@@ -25,6 +25,7 @@ from izmir_maps.data.provinces import (
 from izmir_maps.data.registry import user_indicator
 from izmir_maps.spec.map_spec import DistrictData, MapSpec, choropleth_spec
 from izmir_maps.text.numbers import Lang
+from izmir_maps.text.words import text
 from izmir_maps.userdata.options import ReadOptions
 from izmir_maps.userdata.table import read_user_table
 
@@ -37,6 +38,7 @@ def user_table(
     *,
     layer: str = "web",
     title: str | None = None,
+    lang: Lang = "tr",
     **fields: Any,
 ) -> tuple[gpd.GeoDataFrame, object, list[str]]:
     """The district table holding one column of the user's file.
@@ -54,6 +56,9 @@ def user_table(
         Boundary detail of İzmir's districts: ``"web"`` or ``"detailed"``.
     title
         The indicator's label; the column name by default.
+    lang
+        The language of the source line (``"tr"`` or ``"en"``), which names
+        the file, the sheet of a workbook and the column.
     **fields
         Fields of ``ReadOptions`` (``column="Nüfus"``, ``province="Manisa"``),
         overriding ``options``.
@@ -77,7 +82,7 @@ def user_table(
     values = data.values.set_index("pcode")["value"]
     integer = bool(values.dropna().map(float.is_integer).all())
     ind = user_indicator(
-        column, title=title, integer=integer, source=f"{Path(path).name} ({column})"
+        column, title=title, integer=integer, source=_source(Path(path), data.sheet, column, lang)
     )
     if is_izmir(options.province):
         base = district_table(layer)  # type: ignore[arg-type]
@@ -89,6 +94,19 @@ def user_table(
     table[ind.id] = table["pcode"].map(values).astype(float)
     table[f"{ind.id}_rank"] = table[ind.id].rank(ascending=False, method="min").astype("Int64")
     return table, ind, list(data.warnings)
+
+
+def _source(path: Path, sheet: str | None, column: str, lang: Lang) -> str:
+    """The map's source line: the file, the sheet read (workbooks) and the column.
+
+    Examples
+    --------
+    >>> _source(Path("/x/t.xlsx"), "Veri", "Nüfus", "tr"), _source(Path("t.csv"), None, "v", "en")
+    ('t.xlsx, Veri sayfası (Nüfus)', 't.csv (v)')
+    """
+    if sheet is None:
+        return f"{path.name} ({column})"
+    return text("user_source_sheet", lang, file=path.name, sheet=sheet, column=column)
 
 
 def user_choropleth_spec(
@@ -127,7 +145,7 @@ def user_choropleth_spec(
     >>> tmp.cleanup()
     """
     options = (options or ReadOptions()).with_fields(**fields)
-    table, ind, warnings = user_table(path, options, layer=layer, title=title)
+    table, ind, warnings = user_table(path, options, layer=layer, title=title, lang=lang)
     province = options.province
     izmir = is_izmir(province)
     neighbours = None if izmir else province_neighbours(province)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from izmir_maps.data.provinces import ProvinceMatcher
 from izmir_maps.errors import DataError, UnknownDistrictError
 from izmir_maps.text.names import DistrictMatcher, match_key
 from izmir_maps.userdata._layout import Layout
@@ -12,6 +13,7 @@ from izmir_maps.userdata._read import (
     Findings,
     cell_text,
     column_label,
+    column_labels,
     looks_garbled,
     show,
 )
@@ -38,6 +40,8 @@ TOTAL_NAMES = frozenset(
 _DETECT_SHARE = 0.8
 _SUGGEST_MARGIN = 0.1
 _HEADER_SAMPLE = 20
+#: Unknown names that get "Did you mean …?"; a message shows 20 problems.
+_MAX_SUGGESTIONS = 50
 
 
 def detect_index(
@@ -49,14 +53,10 @@ def detect_index(
 ) -> int:
     """Index of the district column; see :func:`izmir_maps.userdata.table.detect_district_column`."""
     candidates = [i for i in range(len(header)) if i not in skip]
-    resolving: list[int] = []
-    for i in candidates:
-        texts = [cell_text(r[i]) for r in rows if i < len(r)]
-        texts = [t for t in texts if t and match_key(t) not in TOTAL_NAMES]
-        if texts and sum(_resolves(matcher, t) for t in texts) >= _DETECT_SHARE * len(texts):
-            resolving.append(i)
+    keys: dict[str, str] = {}  # tables repeat their texts; match_key is the cost here
+    resolving = [i for i in candidates if _names_districts(rows, i, matcher, keys)]
     named = [i for i in candidates if match_key(header[i]) in DISTRICT_HEADERS]
-    labels = ", ".join(column_label(header, i) for i in range(len(header)))
+    labels = column_labels(header)
     if len(resolving) > 1 and not _agree(rows, resolving, matcher):
         both = " and ".join(column_label(header, i) for i in resolving)
         msg = (
@@ -97,6 +97,7 @@ def resolve_districts(
     label = column_label(layout.header, district_idx)
     pcodes: dict[int, str] = {}
     seen: dict[str, list[int]] = {}
+    unknown: list[int] = []
     for row, cells in layout.rows.items():
         raw = cells[district_idx]
         text = cell_text(raw)
@@ -118,16 +119,19 @@ def resolve_districts(
                 "shows districts only."
             )
             continue
-        try:
-            pcode = matcher.pcode(text)
-        except UnknownDistrictError:
+        pcode = _lookup(matcher, text)
+        if pcode is None:
             if not others and "\n" not in text:
                 findings.warnings.append(
                     f"Row {row} ({show(text)}) is not a district and has no values; it was "
                     "skipped as a title or note."
                 )
             else:
-                findings.add(_unknown(text, matcher), row=row, column=label)
+                # Each suggestion searches every name: only the first few unknown names
+                # (those a message shows) get them.
+                suggest = len(unknown) < _MAX_SUGGESTIONS
+                findings.add(_unknown(text, matcher, suggest=suggest), row=row, column=label)
+                unknown.append(row)
                 pcodes[row] = ""
             continue
         pcodes[row] = pcode
@@ -144,8 +148,8 @@ def resolve_districts(
     return pcodes
 
 
-def _unknown(text: str, matcher: DistrictMatcher) -> str:
-    close = _suggestions(text[:200], matcher)
+def _unknown(text: str, matcher: DistrictMatcher, *, suggest: bool = True) -> str:
+    close = _suggestions(text[:200], matcher) if suggest else []
     names = sorted(matcher.names_by_pcode.values(), key=match_key)
     codes = sorted(matcher.names_by_pcode)
     hint = (
@@ -181,12 +185,54 @@ def _suggestions(text: str, matcher: DistrictMatcher) -> list[str]:
     return [name for score, name in scored if score >= best - _SUGGEST_MARGIN]
 
 
+def _names_districts(
+    rows: list[list[object]], index: int, matcher: DistrictMatcher, keys: dict[str, str]
+) -> bool:
+    """Whether the column's cells (totals aside) name districts in 80 % of the rows.
+
+    Stops at the first cell that puts 80 % out of reach, so a column of other
+    text costs a fifth of its cells.
+    """
+    texts = [cell_text(r[index]) for r in rows if index < len(r)]
+    for text in texts:
+        if text and text not in keys:
+            keys[text] = match_key(text)
+    found = [t for t in texts if t and keys[t] not in TOTAL_NAMES]
+    allowed = len(found) - _DETECT_SHARE * len(found)  # misses that still leave 80 %
+    misses = 0
+    by_key = type(matcher).pcode in _KEY_ONLY
+    for text in found:
+        pcode = matcher._by_key.get(keys[text]) if by_key else _lookup(matcher, text)
+        if pcode is None:
+            misses += 1
+            if misses > allowed:
+                return False
+    return bool(found)
+
+
 def _resolves(matcher: DistrictMatcher, text: str) -> bool:
+    return _lookup(matcher, text) is not None
+
+
+#: ``pcode`` methods that resolve a name by its key alone, without side effects.
+_KEY_ONLY = (DistrictMatcher.pcode, ProvinceMatcher.pcode)
+
+
+def _lookup(matcher: DistrictMatcher, text: str) -> str | None:
+    """The P-code ``text`` names, or ``None``; no suggestion is computed for a miss.
+
+    ``DistrictMatcher.pcode`` builds its message, with difflib's closest names,
+    whenever a name is unknown; telling which column holds districts tries every
+    cell, so that would cost a suggestion per cell. The matchers of this package
+    resolve a name by its key alone, so their table is asked directly; another
+    matcher is asked through ``pcode``.
+    """
+    if type(matcher).pcode in _KEY_ONLY:
+        return matcher._by_key.get(match_key(text))
     try:
-        matcher.pcode(text)
+        return matcher.pcode(text)
     except UnknownDistrictError:
-        return False
-    return True
+        return None
 
 
 def _agree(rows: list[list[object]], columns: list[int], matcher: DistrictMatcher) -> bool:
@@ -195,7 +241,7 @@ def _agree(rows: list[list[object]], columns: list[int], matcher: DistrictMatche
         for i in columns:
             text = cell_text(cells[i]) if i < len(cells) else ""
             if text and _resolves(matcher, text):
-                found.add(matcher.pcode(text))
+                found.add(_lookup(matcher, text))
         if len(found) > 1:
             return False
     return True

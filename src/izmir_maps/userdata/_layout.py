@@ -18,6 +18,7 @@ from izmir_maps.userdata._read import (
     RawTable,
     cell_text,
     column_label,
+    column_labels,
     looks_garbled,
     show,
 )
@@ -32,6 +33,7 @@ class Layout:
     """The header (``header_row``), and the data rows below it by spreadsheet row."""
 
     path: Path
+    where: str
     header_row: int
     header: list[str]
     rows: dict[int, list[object]]
@@ -61,7 +63,7 @@ class Layout:
         header_row, header_cells = raw.records[pick]
         if pick + 1 == len(raw.records):
             msg = (
-                f"{raw.path}: the file has a header (row {header_row}) but no rows below it. "
+                f"{raw.where}: the file has a header (row {header_row}) but no rows below it. "
                 "Add one row per district."
             )
             raise DataError(msg)
@@ -76,7 +78,7 @@ class Layout:
             rows[row] = (list(cells) + [None] * width)[:width]
             if any(cell_text(c) for c in cells[width:]):
                 extra[row] = list(cells)
-        return cls(raw.path, header_row, header, rows, extra)
+        return cls(raw.path, raw.where, header_row, header, rows, extra)
 
     def cells(self) -> list[list[object]]:
         """The data rows' cells."""
@@ -87,11 +89,11 @@ class Layout:
         hits = _column_hits(self.header, name)
         if len(hits) == 1:
             return hits[0]
-        labels = ", ".join(column_label(self.header, i) for i in range(self.width))
+        labels = column_labels(self.header)
         if hits:
             same = ", ".join(column_label(self.header, i) for i in hits)
             msg = (
-                f"{self.path}, row {self.header_row}: the name {show(name)} fits {len(hits)} "
+                f"{self.where}, row {self.header_row}: the name {show(name)} fits {len(hits)} "
                 f"columns ({same}). Rename the columns so that each name is used once."
             )
             raise DataError(msg)
@@ -105,7 +107,7 @@ class Layout:
         if looks_garbled(" ".join(self.header)):
             hint += GARBLED_HINT
         msg = (
-            f"{self.path}, row {self.header_row}: there is no column {show(name)}. The columns "
+            f"{self.where}, row {self.header_row}: there is no column {show(name)}. The columns "
             f"are: {labels}.{hint} Give the exact name with the {option} option."
         )
         raise DataError(msg)

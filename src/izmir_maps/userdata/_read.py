@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
 import os
 import warnings
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from izmir_maps.errors import DataError, OptionError
+from izmir_maps.userdata import _xlsx
 from izmir_maps.userdata.options import ReadOptions
 
 __all__ = [
@@ -33,7 +35,9 @@ __all__ = [
     "UnsavedFormula",
     "cell_text",
     "column_label",
+    "column_labels",
     "looks_garbled",
+    "named",
     "read_raw_table",
     "show",
 ]
@@ -116,6 +120,25 @@ def column_label(header: list[str], index: int) -> str:
     return show(name) if name else f"{_letter(index)} (no header)"
 
 
+#: Columns a message lists by name; a wider table's are counted.
+_LISTED_COLUMNS = 40
+
+
+def column_labels(header: list[str]) -> str:
+    """Every column as messages name them, the first 40 of a wider table and a count.
+
+    Examples
+    --------
+    >>> column_labels(["İlçe", "", "v"])
+    "'İlçe', B (no header), 'v'"
+    >>> column_labels([f"c{i}" for i in range(50)])[-38:]
+    "'c38', 'c39' … and 10 more (50 in all)"
+    """
+    shown = ", ".join(column_label(header, i) for i in range(min(len(header), _LISTED_COLUMNS)))
+    more = len(header) - _LISTED_COLUMNS
+    return f"{shown} … and {more:,} more ({len(header):,} in all)" if more > 0 else shown
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem: a sentence, and the spreadsheet row and column it is in."""
@@ -139,6 +162,7 @@ class Findings:
     path: Path
     problems: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sheet: str | None = None
 
     def add(self, message: str, *, row: int | None = None, column: str | None = None) -> None:
         """Record one problem (``message`` is whole sentences)."""
@@ -147,11 +171,10 @@ class Findings:
     def lines(self) -> list[str]:
         """Each problem as one self-contained line: file, row, column, message."""
         out = []
+        name = named(self.path, self.sheet)
         for item in self._sorted():
-            where = item.where()
-            out.append(
-                f"{self.path}, {where}: {item.message}" if where else f"{self.path}: {item.message}"
-            )
+            place = item.where()
+            out.append(f"{name}, {place}: {item.message}" if place else f"{name}: {item.message}")
         return out
 
     def raise_if_any(self, *, shown: int = 20) -> None:
@@ -170,7 +193,7 @@ class Findings:
             if len(items) > shown
             else ""
         )
-        msg = f"{self.path}: {len(items)} problems. " + " ".join(parts) + more
+        msg = f"{named(self.path, self.sheet)}: {len(items)} problems. " + " ".join(parts) + more
         raise DataError(msg + " Fix them and run again.")
 
     def _sorted(self) -> list[Finding]:
@@ -190,19 +213,39 @@ class RawTable:
     encoding: str
     separator: str | None
     warnings: list[str] = field(default_factory=list)
+    sheet: str | None = None
+
+    @property
+    def where(self) -> str:
+        """How messages name the table: the file, and the sheet of a workbook."""
+        return named(self.path, self.sheet)
+
+
+def named(path: Path, sheet: str | None) -> str:
+    """``"t.csv"``, or ``"t.xlsx, sheet 'Veri'"``: the start of every message about a table.
+
+    Examples
+    --------
+    >>> named(Path("t.xlsx"), "Veri"), named(Path("t.csv"), None)
+    ("t.xlsx, sheet 'Veri'", 't.csv')
+    """
+    return f"{path}, sheet {show(sheet)}" if sheet is not None else str(path)
 
 
 def read_raw_table(path: str | os.PathLike[str], options: ReadOptions) -> RawTable:
     """Read the non-blank rows of a CSV or .xlsx file.
 
-    Uses ``options.encoding``, ``sep``, ``sheet``, ``max_bytes`` and
-    ``max_rows`` (see :class:`~izmir_maps.userdata.options.ReadOptions`).
+    Uses ``options.encoding``, ``sep``, ``sheet`` and the limits ``max_bytes``,
+    ``max_rows``, ``max_columns`` and ``max_cells`` (see
+    :class:`~izmir_maps.userdata.options.ReadOptions`). Each limit is checked
+    before the work it bounds: a workbook's sheet and shared texts are counted
+    from the zip before it is loaded, a CSV file's rows as they are split.
 
     Raises
     ------
     DataError
-        If the file is missing, empty, too large, of another type, or cannot
-        be decoded or parsed.
+        If the file is missing, empty, over a limit, of another type, or
+        cannot be decoded or parsed.
     OptionError
         If an option does not fit the file (``sheet`` for a CSV file,
         ``encoding`` for a workbook).
@@ -223,21 +266,19 @@ def read_raw_table(path: str | os.PathLike[str], options: ReadOptions) -> RawTab
         if options.encoding != "auto":
             msg = f"encoding applies to CSV files only; {path} is an Excel workbook."
             raise OptionError(msg)
-        table = _read_excel(path, sheet=options.sheet, max_bytes=max_bytes, max_rows=max_rows)
+        table = _read_excel(path, options)
     else:
         if options.sheet is not None:
             msg = f"sheet applies to Excel workbooks only; {path} is a CSV file."
             raise OptionError(msg)
-        table = _read_text(
-            path, encoding=options.encoding, sep=options.separator, max_bytes=max_bytes
-        )
+        table = _read_text(path, options)
     if not table.records:
-        raise DataError(f"{path}: the file has no rows (only blank lines or empty cells).")
+        raise DataError(f"{table.where}: the file has no rows (only blank lines or empty cells).")
     if len(table.records) - 1 > max_rows:
         # Excel rows are read only up to the limit; a text file's are all counted.
         count = max_rows if suffix in EXCEL_SUFFIXES else len(table.records) - 1
         rows = f"{'more than ' if suffix in EXCEL_SUFFIXES else ''}{count:,} rows"
-        raise DataError(_too_big(path, rows, f"{max_rows:,} rows", "max_rows"))
+        raise DataError(_too_big(table.where, rows, f"{max_rows:,} rows", "max_rows"))
     return table
 
 
@@ -250,8 +291,7 @@ def _check_file(path: Path) -> int:
         raise DataError(msg)
     try:
         if not path.exists():
-            msg = f"{path}: the file does not exist. Check the name and the folder."
-            raise DataError(msg)
+            raise DataError(_missing(path))
         if path.is_dir():
             raise DataError(f"{path}: this is a folder, not a file. Give the table file itself.")
         if not path.is_file():  # a pipe or a device: reading it could block or never end
@@ -263,6 +303,29 @@ def _check_file(path: Path) -> int:
         raise DataError(f"{path}: the file cannot be opened ({exc.strerror}).") from None
     except ValueError:  # e.g. a NUL character in the path
         raise DataError(f"{str(path)!r} is not a usable file name.") from None
+
+
+def _missing(path: Path) -> str:
+    """Why ``path`` cannot be found: no such file, a dangling link, or a link loop."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return (
+                f"{path}: this is a symbolic link that leads round in a loop (to itself, or "
+                "through other links back to itself), so it reaches no file. Give the table "
+                "file itself, or fix the link."
+            )
+    if path.is_symlink():
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return (
+            f"{path}: this is a symbolic link to {target!r}, which does not exist. Give the "
+            "table file itself, or fix the link."
+        )
+    return f"{path}: the file does not exist. Check the name and the folder."
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -278,20 +341,39 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _too_big(path: Path, has: str, limit: str, option: str) -> str:
+def _too_big(name: object, has: str, limit: str, option: str) -> str:
     return (
-        f"{path}: the file is far larger than a district table: it has {has}, the limit is "
+        f"{name}: the file is far larger than a district table: it has {has}, the limit is "
         f"{limit} (İzmir has 30 districts, all of Türkiye 973). Check that this is the right "
-        "file; if it is, "
-        f"raise the limit with the {option} option."
+        f"file; if it is, raise the limit with {_raise_with(option)}."
+    )
+
+
+def _raise_with(option: str) -> str:
+    """``--max-rows (max_rows in Python)``: the option as typed and as a keyword."""
+    return f"--{option.replace('_', '-')} ({option} in Python)"
+
+
+def _too_wide(name: object, has: str, limit: int, why: str) -> str:
+    return (
+        f"{name}: the table is far wider than a district table: {has}, the limit is "
+        f"{limit:,} columns. {why}If the columns are wanted, raise the limit with "
+        f"{_raise_with('max_columns')}."
+    )
+
+
+def _too_many_cells(name: object, has: str, limit: int, why: str) -> str:
+    return (
+        f"{name}: reading the table would mean {has}, the limit is {limit:,} cells. {why}"
+        f"If this is the right file, raise the limit with {_raise_with('max_cells')}."
     )
 
 
 # -- text ----------------------------------------------------------------------------------------
 
 
-def _read_text(path: Path, *, encoding: str, sep: str, max_bytes: int) -> RawTable:
-    data = _read_bytes(path, max_bytes)
+def _read_text(path: Path, options: ReadOptions) -> RawTable:
+    data = _read_bytes(path, options.max_bytes)
     if data.startswith(b"PK\x03\x04"):
         msg = (
             f"{path}: this is an Excel workbook (or another zip file) with a {path.suffix} name. "
@@ -304,17 +386,20 @@ def _read_text(path: Path, *, encoding: str, sep: str, max_bytes: int) -> RawTab
             f"{path.suffix} name. {_TYPE_HINTS['.xls']}"
         )
         raise DataError(msg)
-    text, used = _decode(path, data, encoding)
+    kind = _binary_kind(data)
+    if kind:
+        msg = f"{path}: this is {kind}, not a table, although its name ends in {path.suffix}. "
+        raise DataError(msg + f"{_ACCEPTED}.")
+    text, used = _decode(path, data, options.encoding)
     if "\x00" in text:
-        msg = f"{path}: the file holds binary data (NUL characters), not a text table. {_ACCEPTED}."
-        raise DataError(msg)
+        raise DataError(_nul_message(path, data))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DataError(f"{path}: the file is empty (no text). Save the district table into it.")
+    sep = options.separator
     chosen = _sniff_separator(text) if sep == "auto" else sep
-    records = _csv_records(path, text, chosen or ",")
+    records = _csv_records(path, text, chosen or ",", options)
     if records and (chosen is None or all(len(cells) < 2 for _, cells in records)):
-        first = next(line for line in text.split("\n") if line.strip())
         other = _sniff_separator(text)
         hint = (
             f" It is {_SEP_NAMES[other]}-separated: choose sep 'auto' or {other!r}."
@@ -322,19 +407,86 @@ def _read_text(path: Path, *, encoding: str, sep: str, max_bytes: int) -> RawTab
             else " A district table needs a district column and a value column; save it as "
             "CSV, or choose the separator with the sep option."
         )
+        # The lines are not shown: a file that is not a table may be anything (a link to
+        # /etc/passwd), and its content has no place in a message.
+        lines = _plural(len(records), "non-blank line")
         msg = (
-            f"{path}, row 1: the table has a single column ({show(first)}): no "
+            f"{path}: the table has a single column: no "
             f"{_SEP_NAMES[chosen] if chosen else 'comma, semicolon or tab'} separates its "
-            f"columns, so it is not a delimited table.{hint}"
+            f"columns in any of its {lines}, so it is not a delimited table.{hint}"
         )
         raise DataError(msg)
     return RawTable(path, records, used, chosen)
+
+
+#: File signatures of formats that are sometimes saved under a .csv name.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"BZh", "a bzip2-compressed file"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"PAR1", "a Parquet file"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What a file is when its first bytes are the signature of a known non-text format."""
+    for magic, kind in _SIGNATURES:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "a WebP image"
+    return None
+
+
+def _unicode_width(data: bytes) -> str | None:
+    """``"utf-16-le"`` … when the NUL bytes fall where that encoding puts them in plain text.
+
+    Text in UTF-16 or UTF-32 without a byte-order mark has a NUL beside (or
+    three beside) nearly every Latin letter, at a fixed place in each 2 or 4
+    bytes; binary data has its NULs anywhere.
+    """
+    sample = data[:4096]
+    for unit, name in ((4, "utf-32"), (2, "utf-16")):
+        usable = len(sample) - len(sample) % unit
+        if usable < 2 * unit:
+            continue
+        units = [sample[i : i + unit] for i in range(0, usable, unit)]
+        for order, zeros in (("le", slice(1, None)), ("be", slice(None, -1))):
+            plain = sum(u[zeros] == b"\x00" * (unit - 1) and u != b"\x00" * unit for u in units)
+            if plain >= 0.6 * len(units):
+                return f"{name}-{order}"
+    return None
+
+
+def _nul_message(path: Path, data: bytes) -> str:
+    encoding = _unicode_width(data)
+    if encoding:
+        name = encoding[:6].upper()
+        return (
+            f"{path}: this is {name} text without a byte-order mark ({encoding}), not UTF-8 or "
+            "Windows-1254. Save it as 'CSV UTF-8' in Excel, or read it as it is with the "
+            f"encoding option (--encoding {encoding})."
+        )
+    return f"{path}: the file holds binary data (NUL characters), not a text table. {_ACCEPTED}."
 
 
 def _decode(path: Path, data: bytes, encoding: str) -> tuple[str, str]:
     if encoding == "auto":
         if data.startswith(codecs.BOM_UTF8):
             return _decode_as(path, data[3:], "utf-8", shown="utf-8-sig"), "utf-8-sig"
+        if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's
+            return _decode_as(path, data, "utf-32"), "utf-32"
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return _decode_as(path, data, "utf-16"), "utf-16"
         try:
@@ -388,12 +540,22 @@ def _sniff_separator(text: str) -> str | None:
     return chosen
 
 
-def _csv_records(path: Path, text: str, sep: str) -> list[tuple[int, list[object]]]:
+def _csv_records(
+    path: Path, text: str, sep: str, options: ReadOptions
+) -> list[tuple[int, list[object]]]:
     reader = csv.reader(io.StringIO(text), delimiter=sep)
     records: list[tuple[int, list[object]]] = []
-    row = 0
+    row = cells_read = 0
     try:
         for row, cells in enumerate(reader, 1):
+            # Checked row by row, so that a wide file stops at its first wide row.
+            if len(cells) > options.max_columns:
+                has = f"row {row} has {len(cells):,} columns"
+                raise DataError(_too_wide(path, has, options.max_columns, ""))
+            cells_read += len(cells)
+            if cells_read > options.max_cells:
+                has = f"more than {options.max_cells:,} cells by row {row}"
+                raise DataError(_too_many_cells(path, has, options.max_cells, ""))
             if any(c.strip() for c in cells):
                 records.append((row, list(cells)))
     except csv.Error as exc:
@@ -408,41 +570,105 @@ def _csv_records(path: Path, text: str, sep: str) -> list[tuple[int, list[object
 # -- Excel ---------------------------------------------------------------------------------------
 
 
-def _read_excel(path: Path, *, sheet: str | int | None, max_bytes: int, max_rows: int) -> RawTable:
+def _read_excel(path: Path, options: ReadOptions) -> RawTable:
+    cap = _XLSX_UNPACK_FACTOR * options.max_bytes
     try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+        archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        msg = (
-            f"{path}: the file is not a valid Excel workbook (.xlsx files are zip archives; this "
-            "one is not). Open it in Excel and save it again as .xlsx, or save it as CSV."
-        )
-        raise DataError(msg) from None
-    if unpacked > _XLSX_UNPACK_FACTOR * max_bytes:
-        limit = f"{_XLSX_UNPACK_FACTOR * max_bytes:,} bytes unpacked"
-        raise DataError(_too_big(path, f"{unpacked:,} bytes unpacked", limit, "max_bytes"))
-    notes: list[str] = []
+        raise DataError(_not_a_workbook(path)) from None
+    with archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > cap:
+            limit = f"{cap:,} bytes unpacked"
+            raise DataError(_too_big(path, f"{unpacked:,} bytes unpacked", limit, "max_bytes"))
+        notes: list[str] = []
+        entry = _checked_sheet(path, archive, options, notes, cap)
+    name = named(path, entry.name)
     # A damaged workbook can make openpyxl raise almost anything (KeyError,
     # TypeError, XML errors …); each becomes a DataError naming the file.
+    limit = options.max_rows + 2
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions
-            records = _excel_pass(path, sheet, notes, data_only=True, limit=max_rows + 2)
+            records = _excel_pass(path, entry.name, data_only=True, limit=limit)
             if any(v is None for _, cells in records for v in cells):
                 # An empty cell may be a formula whose result was never saved
                 # (files written by scripts): find those rather than lose them.
-                formulas = _excel_pass(path, sheet, [], data_only=False, limit=max_rows + 2)
+                formulas = _excel_pass(path, entry.name, data_only=False, limit=limit)
                 records = _mark_unsaved(records, formulas)
     except DataError:
         raise
     except Exception as exc:
         reason = str(exc).strip("'\"")[:120]
         msg = (
-            f"{path}: the Excel workbook cannot be read ({type(exc).__name__}: {reason!r}). "
+            f"{name}: the Excel workbook cannot be read ({type(exc).__name__}: {reason!r}). "
             "Open it in Excel and save it again, or save it as CSV."
         )
         raise DataError(msg) from None
-    return RawTable(path, records, "xlsx", None, notes)
+    return RawTable(path, records, "xlsx", None, notes, sheet=entry.name)
+
+
+def _not_a_workbook(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            kind = _binary_kind(handle.read(64))
+    except OSError:
+        kind = None
+    if kind:
+        return f"{path}: this is {kind}, not an Excel workbook, although its name ends in {path.suffix}. {_ACCEPTED}."
+    return (
+        f"{path}: the file is not a valid Excel workbook (.xlsx files are zip archives; this "
+        "one is not). Open it in Excel and save it again as .xlsx, or save it as CSV."
+    )
+
+
+def _checked_sheet(
+    path: Path, archive: zipfile.ZipFile, options: ReadOptions, notes: list[str], cap: int
+) -> _xlsx.SheetEntry:
+    """The sheet to read, once the zip shows that reading it stays within the limits."""
+    try:
+        entries, shared = _xlsx.sheets(archive)
+        entry = _pick_sheet(path, entries, options.sheet, notes)
+        name = named(path, entry.name)
+        scan = _xlsx.scan_sheet(
+            archive,
+            entry.part,
+            max_columns=options.max_columns,
+            max_cells=options.max_cells,
+            cap=cap,
+        )
+        _check_scan(name, scan, options)
+        if shared is not None and shared in archive.namelist():
+            texts = _xlsx.shared_text_count(archive, shared, limit=options.max_cells, cap=cap)
+            if texts > options.max_cells:
+                has = (
+                    f"loading its {texts:,} shared texts (every text of the workbook, used or not)"
+                )
+                why = "A district table has a few thousand texts at most. "
+                raise DataError(_too_many_cells(path, has, options.max_cells, why))
+    except _xlsx.TooLargeError:
+        limit = f"{cap:,} bytes unpacked"
+        raise DataError(_too_big(path, f"more than {limit}", limit, "max_bytes")) from None
+    except _xlsx.XlsxError as exc:
+        msg = (
+            f"{path}: the Excel workbook cannot be read (its part {str(exc)!r} is missing or "
+            "damaged). Open it in Excel and save it again, or save it as CSV."
+        )
+        raise DataError(msg) from None
+    return entry
+
+
+def _check_scan(name: str, scan: _xlsx.SheetScan, options: ReadOptions) -> None:
+    far = (
+        "Cells far to the right or below the table (often empty but formatted) make it so: "
+        "select the columns after the table, delete them, and save. "
+    )
+    if scan.over == "columns":
+        has = f"its cells reach column {_letter(scan.columns - 1)} ({scan.columns:,} columns)"
+        raise DataError(_too_wide(name, has, options.max_columns, far))
+    if scan.over == "cells":
+        has = f"more than {options.max_cells:,} cells (each row counts up to its last cell)"
+        raise DataError(_too_many_cells(name, has, options.max_cells, far))
 
 
 class UnsavedFormula(str):
@@ -452,13 +678,13 @@ class UnsavedFormula(str):
 
 
 def _excel_pass(
-    path: Path, sheet: str | int | None, notes: list[str], *, data_only: bool, limit: int
+    path: Path, sheet: str, *, data_only: bool, limit: int
 ) -> list[tuple[int, list[object]]]:
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     try:
-        sheet_obj = _pick_sheet(path, book.worksheets, sheet, notes)
+        sheet_obj = book[sheet]
         sheet_obj.reset_dimensions()
         return _excel_records(sheet_obj, limit)
     finally:
@@ -485,18 +711,22 @@ def _mark_unsaved(
     return out
 
 
-def _pick_sheet(path: Path, sheets: list[Any], sheet: str | int | None, notes: list[str]) -> Any:
-    names = [s.title for s in sheets]
-    listed = ", ".join(map(repr, names))
+def _pick_sheet(
+    path: Path, sheets: list[_xlsx.SheetEntry], sheet: str | int | None, notes: list[str]
+) -> _xlsx.SheetEntry:
+    names = [s.name for s in sheets]
+    listed = ", ".join(repr(s.name) if s.visible else f"{s.name!r} (hidden)" for s in sheets)
     if not sheets:
         raise DataError(f"{path}: the workbook has no worksheet. Put the table on a sheet.")
     if sheet is None:
+        visible = [s for s in sheets if s.visible] or sheets
+        first = "first visible" if visible[0] is not sheets[0] else "first"
         if len(sheets) > 1:
             notes.append(
-                f"The workbook has {len(sheets)} sheets ({listed}); the first, {names[0]!r}, "
-                "was read. Choose another with the sheet option."
+                f"The workbook has {len(sheets)} sheets ({listed}); the {first}, "
+                f"{visible[0].name!r}, was read. Choose another with the sheet option."
             )
-        return sheets[0]
+        return visible[0]
     if isinstance(sheet, int):
         if -len(sheets) <= sheet < len(sheets):
             return sheets[sheet]
@@ -531,6 +761,10 @@ def _excel_value(cell: Any) -> object:
             return float(f"{value * 100:.12g}")
         return value
     return value
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def _letter(index: int) -> str:

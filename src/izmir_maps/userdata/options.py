@@ -58,7 +58,8 @@ class ReadOptions:
         plate number), or ``"Türkiye"`` for all 973 districts; İzmir when ``None``.
     sheet
         Excel only: a sheet name, or a number counting from 0 (also as text,
-        ``"1"``, when no sheet has that name); the first sheet when ``None``.
+        ``"1"``, when no sheet has that name); the first visible sheet when
+        ``None`` (hidden sheets are skipped).
     encoding
         ``"auto"`` or a text encoding such as ``"utf-8"`` or ``"cp1254"``.
     sep
@@ -73,6 +74,13 @@ class ReadOptions:
         Refuse files larger than this many bytes.
     max_rows
         Refuse tables with more data rows than this.
+    max_columns
+        Refuse tables wider than this many columns (in a workbook: whose
+        cells reach further right than this column).
+    max_cells
+        Refuse tables with more cells (rows × columns as read, counting
+        empty cells inside the table) than this; in a workbook also more
+        shared texts than this.
     """
 
     column: str | None = None
@@ -85,6 +93,8 @@ class ReadOptions:
     allow_negative: bool = False
     max_bytes: int = 5_000_000
     max_rows: int = 10_000
+    max_columns: int = 1_000
+    max_cells: int = 1_000_000
 
     def __post_init__(self) -> None:
         for name in ("column", "district_column"):
@@ -107,7 +117,7 @@ class ReadOptions:
         if not isinstance(self.allow_negative, bool):
             msg = f"allow_negative must be True or False, not {self.allow_negative!r}."
             raise OptionError(msg)
-        for name in ("max_bytes", "max_rows"):
+        for name in ("max_bytes", "max_rows", "max_columns", "max_cells"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise OptionError(f"{name} must be a positive whole number, not {value!r}.")
@@ -211,6 +221,16 @@ def cli_parser() -> argparse.ArgumentParser:
         help=f"refuse larger files (default: {_DEFAULT.max_bytes:,} bytes)",
     )
     add("--max-rows", type=int, help=f"refuse longer tables (default: {_DEFAULT.max_rows:,} rows)")
+    add(
+        "--max-columns",
+        type=int,
+        help=f"refuse wider tables (default: {_DEFAULT.max_columns:,} columns)",
+    )
+    add(
+        "--max-cells",
+        type=int,
+        help=f"refuse tables with more cells, rows × columns (default: {_DEFAULT.max_cells:,})",
+    )
     return parser
 
 

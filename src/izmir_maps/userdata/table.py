@@ -13,10 +13,18 @@ Python (``decimal``), and on the command line they are ``--decimal`` and so on.
 
 Files
     ``.csv``, ``.tsv`` and ``.txt`` tables separated by ``,``, ``;`` or tabs,
-    and Excel ``.xlsx`` workbooks (the first sheet unless ``sheet`` says
-    otherwise). Other types (``.xls``, ``.ods``, ``.json`` …) are refused with
-    the way to convert them. Files over ``max_bytes`` (5 MB) or ``max_rows``
-    (10,000 rows) are refused: İzmir has 30 districts.
+    and Excel ``.xlsx`` workbooks (the first visible sheet unless ``sheet``
+    says otherwise; every message names the sheet read). Other types
+    (``.xls``, ``.ods``, ``.json`` …) are refused with the way to convert
+    them, and so are files that are images or archives under a table's name.
+
+Limits
+    Files over ``max_bytes`` (5 MB), tables over ``max_rows`` (10,000 rows),
+    ``max_columns`` (1,000) or ``max_cells`` (1,000,000, counting the empty
+    cells inside the table) are refused, each before the work it bounds: a
+    workbook's sheet and shared texts are counted in the zip before it is
+    loaded. İzmir has 30 districts, Türkiye 973; the message names the limit
+    and the option (``--max-cells``, ``max_cells=``) that raises it.
 
 Encoding (``encoding="auto"``)
     A UTF-8 byte-order mark means UTF-8 (``utf-8-sig``), a UTF-16 mark UTF-16
@@ -105,7 +113,14 @@ from izmir_maps.errors import DataError, OptionError
 from izmir_maps.text.names import DistrictMatcher
 from izmir_maps.userdata._districts import detect_index, resolve_districts
 from izmir_maps.userdata._layout import Layout
-from izmir_maps.userdata._read import Findings, cell_text, column_label, read_raw_table
+from izmir_maps.userdata._read import (
+    Findings,
+    cell_text,
+    column_label,
+    column_labels,
+    named,
+    read_raw_table,
+)
 from izmir_maps.userdata._values import ColumnValues, classify, parse_column
 from izmir_maps.userdata.options import ReadOptions
 
@@ -152,6 +167,8 @@ class UserTable:
         Survivable problems (skipped rows, districts without data, the
         decimal rule deciding); each a sentence for the user. They are not
         emitted with :mod:`warnings`; the caller shows them.
+    sheet
+        The sheet read (Excel workbooks), or ``None`` for CSV.
     """
 
     path: Path
@@ -163,6 +180,7 @@ class UserTable:
     separator: str | None
     decimal: str
     warnings: list[str] = field(default_factory=list)
+    sheet: str | None = None
 
 
 @dataclass
@@ -170,7 +188,9 @@ class UserFileReport:
     """Everything :func:`validate_user_file_report` found in one file.
 
     ``problems`` are blocking (each a line naming file, row and column);
-    ``warnings`` are survivable; ``columns`` are the value columns checked.
+    ``warnings`` are survivable; ``columns`` are the value columns checked;
+    ``sheet`` is the sheet read (workbooks; ``None`` for CSV or when the file
+    could not be opened).
     """
 
     path: Path
@@ -178,6 +198,12 @@ class UserFileReport:
     warnings: list[str]
     columns: list[str]
     district_column: str | None
+    sheet: str | None = None
+
+    @property
+    def name(self) -> str:
+        """How messages name the table: ``"t.csv"`` or ``"t.xlsx, sheet 'Veri'"``."""
+        return named(self.path, self.sheet)
 
 
 def read_user_table(
@@ -243,13 +269,13 @@ def read_user_table(
         raise OptionError(msg)
     matcher = matcher or options.matcher()
     raw = read_raw_table(path, options)
-    findings = Findings(raw.path, warnings=list(raw.warnings))
+    findings = Findings(raw.path, warnings=list(raw.warnings), sheet=raw.sheet)
     layout = Layout.choose(raw, column, findings)
     value_idx = layout.find(column, option="column")
     if options.district_column is not None:
         district_idx = layout.find(options.district_column, option="district_column")
     else:
-        district_idx = detect_index(layout.header, layout.cells(), matcher, {value_idx}, raw.path)
+        district_idx = detect_index(layout.header, layout.cells(), matcher, {value_idx}, raw.where)
     if district_idx == value_idx:
         same = column_label(layout.header, value_idx)
         raise OptionError(f"column and district_column both name the column {same}.")
@@ -268,7 +294,7 @@ def read_user_table(
     present = {pcodes[row]: row for row in parsed.values}
     if not present:
         msg = (
-            f"{raw.path}, column {label}: no district has a value, so there is nothing to map. "
+            f"{raw.where}, column {label}: no district has a value, so there is nothing to map. "
             "Check that this is the right column."
         )
         raise DataError(msg)
@@ -284,6 +310,7 @@ def read_user_table(
         separator=raw.separator,
         decimal=parsed.decimal,
         warnings=findings.warnings,
+        sheet=raw.sheet,
     )
 
 
@@ -343,6 +370,7 @@ def validate_user_file_report(
     try:
         raw = read_raw_table(path, options)
         findings.warnings.extend(raw.warnings)
+        findings.sheet = report.sheet = raw.sheet
         layout = Layout.choose(raw, column, findings)
     except DataError as exc:
         report.problems.append(str(exc))
@@ -361,7 +389,7 @@ def validate_user_file_report(
             district_idx = layout.find(options.district_column, option="district_column")
         else:
             district_idx = detect_index(
-                layout.header, layout.cells(), matcher, set(value_idxs), raw.path
+                layout.header, layout.cells(), matcher, set(value_idxs), raw.where
             )
     except DataError as exc:
         fatal.append(str(exc))
@@ -371,8 +399,8 @@ def validate_user_file_report(
     if column is None:
         value_idxs = _numeric_columns(layout, district_idx)
         if not value_idxs:
-            columns = ", ".join(column_label(layout.header, i) for i in range(layout.width))
-            fatal.append(f"{raw.path}: no column holds numbers; the columns are {columns}.")
+            columns = column_labels(layout.header)
+            fatal.append(f"{raw.where}: no column holds numbers; the columns are {columns}.")
     layout.check_widths(findings)
     pcodes: dict[int, str] | None = None
     if district_idx is not None:
@@ -455,10 +483,18 @@ def _numeric_columns(layout: Layout, district_idx: int | None) -> list[int]:
     a notes column; ``"12a"`` or ``"#DIV/0!"`` are broken numbers, not words.
     """
     out = []
+    seen: dict[object, tuple[str, str]] = {}  # tables repeat their texts; classify is the cost
+
+    def kind(cell: object) -> tuple[str, str]:
+        key = (type(cell), cell)
+        if key not in seen:
+            seen[key] = (classify(cell).kind, cell_text(cell))
+        return seen[key]
+
     for i in range(layout.width):
         if i == district_idx:
             continue
-        kinds = [(classify(cells[i]).kind, cell_text(cells[i])) for cells in layout.rows.values()]
+        kinds = [kind(cells[i]) for cells in layout.rows.values()]
         numbers = sum(kind not in ("missing", "bad") for kind, _ in kinds)
         words = sum(kind == "bad" and bool(_WORD.fullmatch(text)) for kind, text in kinds)
         if numbers and numbers >= words:
