@@ -177,3 +177,28 @@ def test_the_parity_check_sees_what_each_map_shows() -> None:
     assert len(printed.classes) == 5 and printed.steps == ["150 MW", "75 MW", "25 MW"]
     assert printed.notes and printed.alerts and len(printed.unplaced) == 2
     assert printed.circle_ratio == pytest.approx(math.sqrt(147.5 / 150), abs=0.001)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "column", "options"),
+    [
+        ("small_values.csv", "Oran", {"decimal": "."}),
+        ("bidi_column.csv", "Gelir\u202e 2024", {}),
+    ],
+)
+def test_a_users_table_says_the_same_in_both_legends(fixture, column, options) -> None:
+    from pathlib import Path
+
+    from izmir_maps.spec.user_spec import user_choropleth_spec
+
+    path = Path(__file__).parent / "fixtures" / fixture
+    spec, _ = user_choropleth_spec(path, column=column, **options)
+    fig = render_static(spec, size="a4", labels=False)
+    try:
+        printed = static_legend(fig, "tr")
+    finally:
+        fig.clear()
+    shown = html_legend(render_html(spec).html)
+    assert shown.classes == printed.classes
+    labels = [label for label, _ in shown.classes]
+    assert len(set(labels)) == len(labels)

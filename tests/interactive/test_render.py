@@ -416,3 +416,55 @@ def test_arcs_rebuild_every_district_exactly(specs) -> None:
     )
     province = shapely.union_all(list(districts.geometry)).boundary
     assert outline.symmetric_difference(province).length < 1e-6
+
+
+# --- numbers and names of a user's table --------------------------------------------------------
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _user_page(name: str, column: str, **options) -> str:
+    from izmir_maps.spec.user_spec import user_choropleth_spec
+
+    spec, _ = user_choropleth_spec(FIXTURES / name, column=column, **options)
+    return render_html(spec).html
+
+
+def _tooltips(page: str) -> dict[str, list[list[str]]]:
+    return {d["n"]: d["t"] for d in page_data(page)["d"]}
+
+
+def _legend_labels(page: str) -> list[str]:
+    return [html.unescape(s) for s in re.findall(r"<span>([^<]*)</span><small", legend_html(page))]
+
+
+def test_values_of_a_thousandth_show_three_decimals_in_legend_and_tooltips() -> None:
+    page = _user_page("small_values.csv", "Oran", decimal=".")
+    assert _legend_labels(page) == [
+        "0,001 – 0,002",
+        "0,003 – 0,004",
+        "0,005 – 0,006",
+        "0,007",
+        "0,008 – 0,009",
+        "Veri yok",
+    ]
+    tooltips = _tooltips(page)
+    names = ["Aliağa", "Bayındır", "Bergama", "Bornova", "Buca", "Çeşme", "Çiğli", "Dikili", "Foça"]
+    assert [tooltips[n] for n in names] == [[["Oran", f"0,00{i}"]] for i in range(1, 10)]
+    assert tooltips["Konak"] == [["Oran", "Veri yok"]]
+
+
+def test_a_bidi_override_in_a_column_name_is_not_in_the_page() -> None:
+    page = _user_page("bidi_column.csv", "Gelir\u202e 2024")
+    assert not set(page) & set(BIDI)
+    assert "\\u202e" not in page.lower()
+    assert _tooltips(page)["Aliağa"] == [["Gelir 2024", "1.234"]]
+    assert _tooltips(page)["Bornova"] == [["Gelir 2024", "121.314"]]
+    assert "<title>Gelir 2024</title>" in page
+    assert ["choro", "Gelir 2024", True] in page_data(page)["layers"]
+
+
+def test_built_in_tooltips_keep_the_indicators_decimals(pages) -> None:
+    tooltips = _tooltips(pages["choropleth"])
+    assert tooltips["Aliağa"][0] == ["Çalışan sayısı (SGK, 2008)", "27.225 kişi"]

@@ -340,3 +340,128 @@ def test_every_scheme_has_a_name_in_both_languages(lang: str) -> None:
 def test_scheme_label_refuses_an_unknown_scheme() -> None:
     with pytest.raises(OptionError, match="natural_breaks"):
         scheme_label("natural_breaks")
+
+
+# --- decimals chosen from the values ---------------------------------------------------------------
+
+
+def _small_values() -> pd.Series:
+    """The values of ``tests/fixtures/small_values.csv``: 0.001 … 0.009."""
+    return pd.Series([(i + 1) / 1000 for i in range(9)] + [np.nan])
+
+
+def test_values_between_a_thousandth_and_a_hundredth_get_three_decimals() -> None:
+    from izmir_maps.data.registry import user_indicator
+
+    ind = user_indicator("Oran", source="small_values.csv (Oran)")
+    c = classify_values(_small_values(), scheme="quantiles", k=5)
+    assert ind.fmt == "float2"
+    assert c.decimals(ind) == 3
+    assert c.labels(ind, "tr") == [
+        "0,001 – 0,002",
+        "0,003 – 0,004",
+        "0,005",
+        "0,006 – 0,007",
+        "0,008 – 0,009",
+    ]
+    assert c.labels(ind, "en")[0] == "0.001 – 0.002"
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "labels"),
+    [
+        # were "0,0 – 0,1", "0,1", "0,1 – 0,2", "0,2", "0,4": 0,1 bounded three classes
+        (
+            "izka_successful_per_1000",
+            ["0,004 – 0,052", "0,060 – 0,115", "0,133 – 0,183", "0,246", "0,419"],
+        ),
+        # were "0,2 – 0,3", "0,3 – 0,4": two classes met at 0,3
+        (
+            "izka_applications_per_1000",
+            ["0,03 – 0,14", "0,19 – 0,29", "0,32 – 0,41", "0,49 – 0,64", "1,09"],
+        ),
+        # was "%0,00 – %0,89": Ödemiş's 0,0007 % read as nothing
+        (
+            "exports_usd_share",
+            ["%0,001 – %0,889", "%1,549 – %3,157", "%6,295 – %11,115", "%18,672", "%35,682"],
+        ),
+        ("employees", None),
+        ("employees_per_1000", None),
+        ("izka_success_rate", None),
+    ],
+)
+def test_built_in_legends_print_every_class_apart(table, indicator_id: str, labels) -> None:
+    ind = indicator(indicator_id)
+    c = classify_indicator(table, ind)
+    shown = c.labels(ind, "tr")
+    if labels is not None:
+        assert shown == labels
+    else:  # already apart with the indicator's own decimals: unchanged
+        assert shown == [
+            ind.format(lo)
+            if ind.format(lo) == ind.format(hi)
+            else f"{ind.format(lo)} – {ind.format(hi)}"
+            for lo, hi in c.ranges()
+        ]
+    bounds = [part for label in shown for part in label.split(" – ")]
+    assert len(set(bounds)) == len(bounds)
+
+
+def test_format_value_is_the_indicators_format_at_its_own_decimals(table) -> None:
+    from izmir_maps.spec.classify import format_value, indicator_decimals
+
+    for ind in base_indicators():
+        for value in table[ind.id].dropna().head(5):
+            for lang in ("tr", "en"):
+                for unit in (False, True):
+                    own = indicator_decimals(ind)
+                    expected = ind.format(value, lang, unit=unit)
+                    assert format_value(ind, value, lang, decimals=own, unit=unit) == expected
+                    assert format_value(ind, value, lang, unit=unit) == expected
+
+
+def test_format_value_with_more_decimals_keeps_the_unit_and_percent_sign() -> None:
+    from izmir_maps.spec.classify import format_value
+
+    assert format_value(indicator("employees"), 27225.5, "en", decimals=1, unit=True) == (
+        "27,225.5 persons"
+    )
+    assert format_value(indicator("employees_share"), 0.0042, "tr", decimals=3) == "%0,004"
+    assert format_value(indicator("employees_rank"), 3, "tr", decimals=2) == "3./30"
+    assert format_value(indicator("employees"), None, "tr", decimals=3) == "–"
+
+
+def test_ranks_keep_whole_numbers(table) -> None:
+    ind = indicator("employees_rank")
+    assert classify_indicator(table, ind).decimals(ind) == 0
+
+
+def test_a_huge_value_reads_as_a_power_of_ten_in_the_legend() -> None:
+    from izmir_maps.data.registry import user_indicator
+
+    ind = user_indicator("Büyük", source="t.csv (Büyük)", integer=True)
+    c = classify_values(pd.Series([1e300, 2e300, 5e300, 9e300]), scheme="quantiles", k=2)
+    assert c.labels(ind, "tr") == ["1 × 10³⁰⁰ – 2 × 10³⁰⁰", "5 × 10³⁰⁰ – 9 × 10³⁰⁰"]
+    assert c.labels(ind, "en") == ["1 × 10³⁰⁰ – 2 × 10³⁰⁰", "5 × 10³⁰⁰ – 9 × 10³⁰⁰"]
+
+
+def test_user_scheme_without_breaks_asks_for_breaks_not_for_fewer() -> None:
+    from izmir_maps.spec.map_spec import choropleth_spec
+
+    with pytest.raises(OptionError, match=r"needs breaks.*breaks=\[1000, 10000\]"):
+        choropleth_spec("employees", scheme="user")
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_user_breaks_must_be_finite(employees, bad: float) -> None:
+    with pytest.raises(OptionError, match="finite"):
+        classify_values(employees, scheme="user", breaks=[1000.0, bad])
+
+
+def test_osb_counts_keep_one_class_per_count_by_default() -> None:
+    from izmir_maps.data.join import district_table
+
+    table = district_table("web")
+    c = classify_indicator(table, indicator("osb_count"))
+    counts = sorted(float(n) for n in table["osb_count"].dropna().unique())
+    assert list(c.bins) == counts  # 0, 1 and 2 OSBs: a class each

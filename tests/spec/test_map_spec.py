@@ -194,3 +194,78 @@ def test_english_source_lines_are_in_english(specs, name: str) -> None:
     turkish = ("siteleri", "basın", "güncel", "santraller", "(rapor)", "Kaynak")
     for line in specs[name, "en"].sources:
         assert not any(word in line for word in turkish), line
+
+
+# --- texts fit for a page --------------------------------------------------------------------------
+
+
+def _user_data(column: str, title: str | None = None):
+    from izmir_maps.data.join import district_table
+    from izmir_maps.data.registry import user_indicator
+    from izmir_maps.spec.map_spec import DistrictData
+
+    ind = user_indicator(column, title=title, source=f"t.csv ({column})", integer=True)
+    table = district_table()[["pcode", "district", "population", "area_km2", "geometry"]].copy()
+    table[ind.id] = [float(i * 1000 + 1234) for i in range(len(table))]
+    return DistrictData(table, ind)
+
+
+def test_a_bidi_override_in_a_column_name_reaches_no_text_of_the_map() -> None:
+    data = _user_data("Gelir\u202e 2024")
+    spec = choropleth_spec(data.indicator.id, data=data)
+    assert spec.title == "Gelir 2024"
+    assert spec.indicator.label("tr") == "Gelir 2024"
+    assert spec.indicator.label("en") == "Gelir 2024"
+    assert spec.sources[0] == "Kaynak: t.csv (Gelir 2024)"
+    assert spec.legend.sections[0].title == "Gelir 2024"
+    assert data.indicator.label_tr == "Gelir\u202e 2024"  # the caller's object is left alone
+
+
+def test_a_long_column_name_is_cut_to_the_title_limit() -> None:
+    from izmir_maps.text.clean import SOURCE_MAX, TITLE_MAX
+
+    column = "Uzun başlık " * 100
+    spec = choropleth_spec("x", data=_user_data(column))
+    assert spec.title == "Uzun başlık " * 12 + "Uzun…"
+    assert len(spec.title) <= TITLE_MAX
+    assert spec.indicator.label("tr") == spec.title
+    assert spec.legend.sections[0].title == spec.title
+    assert len(spec.sources[0]) <= SOURCE_MAX
+    assert spec.sources[0].endswith("…")
+
+
+def test_district_names_of_a_users_table_are_cleaned_too() -> None:
+    data = _user_data("Değer")
+    data.table["district"] = data.table["district"].where(
+        data.table["district"] != "Konak", "Ko\u202enak"
+    )
+    spec = choropleth_spec("x", data=data)
+    assert "Konak" in set(spec.districts["district"])
+    assert not any("\u202e" in name for name in spec.districts["district"])
+
+
+def test_a_spec_made_by_hand_is_cleaned_as_well(specs) -> None:
+    base = specs["osb", "tr"]
+    spec = MapSpec(
+        kind="osb",
+        slug="osb",
+        title="OSB\u202e haritası\n",
+        lang="tr",
+        districts=base.districts,
+        neighbours=base.neighbours,
+        sources=["Kaynak:\u2066 el\u2069 yapımı"],
+    )
+    assert spec.title == "OSB haritası"
+    assert spec.sources == ["Kaynak: el yapımı"]
+
+
+@pytest.mark.parametrize("name", ["osb", "wind", "combined", "employees", "per_capita"])
+def test_built_in_titles_pass_unchanged(specs, name: str) -> None:
+    from izmir_maps.text.words import text
+
+    spec = specs[name, "en"]
+    if spec.indicator is not None and name != "combined":
+        assert spec.title == spec.indicator.title("en")
+        assert spec.indicator is indicator(spec.indicator.id)
+    else:
+        assert spec.title == text(f"map_{spec.kind}", "en")

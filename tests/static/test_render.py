@@ -482,3 +482,88 @@ def test_text_is_measured_afresh_when_text_settings_change():
     FigureCanvasAgg(other)
     assert figure_renderer(other) is shared
     assert figure_renderer(Figure(figsize=(3, 2), dpi=72)) is not shared
+
+
+# --- a user's long or hostile column name, tiny values ------------------------------------------
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+DISTRICTS = ("Aliağa", "Bayındır", "Bergama", "Bornova", "Buca", "Çeşme", "Çiğli", "Dikili")
+
+
+def _user_spec(tmp_path: Path, column: str) -> MapSpec:
+    from izmir_maps.spec.user_spec import user_choropleth_spec
+
+    path = tmp_path / "t.csv"
+    rows = "".join(f"{name},{i + 1}\n" for i, name in enumerate(DISTRICTS))
+    path.write_text(f'ilçe,"{column}"\n{rows}', encoding="utf-8")
+    spec, _ = user_choropleth_spec(path, column=column, layer="detailed")
+    return spec
+
+
+def _map_box(fig: Figure) -> tuple[float, float]:
+    (ax,) = [a for a in fig.axes if a.get_gid() == "map"]
+    pos = ax.get_position()
+    return pos.width, pos.height
+
+
+def _title(fig: Figure) -> Text:
+    (title,) = [t for t in fig.texts if t.get_gid() == "title"]
+    return title
+
+
+@pytest.mark.parametrize("column", ["Uzun başlık " * 100, "Ş" * 1200, "W" * 1000])
+def test_a_1200_character_title_leaves_the_map_its_normal_size(tmp_path, column):
+    short = render_static(_user_spec(tmp_path, "Değer"))
+    fig = render_static(_user_spec(tmp_path, column))
+    normal_w, normal_h = _map_box(short)
+    width, height = _map_box(fig)
+    assert width == pytest.approx(normal_w, rel=0.02)
+    assert height >= normal_h * 0.85  # two more title lines at most
+    lines = _title(fig).get_text().split("\n")
+    assert len(lines) == 3
+    assert lines[-1].endswith("…")
+    page_w = fig.get_size_inches()[0] * fig.dpi
+    for text_obj in fig.texts:  # title, notes and sources stay on the page
+        box = text_obj.get_window_extent(fig.canvas.get_renderer())
+        assert box.x1 <= page_w, text_obj.get_text()[:40]
+    path = save_static(_user_spec(tmp_path, column), tmp_path / "long.png", dpi=LOW_DPI)
+    height_px, width_px = mpimg.imread(path).shape[:2]
+    assert (width_px, height_px) == (
+        round(SIZES["a4"][0] * LOW_DPI),
+        round(SIZES["a4"][1] * LOW_DPI),
+    )
+
+
+def test_a_short_title_keeps_one_line(tmp_path):
+    assert _title(render_static(_user_spec(tmp_path, "Değer"))).get_text() == "Değer"
+
+
+def test_a_bidi_override_reaches_no_text_of_the_print_map(tmp_path):
+    from izmir_maps.spec.user_spec import user_choropleth_spec
+
+    spec, _ = user_choropleth_spec(
+        FIXTURES / "bidi_column.csv", column="Gelir\u202e 2024", layer="detailed"
+    )
+    path = save_static(spec, tmp_path / "bidi.svg")
+    texts = _svg_text(path)
+    assert not any(set(t) & BIDI for t in texts)
+    assert texts.count("Gelir 2024") == 2  # title and legend heading
+    assert _legend_texts(render_static(spec))[0] == "1.234  (1 ilçe)"
+
+
+def test_tiny_values_print_apart_in_the_print_legend():
+    from izmir_maps.spec.user_spec import user_choropleth_spec
+
+    spec, _ = user_choropleth_spec(
+        FIXTURES / "small_values.csv", column="Oran", decimal=".", layer="detailed"
+    )
+    labels = [t.split("  (")[0] for t in _legend_texts(render_static(spec))]
+    assert labels == [
+        "0,001 – 0,002",
+        "0,003 – 0,004",
+        "0,005 – 0,006",
+        "0,007",
+        "0,008 – 0,009",
+        "Veri yok",
+    ]

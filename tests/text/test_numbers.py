@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from izmir_maps.text.numbers import format_number, format_percent, parse_number
+from izmir_maps.text.numbers import fit_decimals, format_number, format_percent, parse_number
 
 
 @pytest.mark.parametrize(
@@ -168,3 +168,79 @@ def test_two_decimal_values_round_trip(value: float) -> None:
 def test_percent_round_trips(value: float) -> None:
     assert parse_number(format_percent(value)) == value
     assert parse_number(format_percent(value, "en"), decimal=".") == value
+
+
+# --- huge and tiny magnitudes, and the decimals a set of values needs ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "turkish", "english"),
+    [
+        (1e300, 0, "1 × 10³⁰⁰", "1 × 10³⁰⁰"),
+        (1.2345e300, 0, "1,23 × 10³⁰⁰", "1.23 × 10³⁰⁰"),
+        (1.2345e300, 2, "1,2345 × 10³⁰⁰", "1.2345 × 10³⁰⁰"),
+        (-2.5e18, 0, "−2,5 × 10¹⁸", "−2.5 × 10¹⁸"),
+        (1e15, 0, "1 × 10¹⁵", "1 × 10¹⁵"),
+        (999_999_999_999_999.0, 0, "999.999.999.999.999", "999,999,999,999,999"),
+        (3e-9, 10, "3 × 10⁻⁹", "3 × 10⁻⁹"),
+        (1.25e-7, 9, "1,25 × 10⁻⁷", "1.25 × 10⁻⁷"),
+        (0.000001, 6, "0,000001", "0.000001"),
+        (0.0, 9, "0,000000000", "0.000000000"),
+        (1e-7, 2, "0,00", "0.00"),
+        (math.inf, 0, "∞", "∞"),
+        (-math.inf, 0, "−∞", "−∞"),
+    ],
+)
+def test_huge_and_tiny_magnitudes_are_written_as_powers_of_ten(
+    value: float, decimals: int, turkish: str, english: str
+) -> None:
+    assert format_number(value, "tr", decimals) == turkish
+    assert format_number(value, "en", decimals) == english
+
+
+def test_a_huge_percentage_is_a_power_of_ten_too() -> None:
+    assert format_percent(4e20) == "%4 × 10²⁰"
+
+
+@pytest.mark.parametrize(
+    ("distinct", "nonzero", "at_least", "expected"),
+    [
+        ([0.001, 0.002, 0.003, 0.009], [], 2, 3),
+        ([0.0012, 0.0013], [], 2, 4),
+        ([0.289, 0.324], [], 1, 2),
+        ([27225.0, 658225.0], [], 0, 0),
+        ([1.0, 2.0], [0.0004], 1, 4),
+        ([1.0, 2.0], [0.0, -0.04], 1, 2),
+        ([1.0000001, 1.0000002], [], 0, 7),
+        ([1.0, 1.0 + 1e-15], [], 0, 15),
+        ([1e300, 1.001e300], [], 0, 1),
+        ([1.2e-6, 1.3e-6], [], 2, 7),
+        ([1.1754943508222875e-38, 1.175494351e-38], [], 0, 48),
+        ([], [], 3, 3),
+    ],
+)
+def test_fit_decimals_tells_distinct_values_apart_and_never_prints_a_nonzero_as_zero(
+    distinct: list[float], nonzero: list[float], at_least: int, expected: int
+) -> None:
+    assert fit_decimals(distinct, nonzero, at_least=at_least) == expected
+
+
+@given(
+    st.lists(
+        st.floats(min_value=-1e300, max_value=1e300, allow_nan=False).filter(
+            lambda v: v == 0 or abs(v) > 1e-290
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+@settings(max_examples=1000)
+def test_values_far_enough_apart_print_apart(values: list[float]) -> None:
+    decimals = fit_decimals(values, values)
+    shown = {format_number(v, "tr", decimals) for v in set(values)}
+    close = any(
+        a != b and abs(a - b) <= 1e-13 * max(abs(a), abs(b)) for a in values for b in values
+    )
+    assert len(shown) == len(set(values)) or close
+    zero = format_number(0.0, "tr", decimals)
+    assert all(format_number(v, "tr", decimals) != zero for v in values if v != 0)

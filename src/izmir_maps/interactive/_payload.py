@@ -38,6 +38,7 @@ from izmir_maps.interactive._geometry import encode_polyline, label_point, polyg
 from izmir_maps.interactive._legend import build_legend
 from izmir_maps.interactive._style import KIND_TEXT, PLAIN_FILL, PLAIN_LINE, SHAPES, safe_color
 from izmir_maps.interactive._text import clean, is_missing, short_name, word
+from izmir_maps.spec.classify import format_value
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
     ATTRIBUTION,
@@ -204,6 +205,8 @@ def _district_data(
     provinces = districts["province"] if several and "province" in districts.columns else None
     values = {c: districts[c].tolist() for c in districts.columns if c != districts.geometry.name}
     records = [{c: v[i] for c, v in values.items()} for i in range(n)]  # faster than iterrows
+    # the legend's decimals, so that a tooltip's value can be found among its classes
+    decimals = spec.classification.decimals(spec.indicator) if choro else None
     rows = []
     for i, (key, row) in enumerate(zip(districts.index, records, strict=True)):
         name = clean(row.get("district")) or clean(row.get("pcode"))
@@ -218,7 +221,7 @@ def _district_data(
         }
         if choro:
             item["c"] = safe_color(spec.classification.color_of(key))
-            item["t"] = _tooltip_rows(spec.indicator, row, lang, n)
+            item["t"] = _tooltip_rows(spec.indicator, row, lang, n, decimals)
             if provinces is not None:  # a district name may occur in several provinces
                 item["t"].insert(0, [text("province", lang), clean(provinces.iloc[i])])
         elif pcode in proposed:
@@ -247,11 +250,14 @@ def _province_borders(geo: _Geometry, pcodes: list[str]) -> list[int]:
     return sorted(arc for arc, provinces in owners.items() if len(provinces) > 1)
 
 
-def _tooltip_rows(ind: Indicator, row: dict[str, Any], lang: Lang, n: int) -> list[list[str]]:
+def _tooltip_rows(
+    ind: Indicator, row: dict[str, Any], lang: Lang, n: int, decimals: int | None = None
+) -> list[list[str]]:
     value = row.get(ind.id)
     if is_missing(value):
         return [[ind.label(lang), text("no_data", lang)]]
-    rows = [[ind.label(lang), ind.format(float(value), lang, unit=True)]]
+    shown = format_value(ind, float(value), lang, decimals=decimals, unit=True)
+    rows = [[ind.label(lang), shown]]
     base = ind.base or ind.id
     if ind.variant in ("per_1000", "per_km2"):
         base_ind = indicator(base)

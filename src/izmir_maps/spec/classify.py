@@ -4,6 +4,10 @@ Only schemes whose breaks repeat run after run are offered: mapclassify's
 ``NaturalBreaks`` (unseeded k-means) and the ``*Sampled`` schemes draw random
 numbers and would make two builds differ. Missing values are never classified:
 they form their own "no data" class.
+
+Numbers of a map (legend labels, tooltips) are written with the indicator's
+decimals, or more where the values need them (:meth:`Classification.decimals`):
+distinct class bounds never print alike and no non-zero value prints as zero.
 """
 
 from __future__ import annotations
@@ -21,10 +25,18 @@ from branca.utilities import color_brewer
 from izmir_maps.data.registry import Indicator
 from izmir_maps.errors import OptionError
 from izmir_maps.spec.style import NO_DATA_COLOR
-from izmir_maps.text.numbers import Lang
+from izmir_maps.text.numbers import Lang, fit_decimals, format_number, format_percent
 from izmir_maps.text.words import text
 
-__all__ = ["SCHEMES", "Classification", "classify_indicator", "classify_values", "scheme_label"]
+__all__ = [
+    "SCHEMES",
+    "Classification",
+    "classify_indicator",
+    "classify_values",
+    "format_value",
+    "indicator_decimals",
+    "scheme_label",
+]
 
 #: Scheme name → mapclassify class. A scheme's name for readers is the catalogue
 #: word ``scheme_<name>`` (:func:`scheme_label`).
@@ -36,6 +48,8 @@ SCHEMES: dict[str, type] = {
     "user": mapclassify.UserDefined,
 }
 MIN_K, MAX_K = 2, 9
+# The decimals of each ``Indicator.fmt``, as ``Indicator.format`` writes them.
+_FMT_DECIMALS = {"int": 0, "rank": 0, "usd": 0, "float1": 1, "float2": 2, "mw": 1, "percent": 2}
 
 
 @dataclass(frozen=True)
@@ -102,11 +116,26 @@ class Classification:
             lower = float(upper)
         return out
 
+    def decimals(self, ind: Indicator) -> int:
+        """Decimals with which this map writes the values of ``ind``.
+
+        The indicator's own decimals, or more where they would print two
+        distinct class bounds alike or a non-zero value as zero (values of
+        0,001 … 0,009 get three). Ranks keep theirs.
+        """
+        base = indicator_decimals(ind)
+        if ind.fmt == "rank":
+            return base
+        bounds = [v for pair in self.ranges() for v in pair]
+        return fit_decimals(bounds, self.values.dropna(), at_least=base)
+
     def labels(self, ind: Indicator, lang: Lang = "tr") -> list[str]:
         """Legend label of each class in the language's number format."""
+        decimals = self.decimals(ind)
         labels = []
         for lo, hi in self.ranges():
-            a, b = ind.format(lo, lang), ind.format(hi, lang)
+            a = format_value(ind, lo, lang, decimals=decimals)
+            b = format_value(ind, hi, lang, decimals=decimals)
             labels.append(a if a == b else f"{a} – {b}")
         return labels
 
@@ -182,9 +211,9 @@ def classify_indicator(
     Explicit arguments override the registry's defaults. ``midpoint_value``
     resolves a registry midpoint of ``"izmir"`` (the İzmir-wide value).
     """
+    if scheme is None and ind.scheme == "user" and breaks is None:
+        breaks = _default_user_breaks(table[ind.id])  # a count's own classes: one per value
     scheme = scheme or ind.scheme
-    if scheme == "user" and breaks is None:
-        breaks = _default_user_breaks(table[ind.id])
     midpoint = ind.midpoint if isinstance(ind.midpoint, float | int) else None
     if ind.midpoint == "izmir":
         midpoint = midpoint_value
@@ -196,6 +225,60 @@ def classify_indicator(
         palette=ind.palette,
         midpoint=midpoint,
     )
+
+
+def indicator_decimals(ind: Indicator) -> int:
+    """The decimals ``ind.format`` writes (``0`` for counts, ``2`` for percentages …).
+
+    Examples
+    --------
+    >>> from izmir_maps.data.registry import indicator
+    >>> indicator_decimals(indicator("employees")), indicator_decimals(indicator("employees_share"))
+    (0, 2)
+    """
+    return _FMT_DECIMALS[ind.fmt]
+
+
+def format_value(
+    ind: Indicator,
+    value: float | None,
+    lang: Lang = "tr",
+    *,
+    decimals: int | None = None,
+    unit: bool = False,
+) -> str:
+    """``ind.format(value, lang, unit=unit)``, with ``decimals`` instead of the indicator's own.
+
+    Parameters
+    ----------
+    ind
+        The indicator whose format (percent sign, unit, rank words) is kept.
+    value
+        The value; ``None`` or ``NaN`` gives ``–``.
+    lang
+        ``"tr"`` or ``"en"``.
+    decimals
+        Decimals to write (see :meth:`Classification.decimals`); ``None`` or
+        the indicator's own gives exactly ``ind.format``. Ranks ignore it.
+    unit
+        Whether to append the unit.
+
+    Examples
+    --------
+    >>> from izmir_maps.data.registry import indicator
+    >>> format_value(indicator("employees_share"), 0.0042, decimals=3)
+    '%0,004'
+    >>> format_value(indicator("employees"), 27225, "en", unit=True)
+    '27,225 persons'
+    """
+    if decimals is None or ind.fmt == "rank" or decimals == indicator_decimals(ind):
+        return ind.format(value, lang, unit=unit)
+    if ind.fmt == "percent":
+        return format_percent(value, lang, decimals)
+    shown = format_number(value, lang, decimals)
+    if unit and shown != "–" and ind.unit(lang):
+        return f"{shown} {ind.unit(lang)}"
+    return shown
 
 
 def scheme_label(scheme: str, lang: Lang = "tr") -> str:
@@ -221,7 +304,13 @@ def _check_options(scheme: str, k: int, breaks: list[float] | None) -> None:
         raise OptionError(msg)
     if scheme == "user":
         if not breaks:
-            msg = "scheme 'user' needs breaks, e.g. --breaks 1000,10000,100000."
+            msg = (
+                "scheme 'user' needs breaks, the upper bounds of the classes: for example "
+                "breaks=[1000, 10000] in Python, or --breaks '1.000;10.000' on the command line."
+            )
+            raise OptionError(msg)
+        if not all(math.isfinite(b) for b in breaks):
+            msg = f"Breaks must be finite numbers; got {breaks}."
             raise OptionError(msg)
         if any(b >= c for b, c in pairwise(breaks)):
             msg = f"Breaks must increase strictly; got {breaks}."

@@ -8,7 +8,7 @@ only draw a spec; they never classify, look up labels or read data themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import geopandas as gpd
@@ -21,7 +21,7 @@ from izmir_maps.data.locations import place_points
 from izmir_maps.data.registry import POPULATION_YEAR, Indicator, indicator
 from izmir_maps.data.tables import load_osbs, load_wind_capacity, load_wind_farms
 from izmir_maps.errors import OptionError
-from izmir_maps.spec.classify import Classification, classify_indicator
+from izmir_maps.spec.classify import Classification, classify_indicator, format_value
 from izmir_maps.spec.legend import (
     LegendPlan,
     Note,
@@ -33,6 +33,7 @@ from izmir_maps.spec.legend import (
     wind_unassigned_note,
 )
 from izmir_maps.spec.style import ATTRIBUTION
+from izmir_maps.text.clean import SOURCE_MAX, TITLE_MAX, display_text
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 
@@ -117,6 +118,11 @@ class MapSpec:
     sources: list[str] = field(default_factory=list)
     land: gpd.GeoDataFrame | None = None
 
+    def __post_init__(self) -> None:
+        # Every title and source line of a page or print map passes here once (see text.clean).
+        self.title = display_text(self.title, TITLE_MAX)
+        self.sources = [display_text(line, SOURCE_MAX) for line in self.sources]
+
     @property
     def notes(self) -> list[str]:
         """The texts of the legend's notes, in order (the typed notes are ``legend.notes``)."""
@@ -200,7 +206,7 @@ def choropleth_spec(
         ind = indicator(resolve_indicator_id(indicator_id, per))
         table, neighbours = district_table(layer), load_neighbours()
     else:
-        ind, table = data.indicator, data.table
+        ind, table = _display_indicator(data.indicator), _display_names(data.table)
         neighbours = load_neighbours() if data.neighbours is None else data.neighbours
     classification = classify_indicator(
         table, ind, scheme=scheme, k=k, breaks=breaks, midpoint_value=izmir_success_rate()
@@ -291,13 +297,40 @@ def _add_wind(spec: MapSpec, table: gpd.GeoDataFrame) -> None:
     spec.wind_proposed = sorted(table.loc[table["wind_proposed"], "pcode"])
 
 
+def _display_indicator(ind: Indicator) -> Indicator:
+    """``ind`` with labels, units and sources fit for a page (a user's column name is one)."""
+    return replace(
+        ind,
+        label_tr=display_text(ind.label_tr, TITLE_MAX),
+        label_en=display_text(ind.label_en, TITLE_MAX),
+        unit_tr=display_text(ind.unit_tr, TITLE_MAX),
+        unit_en=display_text(ind.unit_en, TITLE_MAX),
+        source=display_text(ind.source, SOURCE_MAX),
+        source_short=display_text(ind.source_short, SOURCE_MAX),
+    )
+
+
+def _display_names(table: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``table`` with its district and province names fit for a page (a copy when changed)."""
+    columns = [c for c in ("district", "province") if c in table.columns]
+    names = {c: table[c].map(_display_name) for c in columns}
+    if all(names[c].equals(table[c]) for c in columns):
+        return table
+    return table.assign(**names)
+
+
+def _display_name(value: object) -> object:
+    return display_text(value, TITLE_MAX) if isinstance(value, str) else value
+
+
 def _choropleth_notes(ind: Indicator, classification: Classification, lang: Lang) -> list[Note]:
     notes = [classification_note(classification.scheme, lang)]
     if ind.variant == "per_1000":
         notes.append(per_population_note(POPULATION_YEAR, lang))
     if classification.midpoint is not None:
         value = classification.midpoint
-        notes.append(midpoint_note(value, ind.format(value, lang), lang))
+        shown = format_value(ind, value, lang, decimals=classification.decimals(ind))
+        notes.append(midpoint_note(value, shown, lang))
     return notes
 
 

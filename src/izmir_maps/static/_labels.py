@@ -268,7 +268,14 @@ def _search(
         trial = placed.copy()
         found: dict[int, tuple] = {}
         for i in order:
-            args = (requests[i], areas[i], anchors[i], sizes[i], _Page(scale, inner, to_data), trial)
+            args = (
+                requests[i],
+                areas[i],
+                anchors[i],
+                sizes[i],
+                _Page(scale, inner, to_data),
+                trial,
+            )
             best = _best_position(*args, relaxed=False) or _best_position(*args, relaxed=True)
             if best is None:
                 continue

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Patch
+from matplotlib.textpath import TextToPath
 
 from izmir_maps.spec.legend import (
     ClassesSection,
@@ -26,6 +29,7 @@ from izmir_maps.spec.legend import (
 )
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
+    FONT_FAMILY,
     OSB_COLOR,
     PROPOSED_WIND_COLOR,
     WIND_COLOR,
@@ -41,7 +45,7 @@ from izmir_maps.static._layers import (
 )
 from izmir_maps.static._look import Look
 
-__all__ = ["BandPlan", "draw_band", "plan_band"]
+__all__ = ["BandPlan", "draw_band", "plan_band", "text_width"]
 
 _TEXT = "#1a1a1a"
 _GREY = "#555555"
@@ -49,6 +53,7 @@ _COLUMN_GAP_IN = 0.22
 _EM = 0.56  # average DejaVu Sans character width, in font sizes
 _SOURCES_GAP_IN = 0.08
 _MEASURE_DPI = 100
+_TEXT_TO_PATH = TextToPath()
 
 
 @dataclass
@@ -437,8 +442,28 @@ def _marker(marker: str, face: str, edge: str, size: float) -> Line2D:
 
 
 def _wrap(body: str, width_in: float, size: float) -> list[str]:
+    """``body`` in lines that fit ``width_in``: wrapped by an average letter width, then measured.
+
+    A word wider than the column (a user's long name) is broken rather than
+    overflowing; lines of wide letters (``ŞŞŞ…``) are wrapped again, shorter.
+    Lines are measured in the regular face: a bold heading may exceed the
+    column by its few percent, as it always has.
+    """
     chars = max(12, int(width_in * 72 / (size * _EM)))
-    return textwrap.wrap(body, chars, break_long_words=False, break_on_hyphens=False) or [""]
+    while True:
+        lines = textwrap.wrap(body, chars, break_on_hyphens=False) or [""]
+        widest = max(text_width(line, size) for line in lines)
+        if widest <= width_in or chars <= 12:
+            return lines
+        chars = max(12, min(chars - 1, int(chars * width_in / widest)))
+
+
+@lru_cache(maxsize=4096)  # the band's layouts are tried several times with the same lines
+def text_width(line: str, size: float, weight: str = "normal") -> float:
+    """Width in inches of ``line`` set in the maps' font at ``size`` points."""
+    font = FontProperties(family=FONT_FAMILY, size=size, weight=weight)
+    width, _, _ = _TEXT_TO_PATH.get_text_width_height_descent(line, font, ismath=False)
+    return width / 72
 
 
 def _rgb(color: str) -> tuple[float, float, float]:

@@ -31,8 +31,9 @@ from izmir_maps.spec.style import FONT_FAMILY, SEA_COLOR
 from izmir_maps.static._body import FRAME, INK, draw_inset, draw_map
 from izmir_maps.static._labels import figure_renderer, plain
 from izmir_maps.static._layers import CENTRE_PCODES, Geo, prepare
-from izmir_maps.static._legend import draw_band, plan_band
+from izmir_maps.static._legend import draw_band, plan_band, text_width
 from izmir_maps.static._look import SIZES, Look, look
+from izmir_maps.text.clean import shorten
 from izmir_maps.write import atomic_path
 
 __all__ = ["FORMATS", "SIZES", "render_static", "save_static", "write_static"]
@@ -52,6 +53,8 @@ _METADATA: dict[str, dict[str, Any]] = {
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": "izmir-maps", "Producer": None},
 }
 _MEASURE_DPI = 100
+#: Lines a page's title may take; a longer title ends with "…" (the map keeps its size).
+_TITLE_LINES = 3
 _BAND_GAP_IN = 0.12
 
 
@@ -171,7 +174,7 @@ def _page(spec: MapSpec, geo: Geo, lk: Look, *, size: str, labels: bool) -> Figu
     FigureCanvasAgg(fig)
     fig.set_label(spec.title)
     m = lk.margin
-    title_lines = textwrap.wrap(spec.title, max(20, int((pw - 2 * m) * 72 / (lk.title * 0.62))))
+    title_lines = _title_lines(spec.title, pw - 2 * m, lk.title)
     title = fig.text(
         m / pw,
         (ph - m) / ph,
@@ -203,6 +206,24 @@ def _page(spec: MapSpec, geo: Geo, lk: Look, *, size: str, labels: bool) -> Figu
         fig, spec, lk, plan, top=map_top - map_h - _BAND_GAP_IN, bottom=bottom, left=m, right=pw - m
     )
     return fig
+
+
+def _title_lines(title: str, width_in: float, size: float) -> list[str]:
+    """``title`` wrapped to ``width_in`` inches, at most :data:`_TITLE_LINES` lines.
+
+    Wrapped by an average letter width first, then measured: lines of wide
+    letters are wrapped again, shorter. A title longer than the lines ends with "…".
+    """
+    chars = max(20, int(width_in * 72 / (size * 0.62)))
+    while True:
+        lines = textwrap.wrap(title, chars)
+        if len(lines) > _TITLE_LINES:
+            rest = " ".join(lines[_TITLE_LINES - 1 :])
+            lines = [*lines[: _TITLE_LINES - 1], shorten(rest, chars)]
+        widest = max((text_width(line, size, "bold") for line in lines), default=0.0)
+        if widest <= width_in or chars <= 20:
+            return lines
+        chars = max(20, min(chars - 1, int(chars * width_in / widest)))
 
 
 def _setup_axes(ax: Axes, view: np.ndarray) -> None:

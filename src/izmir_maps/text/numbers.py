@@ -4,15 +4,32 @@ Turkish writes ``.`` between thousands and ``,`` before decimals, and puts the
 percent sign first. A bare ``27.225`` is therefore twenty-seven thousand in
 Turkish text and twenty-seven point two in English; the caller of
 :func:`parse_number` says which mark is the decimal one.
+
+Magnitudes a reader cannot take in as digits are written in scientific form,
+``1,5 × 10³⁰⁰`` (Turkish) or ``1.5 × 10³⁰⁰`` (English): from 10¹⁵ up (a
+quadrillion; beyond it a float no longer holds every integer), and any
+non-zero value once more than :data:`MAX_FIXED_DECIMALS` decimals are asked
+for. :func:`fit_decimals` chooses how many decimals a set of values needs so
+that distinct values never print alike and no non-zero value prints as zero.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from typing import Literal
 
-__all__ = ["Lang", "format_number", "format_percent", "parse_number"]
+__all__ = [
+    "MAX_DECIMALS",
+    "MAX_FIXED_DECIMALS",
+    "SCIENTIFIC_FROM",
+    "Lang",
+    "fit_decimals",
+    "format_number",
+    "format_percent",
+    "parse_number",
+]
 
 Lang = Literal["tr", "en"]
 DecimalMark = Literal[",", "."]
@@ -21,6 +38,17 @@ _CLEAN = re.compile(r"[\s\u00a0\u202f$€₺%]|USD|TL|ABD", re.IGNORECASE)
 # Whole numbers with correctly grouped thousands (or none), then optional decimals.
 _TR_NUMBER = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)?(,\d+)?")
 _EN_NUMBER = re.compile(r"[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?")
+
+#: From this magnitude up, numbers are written as ``m × 10ⁿ``.
+SCIENTIFIC_FROM = 1e15
+#: More decimals than this write a non-zero number as ``m × 10ⁿ`` (``0,0000001`` is unreadable).
+MAX_FIXED_DECIMALS = 6
+#: :func:`fit_decimals` never asks for more (a float holds about 15 significant digits).
+MAX_DECIMALS = 15
+_SCIENTIFIC_DIGITS = 3  # significant digits of m at the indicator's own decimals
+_SUPERSCRIPT = str.maketrans(
+    "-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
 
 
 def parse_number(text: object, *, decimal: DecimalMark = ",") -> float:
@@ -82,16 +110,110 @@ def parse_number(text: object, *, decimal: DecimalMark = ",") -> float:
 def format_number(value: float | None, lang: Lang = "tr", decimals: int = 0) -> str:
     """Format ``value`` with thousands separators in the language's style.
 
+    Magnitudes from :data:`SCIENTIFIC_FROM` up, and non-zero values asked for
+    more than :data:`MAX_FIXED_DECIMALS` decimals, are written as
+    ``m × 10ⁿ`` (see :func:`_scientific`); infinities as ``∞``.
+
     Examples
     --------
     >>> format_number(658225), format_number(658225, "en"), format_number(31.7, decimals=1)
     ('658.225', '658,225', '31,7')
     >>> format_number(None)
     '–'
+    >>> format_number(1e300), format_number(-2.5e18, "en"), format_number(3e-9, decimals=10)
+    ('1 × 10³⁰⁰', '−2.5 × 10¹⁸', '3 × 10⁻⁹')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{value:,.{decimals}f}"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if value != 0 and (abs(value) >= SCIENTIFIC_FROM or decimals > MAX_FIXED_DECIMALS):
+        return _scientific(float(value), lang, decimals)
+    return _localise(f"{value:,.{decimals}f}", lang)
+
+
+def fit_decimals(
+    distinct: Iterable[float],
+    nonzero: Iterable[float] = (),
+    *,
+    at_least: int = 0,
+) -> int:
+    """The fewest decimals, from ``at_least`` up, that print ``distinct`` values distinctly.
+
+    Parameters
+    ----------
+    distinct
+        Values that must never print alike (e.g. the bounds of a legend's classes).
+    nonzero
+        Values of which none may print as zero unless it is zero (e.g. every
+        value a tooltip shows).
+    at_least
+        The decimals the values' format asks for; never fewer are returned.
+
+    Returns
+    -------
+    int
+        At most :data:`MAX_DECIMALS` more than the zeros after the decimal mark
+        of the smallest non-zero value (or ``at_least``, if more): values equal
+        in their first 15 significant digits stay alike.
+
+    Examples
+    --------
+    >>> fit_decimals([0.001, 0.002, 0.009], at_least=2)
+    3
+    >>> fit_decimals([10.0, 20.0], [0.00004], at_least=1)
+    5
+    >>> fit_decimals([27225.0, 658225.0])
+    0
+    """
+    values = sorted({float(v) for v in distinct if math.isfinite(v)})
+    small = [abs(float(v)) for v in nonzero if math.isfinite(v) and v != 0]
+    if small:  # only the smallest magnitude can print as zero
+        values.append(min(small))
+    decimals = at_least
+    most = MAX_DECIMALS + _leading_zeros(values)
+    while decimals < most and not _prints_apart(values, decimals, len(small) > 0):
+        decimals += 1
+    return decimals
+
+
+def _leading_zeros(values: list[float]) -> int:
+    """Zeros after the decimal mark of the smallest non-zero magnitude (``0`` from 1 up)."""
+    tiny = min((abs(v) for v in values if v != 0), default=1.0)
+    return max(0, -math.floor(math.log10(tiny)))
+
+
+def _prints_apart(values: list[float], decimals: int, last_nonzero: bool) -> bool:
+    """Whether ``values`` print distinctly (and the last one, if flagged, not as zero)."""
+    shown = [format_number(v, "en", decimals) for v in values]
+    if last_nonzero and shown[-1] == format_number(0.0, "en", decimals):
+        return False
+    body = shown[:-1] if last_nonzero else shown
+    return len(set(body)) == len(body)
+
+
+def _scientific(value: float, lang: Lang, decimals: int) -> str:
+    """``value`` as ``m × 10ⁿ``, ``m`` without trailing zeros.
+
+    ``m`` keeps the digits the fixed form with ``decimals`` would show (at
+    least two) for small values, and :data:`_SCIENTIFIC_DIGITS` plus
+    ``decimals`` for huge ones, so that asking for more decimals always tells
+    more values apart.
+    """
+    exponent = math.floor(math.log10(abs(value)))
+    if abs(value) >= SCIENTIFIC_FROM:
+        digits = _SCIENTIFIC_DIGITS + decimals
+    else:
+        digits = max(2, decimals + exponent + 1)
+    digits = min(digits, MAX_DECIMALS)
+    mantissa, _, power = f"{value:.{digits - 1}e}".partition("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{_localise(mantissa, lang)} × 10{str(int(power)).translate(_SUPERSCRIPT)}"
+
+
+def _localise(text: str, lang: Lang) -> str:
+    """A number written the English way (``1,234.5``) in ``lang``'s style, with a true minus."""
     if lang == "tr":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text.replace("-", "−")
