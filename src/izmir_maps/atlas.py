@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from izmir_maps._checks import check_bool, check_int, check_lang, check_path, shown
 from izmir_maps.data.join import district_table
 from izmir_maps.data.paths import data_dir, geodata_dir
 from izmir_maps.data.registry import base_indicators, indicator, indicator_ids
@@ -150,12 +151,28 @@ def build_atlas(
     OptionError
         If ``out`` is empty text, a file, a folder of the package's own inputs
         (or one holding them), a foreign non-empty folder without ``replace``,
-        or being written by another build.
+        or being written by another build, or if an argument has the wrong type.
     """
+    _check_atlas_args(out, lang=lang, static=static, progress=progress, workers=workers)
+    check_bool("replace", replace)
     _refuse_inputs(out)
     with staged_folder(out, replace=replace) as stage:
         written = _write_atlas(stage, lang=lang, static=static, progress=progress, workers=workers)
     return [Path(out) / path.relative_to(stage) for path in [*written, stage / MARKER]]
+
+
+def _check_atlas_args(
+    out: object, *, lang: object, static: object, progress: object, workers: object
+) -> None:
+    """Refuse an argument of :func:`build_atlas` of the wrong type, before any folder is made."""
+    check_path("out", out, "folder")
+    check_lang(lang)
+    check_bool("static", static)
+    if progress is not None and not callable(progress):
+        msg = f"progress must be a function taking a message, or None, not {shown(progress)}."
+        raise OptionError(msg)
+    if workers is not None:
+        check_int("workers", workers, 1)
 
 
 def _refuse_inputs(out: str | Path) -> None:

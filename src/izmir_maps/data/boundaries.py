@@ -8,6 +8,7 @@ from typing import Literal
 import geopandas as gpd
 import pyogrio
 
+from izmir_maps._checks import shown
 from izmir_maps.data.paths import geodata_dir
 from izmir_maps.errors import GeometryError
 from izmir_maps.text.names import DistrictMatcher
@@ -15,6 +16,7 @@ from izmir_maps.text.names import DistrictMatcher
 __all__ = [
     "EQUAL_AREA_CRS",
     "IZMIR_PCODE",
+    "check_layer",
     "district_matcher",
     "load_districts",
     "load_national_districts",
@@ -54,10 +56,22 @@ def load_districts(layer: Layer = "detailed") -> gpd.GeoDataFrame:
     >>> len(districts), districts.loc[0, "district"]
     (30, 'Aliağa')
     """
-    if layer not in _FILES:
-        msg = f"layer must be one of {sorted(_FILES)}, not {layer!r}."
-        raise GeometryError(msg)
+    check_layer(layer)
     return _read(_FILES[layer]).copy()
+
+
+def check_layer(layer: object) -> None:
+    """Refuse a boundary layer other than ``"detailed"`` or ``"web"`` (a :class:`GeometryError`).
+
+    Examples
+    --------
+    >>> check_layer("print")
+    Traceback (most recent call last):
+    izmir_maps.errors.GeometryError: layer must be one of ['detailed', 'web'], not 'print'.
+    """
+    if not isinstance(layer, str) or layer not in _FILES:
+        msg = f"layer must be one of {sorted(_FILES)}, not {shown(layer)}."
+        raise GeometryError(msg)
 
 
 def load_neighbours() -> gpd.GeoDataFrame:

@@ -9,7 +9,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from izmir_maps.data.boundaries import EQUAL_AREA_CRS, load_districts
+from izmir_maps.data.boundaries import EQUAL_AREA_CRS, check_layer, load_districts
 from izmir_maps.data.indicators import izmir_totals, load_indicators
 from izmir_maps.data.registry import base_indicators
 from izmir_maps.errors import DataError
@@ -44,6 +44,7 @@ def district_table(layer: Literal["detailed", "web"] = "detailed") -> gpd.GeoDat
     >>> round(float(aliaga.employees_share), 2), int(aliaga.employees_rank)
     (4.14, 9)
     """
+    check_layer(layer)  # before the cache, which cannot hash a list or a table
     return _district_table(layer).copy()
 
 

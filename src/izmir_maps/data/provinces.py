@@ -40,6 +40,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from izmir_maps._checks import shown
 from izmir_maps.data.boundaries import IZMIR_PCODE, load_national_districts
 from izmir_maps.errors import OptionError, UnknownDistrictError
 from izmir_maps.text.names import DistrictMatcher, match_key
@@ -135,7 +136,7 @@ def resolve_province(name: object) -> str:
     close = [n for score, n in sorted(scored, reverse=True)[:3] if score >= max(0.6, best - 0.1)]
     hint = "Did you mean " + " or ".join(map(repr, close)) + "? " if close else ""
     msg = (
-        f"province {name!r} is not one of Türkiye's 81 provinces. {hint}Give a province name "
+        f"province {shown(name)} is not one of Türkiye's 81 provinces. {hint}Give a province name "
         "(any case, with or without Turkish letters), its P-code ('TUR045') or plate number "
         "('45'), or 'Türkiye' for all 973 districts."
     )

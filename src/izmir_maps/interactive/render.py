@@ -19,6 +19,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
+from izmir_maps._checks import check_bool, check_path, check_type
 from izmir_maps.errors import OptionError
 from izmir_maps.interactive._assets import (
     SVG_DEFS,
@@ -125,7 +126,8 @@ def render_html(
     Raises
     ------
     OptionError
-        For an unknown tile provider or ``assets`` value.
+        For an unknown tile provider or ``assets`` value, or an argument of
+        the wrong type (``spec`` not a :class:`MapSpec`, ``labels`` not a bool).
 
     Examples
     --------
@@ -134,6 +136,9 @@ def render_html(
     >>> page.html.startswith("<!DOCTYPE html>"), "27.225" in page.html
     (True, True)
     """
+    check_page_args(spec, assets=assets, asset_prefix=asset_prefix)
+    check_type("tiles", tiles, (str, type(None)), "a tile provider name or None")
+    check_bool("labels", labels)
     tile = _tile(tiles)
     check_assets(assets, asset_prefix)
     payload = build_payload(spec, tiles=tile is not None, labels=labels)
@@ -168,8 +173,17 @@ def write_html(
     pathlib.Path
         ``path``; its size in bytes is ``path.stat().st_size``.
     """
+    check_path("path", path)
     page = render_html(spec, tiles=tiles, assets=assets, asset_prefix=asset_prefix, labels=labels)
     return page.save(path)
+
+
+def check_page_args(*specs: object, assets: object, asset_prefix: object) -> None:
+    """Refuse a spec that is not a :class:`MapSpec`, or assets arguments that are not text."""
+    for spec in specs:
+        check_type("spec", spec, MapSpec, "a MapSpec (see choropleth_spec)")
+    check_type("assets", assets, str, "'inline' or 'shared'")
+    check_type("asset_prefix", asset_prefix, str, "a relative folder such as '../assets/'")
 
 
 def write_shared_assets(folder: Path) -> list[Path]:

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from izmir_maps._checks import check_text, check_type
 from izmir_maps.interactive._assets import (
     SVG_DEFS,
     Assets,
@@ -35,7 +36,7 @@ from izmir_maps.interactive._assets import (
     script_json,
 )
 from izmir_maps.interactive._payload import Payload, build_payload
-from izmir_maps.interactive.render import InteractiveMap
+from izmir_maps.interactive.render import InteractiveMap, check_page_args
 from izmir_maps.spec.map_spec import MapSpec
 
 __all__ = ["SCOPED_IDS", "render_sync_html", "sync_css", "sync_js", "write_sync_html"]
@@ -105,6 +106,10 @@ def render_sync_html(
     >>> page.slug, page.html.count('class="izm-pane"'), "27.225" in page.html
     ('sync-employees-exports_usd', 2, True)
     """
+    check_type("left", left, MapSpec, "a MapSpec (see choropleth_spec)")
+    check_type("right", right, MapSpec, "a MapSpec (see choropleth_spec)")
+    check_page_args(assets=assets, asset_prefix=asset_prefix)
+    check_text("title", title)
     check_assets(assets, asset_prefix)
     payloads = [build_payload(spec, labels=True) for spec in (left, right)]
     shared, own = _split_shared([p.data for p in payloads])

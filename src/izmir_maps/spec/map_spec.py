@@ -12,16 +12,25 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
-from izmir_maps.data.boundaries import load_neighbours
+from izmir_maps._checks import check_breaks, check_choice, check_int, check_lang, check_type
+from izmir_maps.data.boundaries import check_layer, load_neighbours
 from izmir_maps.data.indicators import izmir_success_rate
 from izmir_maps.data.join import district_table
 from izmir_maps.data.locations import place_points
 from izmir_maps.data.registry import POPULATION_YEAR, Indicator, indicator
 from izmir_maps.data.tables import load_osbs, load_wind_capacity, load_wind_farms
-from izmir_maps.errors import OptionError
-from izmir_maps.spec.classify import Classification, classify_indicator, format_value
+from izmir_maps.errors import DataError, OptionError
+from izmir_maps.spec.classify import (
+    MAX_K,
+    MIN_K,
+    SCHEMES,
+    Classification,
+    classify_indicator,
+    format_value,
+)
 from izmir_maps.spec.legend import (
     LegendPlan,
     Note,
@@ -47,6 +56,8 @@ __all__ = [
     "resolve_indicator_id",
     "wind_spec",
 ]
+
+_KINDS = ("choropleth", "osb", "wind", "combined")
 
 Per = Literal["capita", "km2"]
 Kind = Literal["choropleth", "osb", "wind", "combined"]
@@ -119,6 +130,9 @@ class MapSpec:
     land: gpd.GeoDataFrame | None = None
 
     def __post_init__(self) -> None:
+        check_choice("kind", self.kind, _KINDS)
+        check_lang(self.lang)
+        check_type("title", self.title, str, "a text (str)")
         # Every title and source line of a page or print map passes here once (see text.clean).
         self.title = display_text(self.title, TITLE_MAX)
         self.sources = [display_text(line, SOURCE_MAX) for line in self.sources]
@@ -156,6 +170,7 @@ def resolve_indicator_id(indicator_id: str, per: Per | None = None) -> str:
     >>> resolve_indicator_id("employees", "capita")
     'employees_per_1000'
     """
+    check_type("indicator_id", indicator_id, str, "an indicator id (see `izmir-maps indicators`)")
     base = indicator(indicator_id)
     if per is None:
         return base.id
@@ -201,11 +216,20 @@ def choropleth_spec(
         A ready district table and indicator (user data, another province)
         instead of the shipped table and the registry entry of
         ``indicator_id``.
+
+    Raises
+    ------
+    OptionError
+        For an argument of the wrong type or an unknown value, naming it.
+    DataError
+        If ``data.table`` lacks a column the map needs or holds infinite values.
     """
+    breaks = _check_spec_args(scheme=scheme, k=k, breaks=breaks, lang=lang, layer=layer)
     if data is None:
         ind = indicator(resolve_indicator_id(indicator_id, per))
         table, neighbours = district_table(layer), load_neighbours()
     else:
+        _check_data(data)
         ind, table = _display_indicator(data.indicator), _display_names(data.table)
         neighbours = load_neighbours() if data.neighbours is None else data.neighbours
     classification = classify_indicator(
@@ -228,6 +252,7 @@ def choropleth_spec(
 
 def osb_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
     """Spec of the OSB marker map (OSBs, plus free zones labelled as such)."""
+    _check_spec_args(lang=lang, layer=layer)
     table = district_table(layer)
     placed, unplaced = place_points(load_osbs(), table)
     spec = MapSpec(
@@ -247,6 +272,7 @@ def osb_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
 
 def wind_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
     """Spec of the wind map: the report's 2009 capacities, proposed districts, present-day farms."""
+    _check_spec_args(lang=lang, layer=layer)
     table = district_table(layer)
     spec = MapSpec(
         kind="wind",
@@ -281,6 +307,53 @@ def combined_spec(
     ]
     spec.legend = plan_legend(spec, [*spec.legend.notes, _wind_note(spec)])
     return spec
+
+
+def _check_spec_args(
+    *,
+    lang: object,
+    layer: object,
+    scheme: object = None,
+    k: object = None,
+    breaks: object = None,
+) -> list[float] | None:
+    """Refuse an argument of a spec builder of the wrong type; return ``breaks`` as floats."""
+    check_lang(lang)
+    check_layer(layer)
+    check_type("scheme", scheme, (str, type(None)), f"one of {', '.join(SCHEMES)} or None")
+    if k is not None:
+        check_int("k", k, MIN_K, MAX_K)
+    return check_breaks(breaks)
+
+
+def _check_data(data: DistrictData) -> None:
+    """Refuse ``data`` unless its table holds the columns a map needs, with finite values."""
+    check_type("data", data, DistrictData, "a DistrictData or None")
+    check_type("data.table", data.table, gpd.GeoDataFrame, "a GeoDataFrame")
+    check_type("data.indicator", data.indicator, Indicator, "an Indicator")
+    check_type(
+        "data.neighbours", data.neighbours, (gpd.GeoDataFrame, type(None)), "a GeoDataFrame or None"
+    )
+    table, column = data.table, data.indicator.id
+    missing = [c for c in ("pcode", "district", "geometry", column) if c not in table.columns]
+    if missing:
+        msg = (
+            f"data.table has no column {', '.join(map(repr, missing))}; its columns are "
+            f"{', '.join(repr(str(c)) for c in table.columns[:12])}"
+            f"{' …' if len(table.columns) > 12 else ''}. A map needs 'pcode', 'district', "
+            f"'geometry' and the indicator's column {column!r}."
+        )
+        raise DataError(msg)
+    values = pd.to_numeric(table[column], errors="coerce")
+    bad = table[column].notna() & ~np.isfinite(values.astype(float))
+    if bad.any():
+        rows = table.loc[bad, "pcode"].astype(str).tolist()
+        msg = (
+            f"data.table, column {column!r}: {int(bad.sum())} value(s) are not finite numbers "
+            f"(districts {', '.join(rows[:5])}{' …' if len(rows) > 5 else ''}). "
+            "Use finite numbers, and NaN for no data."
+        )
+        raise DataError(msg)
 
 
 def _add_wind(spec: MapSpec, table: gpd.GeoDataFrame) -> None:

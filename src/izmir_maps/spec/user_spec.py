@@ -13,6 +13,7 @@ from typing import Any
 
 import geopandas as gpd
 
+from izmir_maps._checks import check_lang, check_path, check_text, check_type
 from izmir_maps.data.join import district_table
 from izmir_maps.data.provinces import (
     is_izmir,
@@ -23,7 +24,7 @@ from izmir_maps.data.provinces import (
     resolve_province,
 )
 from izmir_maps.data.registry import user_indicator
-from izmir_maps.spec.map_spec import DistrictData, MapSpec, choropleth_spec
+from izmir_maps.spec.map_spec import DistrictData, MapSpec, _check_spec_args, choropleth_spec
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 from izmir_maps.userdata.options import ReadOptions
@@ -76,6 +77,7 @@ def user_table(
     warnings : list of str
         What the reader noticed (missing districts, skipped totals rows …).
     """
+    _check_user_args(path, options, title=title, lang=lang)
     options = (options or ReadOptions()).with_fields(**fields)
     data = read_user_table(path, options)
     column = str(options.column)  # read_user_table refuses a missing column
@@ -94,6 +96,14 @@ def user_table(
     table[ind.id] = table["pcode"].map(values).astype(float)
     table[f"{ind.id}_rank"] = table[ind.id].rank(ascending=False, method="min").astype("Int64")
     return table, ind, list(data.warnings)
+
+
+def _check_user_args(path: object, options: object, *, title: object, lang: object) -> None:
+    """Refuse an argument of the wrong type before any reading (the rest is checked downstream)."""
+    check_path("path", path)
+    check_type("options", options, (ReadOptions, type(None)), "a ReadOptions or None")
+    check_text("title", title)
+    check_lang(lang)
 
 
 def _source(path: Path, sheet: str | None, column: str, lang: Lang) -> str:
@@ -144,6 +154,9 @@ def user_choropleth_spec(
     "14 districts have no value and will be shown as 'no data': A"
     >>> tmp.cleanup()
     """
+    _check_user_args(path, options, title=title, lang=lang)
+    # classification and layer arguments first: a wrong k must not wait for the file to be read
+    _check_spec_args(scheme=scheme, k=k, breaks=breaks, lang=lang, layer=layer)
     options = (options or ReadOptions()).with_fields(**fields)
     table, ind, warnings = user_table(path, options, layer=layer, title=title, lang=lang)
     province = options.province

@@ -25,6 +25,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from izmir_maps._checks import check_bool, check_int, check_path, check_type
 from izmir_maps.errors import OptionError
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import FONT_FAMILY, SEA_COLOR
@@ -89,6 +90,10 @@ def render_static(
     >>> [round(v, 2) for v in fig.get_size_inches()] == list(SIZES["half"])
     True
     """
+    check_type("spec", spec, MapSpec, "a MapSpec (see choropleth_spec)")
+    check_type("size", size, str, f"one of {', '.join(map(repr, SIZES))}")
+    check_bool("labels", labels)
+    check_type("ax", ax, (Axes, type(None)), "a matplotlib Axes or None")
     lk = look(size)
     with mpl.rc_context(_RC):
         geo = prepare(spec)
@@ -158,6 +163,9 @@ def save_static(
     dpi: int = 300,
 ) -> Path:
     """Render ``spec`` and write it to ``path``; see :func:`render_static` and :func:`write_static`."""
+    check_path("path", path)
+    check_type("fmt", fmt, (str, type(None)), f"one of {', '.join(map(repr, FORMATS))} or None")
+    check_int("dpi", dpi, 1)
     fig = render_static(spec, size=size, labels=labels)
     try:
         return write_static(fig, path, fmt=fmt, dpi=dpi)

@@ -105,10 +105,11 @@ class ReadOptions:
             resolve_province(self.province)  # raises OptionError naming the closest provinces
         _check_sheet(self.sheet)
         _check_encoding(self.encoding)
-        if self.sep not in SEPARATORS and self.sep != "auto":
+        # a type test first: a list is unhashable, an array or a DataFrame has no truth value
+        if not isinstance(self.sep, str) or (self.sep not in SEPARATORS and self.sep != "auto"):
             msg = f"sep must be 'auto', ',', ';' or a tab ('\\t' or 'tab'), not {self.sep!r}."
             raise OptionError(msg)
-        if self.decimal not in ("auto", ",", "."):
+        if not isinstance(self.decimal, str) or self.decimal not in ("auto", ",", "."):
             msg = (
                 "decimal must be 'auto', ',' (Turkish) or '.' (international), "
                 f"not {self.decimal!r}."
@@ -167,7 +168,7 @@ def _check_sheet(sheet: object) -> None:
 
 
 def _check_encoding(encoding: object) -> None:
-    if encoding == "auto":
+    if isinstance(encoding, str) and encoding == "auto":
         return
     try:
         # rot13, base64 … are codecs but not text encodings

@@ -108,6 +108,7 @@ from typing import Any
 
 import pandas as pd
 
+from izmir_maps._checks import check_path, check_type
 from izmir_maps.data.boundaries import district_matcher
 from izmir_maps.errors import DataError, OptionError
 from izmir_maps.text.names import DistrictMatcher
@@ -260,7 +261,7 @@ def read_user_table(
     izmir_maps.errors.DataError: ...exports.csv, row 2, column 'district': 'Bornava' is not a district of İzmir. Did you mean 'Bornova'? Correct the name (any case, with or without Turkish letters) or use the P-code.
     >>> tmp.cleanup()
     """
-    options = (options or ReadOptions()).with_fields(**fields)
+    options = _checked_options(path, options, matcher, fields)
     column = options.column
     if column is None:
         msg = (
@@ -362,7 +363,7 @@ def validate_user_file_report(
     **fields: Any,
 ) -> UserFileReport:
     """Like :func:`validate_user_file`, with the warnings and the columns checked."""
-    options = (options or ReadOptions()).with_fields(**fields)
+    options = _checked_options(path, options, matcher, fields)
     column = options.column
     matcher = matcher or options.matcher()
     report = UserFileReport(Path(path), [], [], [], None)
@@ -474,6 +475,16 @@ def detect_district_column(
 
 
 # -- small helpers -------------------------------------------------------------------------------
+
+
+def _checked_options(
+    path: object, options: object, matcher: object, fields: dict[str, Any]
+) -> ReadOptions:
+    """``options`` with ``fields`` applied, after refusing arguments of the wrong type."""
+    check_path("path", path)
+    check_type("options", options, (ReadOptions, type(None)), "a ReadOptions or None")
+    check_type("matcher", matcher, (DistrictMatcher, type(None)), "a DistrictMatcher or None")
+    return (options or ReadOptions()).with_fields(**fields)  # type: ignore[union-attr]
 
 
 def _numeric_columns(layout: Layout, district_idx: int | None) -> list[int]:
