@@ -379,3 +379,35 @@ def test_loaders_read_the_folder_they_are_given(edit_csv: EditCsv) -> None:
     folder = edit_csv("wind_proposed_districts.csv", lambda f: f[f["district"] != "Urla"])
     assert "Urla" not in set(load_wind_proposed(folder=folder)["district"])
     assert "Urla" in set(load_wind_proposed()["district"])
+
+
+@pytest.mark.parametrize("stated", ["1.71", "1.69"])
+def test_a_share_one_hundredth_off_is_an_error(edit_csv: EditCsv, stated: str) -> None:
+    # 1498 / 88039 = 1.7015 %: the report prints 1.70; one hundredth more or less is a typo,
+    # not rounding.
+    folder = edit_csv(
+        "table1_districts.csv", lambda f: _set(f, "Balçova", "firms_share_pct", stated)
+    )
+    message = _error(load_table1, folder)
+    assert message == (
+        f"{folder / 'table1_districts.csv'}: 1 problem(s) found. (1) row 3, column "
+        f"'firms_share_pct': stated share {stated} % does not match 1498 / 88039 = 1.702 %. "
+        "Fix the file and run again."
+    )
+
+
+def test_programme_rows_summing_below_genel_toplam_are_named(edit_csv: EditCsv) -> None:
+    def edit(frame: pd.DataFrame) -> pd.DataFrame:
+        hit = (frame["district"] == "Aliağa") & (frame["programme_id"] == "kobi_2008")
+        frame.loc[hit, "applications"] = "5"  # the report's 6: the four now sum to 8, not 9
+        return frame
+
+    folder = edit_csv("table3_izka_support.csv", edit)
+    message = _error(load_izka_support, folder)
+    assert message == (
+        f"{folder / 'table3_izka_support.csv'}: 2 problem(s) found. (1) row 6, column "
+        "'applications': the four programmes of Aliağa sum to 8, not the GENEL TOPLAM 9. "
+        "(2) applications (kobi_2008): the district rows sum to 440, the report's total "
+        "(tablo_3) is 441; fix the rows or document the difference in izmir_totals.csv notes. "
+        "Fix the file and run again."
+    )

@@ -261,3 +261,22 @@ def test_notebook_iframe_draws_the_map(specs, tmp_path: Path, visit) -> None:
     assert inner.locator("path.izm-district").count() == 30
     box = seen.page.locator("iframe").bounding_box()
     assert box["width"] == VIEWPORT["width"] - 16 and box["height"] == 520
+
+
+def test_hostile_column_header_in_the_layer_switch_runs_nothing(tmp_path: Path, visit) -> None:
+    from izmir_maps.spec.user_spec import user_choropleth_spec
+
+    path = tmp_path / "t.csv"
+    path.write_text(
+        'ilce,"<img src=x onerror=""window.__xss=1"">"\nAliağa,1\nBuca,2\nKonak,3\n',
+        encoding="utf-8",
+    )
+    spec, _ = user_choropleth_spec(path, column=HOSTILE)
+    seen = visit(write_html(spec, tmp_path / "hostile_layer.html"))
+    page = seen.page
+    names = page.locator(".leaflet-control-layers-overlays label")
+    assert [" ".join(t.split()) for t in names.all_text_contents()] == [HOSTILE, "İlçe adları"]
+    assert page.locator(".leaflet-control-layers img").count() == 0
+    assert page.evaluate("window.__xss") is None
+    assert seen.dialogs == []
+    assert not any(url.endswith("/x") for url in seen.requests)

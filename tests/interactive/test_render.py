@@ -468,3 +468,33 @@ def test_a_bidi_override_in_a_column_name_is_not_in_the_page() -> None:
 def test_built_in_tooltips_keep_the_indicators_decimals(pages) -> None:
     tooltips = _tooltips(pages["choropleth"])
     assert tooltips["Aliağa"][0] == ["Çalışan sayısı (SGK, 2008)", "27.225 kişi"]
+
+
+def test_a_hostile_column_header_is_escaped_in_the_layer_switch(tmp_path: Path) -> None:
+    # Leaflet's layer switch writes layer names as HTML: the payload carries them escaped.
+    from izmir_maps.spec.user_spec import user_choropleth_spec
+
+    header = '<img src=x onerror="window.__xss=1">'
+    path = tmp_path / "t.csv"
+    path.write_text(
+        'ilce,"<img src=x onerror=""window.__xss=1"">"\nAliağa,1\nBuca,2\nKonak,3\n',
+        encoding="utf-8",
+    )
+    spec, _ = user_choropleth_spec(path, column=header, lang="en")
+    page = render_html(spec).html
+    assert page_data(page)["layers"] == [
+        ["choro", "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;", True],
+        ["labels", "District names", True],
+    ]
+
+
+def test_english_legend_counts_1_district_and_n_districts() -> None:
+    page = render_html(choropleth_spec("employees", lang="en")).html
+    shown = re.findall(r"<span>([^<]*)</span><small>([^<]*)</small>", legend_html(page))
+    assert shown == [
+        ("474 – 6,037", "14 districts"),
+        ("7,159 – 15,036", "7 districts"),
+        ("27,225 – 47,504", "7 districts"),
+        ("117,713", "1 district"),
+        ("199,310", "1 district"),
+    ]

@@ -567,3 +567,28 @@ def test_tiny_values_print_apart_in_the_print_legend():
         "0,008 – 0,009",
         "Veri yok",
     ]
+
+
+@pytest.mark.parametrize("kind", ["wind", "combined"])
+def test_the_wind_note_is_printed_once(specs, kind):
+    # The unassigned capacity is an alert: it has its highlighted box and is not repeated
+    # among the plain notes.
+    spec = specs[kind]
+    fig = render_static(spec, size="half")
+    shown = [" ".join(t.get_text().split()) for t in _texts(fig)]
+    alerts = [" ".join(note.text.split()) for note in spec.legend.alerts]
+    assert len(alerts) == 1
+    assert shown.count(alerts[0]) == 1
+    boxes = [" ".join(t.get_text().split()) for t in fig.texts if t.get_gid() == "note-box"]
+    assert boxes.count(alerts[0]) == 1
+
+
+def test_english_legend_says_1_district_not_1_districts(specs):
+    fig = render_static(specs["employees_en"])
+    assert _legend_texts(fig) == [
+        "474 – 6,037  (14 districts)",
+        "7,159 – 15,036  (7 districts)",
+        "27,225 – 47,504  (7 districts)",
+        "117,713  (1 district)",
+        "199,310  (1 district)",
+    ]

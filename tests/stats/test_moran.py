@@ -311,3 +311,22 @@ def test_the_stats_package_re_exports_and_keeps_moran_the_module() -> None:
     assert {"moran_all", "lisa", "district_weights", "ranking_table"} <= set(stats.__all__)
     for name in stats.__all__:
         assert hasattr(stats, name), name
+
+
+@pytest.mark.parametrize("n", [8, 7])
+def test_moran_needs_exactly_eight_values(table: gpd.GeoDataFrame, n: int) -> None:
+    # Eight districts with a value are enough for Moran's I; seven are not.
+    dropped = sorted(table["pcode"])[n:]
+    result = moran(with_nan(table, "employees", dropped), "employees")
+    assert result.n == n
+    if n == 8:
+        assert result.computable
+        assert result.reason is None
+        assert np.isfinite([result.I, result.expected_I, result.z, result.p_sim]).all()
+        assert_allclose(result.expected_I, -1 / 7)
+    else:
+        assert not result.computable
+        assert np.isnan([result.I, result.expected_I, result.z, result.p_sim]).all()
+        assert result.reason == (
+            "Only 7 of 30 districts have a value for 'employees'; Moran's I needs at least 8."
+        )

@@ -1022,3 +1022,75 @@ def test_values_frame_is_plain_data() -> None:
 def test_string_path_is_accepted() -> None:
     table = read_user_table(str(MESSY / "osb_tab.txt"), column="OSB Sayısı")
     assert table.path == MESSY / "osb_tab.txt"
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected", "decimal"),
+    [
+        (["0.500", "12"], [0.5, 12.0], "."),
+        (["0,500", "12"], [0.5, 12.0], ","),
+        (["0.750", "3.5"], [0.75, 3.5], "."),
+    ],
+)
+def test_a_leading_zero_shows_the_decimal_mark(
+    tmp_path: Path, cells: list[str], expected: list[float], decimal: str
+) -> None:
+    # 0.500 cannot be five hundred written with a thousands dot: it is a half, and no
+    # warning about guessing the mark is given.
+    rows = "".join(f'{NAMES[i]},"{c}"\n' for i, c in enumerate(cells))
+    path = write(tmp_path, "t.csv", "ilce,v\n" + rows)
+    table = read_user_table(path, column="v")
+    assert table.values.sort_values("row")["value"].tolist() == expected
+    assert table.decimal == decimal
+    assert table.warnings == [f"{len(NAMES) - 2} {NOTE_MISSING}{', '.join(NAMES[2:])}."]
+
+
+@pytest.mark.parametrize(
+    ("text", "separator", "value"),
+    [
+        # each line splits into 2 cells at ';' and at ',' alike
+        ("il,ce;v\nBuca;1,5\n", ";", 1.5),
+        # each line splits into 2 cells at a tab and at ',' alike
+        ("il,ce\tv\nBuca\t1,5\n", "\t", 1.5),
+    ],
+)
+def test_separator_ties_go_to_semicolon_then_tab(
+    tmp_path: Path, text: str, separator: str, value: float
+) -> None:
+    path = write(tmp_path, "t.csv", text)
+    table = read_user_table(path, column="v")
+    assert table.separator == separator
+    assert table.values["value"].tolist() == [value]
+
+
+def test_max_rows_is_the_last_row_allowed(tmp_path: Path) -> None:
+    rows = [[NAMES[i], i + 1] for i in range(4)]
+    at_limit = write(tmp_path, "t3.csv", "ilce,v\n" + "".join(f"{n},{v}\n" for n, v in rows[:3]))
+    assert read_user_table(at_limit, column="v", max_rows=3).values["value"].tolist() == [
+        1.0,
+        2.0,
+        3.0,
+    ]
+    over = write(tmp_path, "t4.csv", "ilce,v\n" + "".join(f"{n},{v}\n" for n, v in rows))
+    with pytest.raises(DataError) as info:
+        read_user_table(over, column="v", max_rows=3)
+    assert str(info.value) == (
+        f"{over}: the file is far larger than a district table: it has 4 rows, the limit is 3 "
+        "rows (İzmir has 30 districts, all of Türkiye 973). Check that this is the right file; "
+        "if it is, raise the limit with --max-rows (max_rows in Python)."
+    )
+
+
+def test_max_rows_is_the_last_row_allowed_in_a_workbook(tmp_path: Path) -> None:
+    rows = [[NAMES[i], i + 1] for i in range(4)]
+    at_limit = make_xlsx(tmp_path, [["ilce", "v"], *rows[:3]], name="t3.xlsx")
+    table = read_user_table(at_limit, column="v", max_rows=3)
+    assert table.values.sort_values("row")["value"].tolist() == [1.0, 2.0, 3.0]
+    over = make_xlsx(tmp_path, [["ilce", "v"], *rows], name="t4.xlsx")
+    with pytest.raises(DataError) as info:
+        read_user_table(over, column="v", max_rows=3)
+    assert str(info.value) == (
+        f"{over}, sheet 'Veri': the file is far larger than a district table: it has more than 3 "
+        "rows, the limit is 3 rows (İzmir has 30 districts, all of Türkiye 973). Check that this "
+        "is the right file; if it is, raise the limit with --max-rows (max_rows in Python)."
+    )
