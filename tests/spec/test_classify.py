@@ -407,28 +407,23 @@ def test_built_in_legends_print_every_class_apart(table, indicator_id: str, labe
     assert len(set(bounds)) == len(bounds)
 
 
-def test_format_value_is_the_indicators_format_at_its_own_decimals(table) -> None:
-    from izmir_maps.spec.classify import format_value, indicator_decimals
-
+def test_format_at_the_indicators_own_decimals_is_its_default_format(table) -> None:
     for ind in base_indicators():
         for value in table[ind.id].dropna().head(5):
             for lang in ("tr", "en"):
                 for unit in (False, True):
-                    own = indicator_decimals(ind)
+                    own = ind.decimals
                     expected = ind.format(value, lang, unit=unit)
-                    assert format_value(ind, value, lang, decimals=own, unit=unit) == expected
-                    assert format_value(ind, value, lang, unit=unit) == expected
+                    assert ind.format(value, lang, decimals=own, unit=unit) == expected
 
 
-def test_format_value_with_more_decimals_keeps_the_unit_and_percent_sign() -> None:
-    from izmir_maps.spec.classify import format_value
-
-    assert format_value(indicator("employees"), 27225.5, "en", decimals=1, unit=True) == (
+def test_format_with_more_decimals_keeps_the_unit_and_percent_sign() -> None:
+    assert indicator("employees").format(27225.5, "en", decimals=1, unit=True) == (
         "27,225.5 persons"
     )
-    assert format_value(indicator("employees_share"), 0.0042, "tr", decimals=3) == "%0,004"
-    assert format_value(indicator("employees_rank"), 3, "tr", decimals=2) == "3./30"
-    assert format_value(indicator("employees"), None, "tr", decimals=3) == "–"
+    assert indicator("employees_share").format(0.0042, "tr", decimals=3) == "%0,004"
+    assert indicator("employees_rank").format(3, "tr", decimals=2) == "3./30"
+    assert indicator("employees").format(None, "tr", decimals=3) == "–"
 
 
 def test_ranks_keep_whole_numbers(table) -> None:

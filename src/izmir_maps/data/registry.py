@@ -52,6 +52,10 @@ _SRC_OSB = "İZKA Aliağa Özet Raporu (2010); OSB web sites and press (data/osb
 _SRC_GEO = "OCHA COD-AB Türkiye ADM2 (CC BY-IGO)"
 
 
+#: Decimals each number format writes by default.
+_FMT_DECIMALS = {"int": 0, "rank": 0, "usd": 0, "float1": 1, "float2": 2, "mw": 1, "percent": 2}
+
+
 @dataclass(frozen=True)
 class Indicator:
     """A mappable district indicator.
@@ -126,8 +130,30 @@ class Indicator:
         """``Kaynak: …`` / ``Source: …`` line for a map."""
         return f"{text('source', lang)}: {self.source_short}"
 
-    def format(self, value: float | None, lang: Lang = "tr", *, unit: bool = False) -> str:
+    @property
+    def decimals(self) -> int:
+        """The decimals :meth:`format` writes by default (``0`` for counts, ``2`` for percentages …).
+
+        Examples
+        --------
+        >>> indicator("employees").decimals, indicator("employees_share").decimals
+        (0, 2)
+        """
+        return _FMT_DECIMALS[self.fmt]
+
+    def format(
+        self,
+        value: float | None,
+        lang: Lang = "tr",
+        *,
+        unit: bool = False,
+        decimals: int | None = None,
+    ) -> str:
         """Format one value in the language's number style.
+
+        ``decimals`` overrides the indicator's own (a map whose values need more to
+        print apart, see :meth:`izmir_maps.spec.classify.Classification.decimals`);
+        ranks are always whole.
 
         Examples
         --------
@@ -137,11 +163,13 @@ class Indicator:
         '%4,14'
         >>> indicator("exports_usd").format(673307314, "en", unit=True)
         '673,307,314 USD'
+        >>> indicator("employees_share").format(0.0042, decimals=3)
+        '%0,004'
         """
+        places = self.decimals if decimals is None or self.fmt == "rank" else decimals
         if self.fmt == "percent":
-            return format_percent(value, lang, 2)
-        decimals = {"int": 0, "rank": 0, "usd": 0, "float1": 1, "float2": 2, "mw": 1}[self.fmt]
-        shown = format_number(value, lang, decimals)
+            return format_percent(value, lang, places)
+        shown = format_number(value, lang, places)
         if self.fmt == "rank" and shown != "–":
             return text("rank_of", lang, rank=shown, of=30)
         if unit and shown != "–" and self.unit(lang):

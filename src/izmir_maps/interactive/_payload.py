@@ -38,7 +38,6 @@ from izmir_maps.interactive._geometry import encode_polyline, label_point, polyg
 from izmir_maps.interactive._legend import build_legend
 from izmir_maps.interactive._style import KIND_TEXT, PLAIN_FILL, PLAIN_LINE, SHAPES, safe_color
 from izmir_maps.interactive._text import clean, is_missing, short_name, word
-from izmir_maps.spec.classify import format_value
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
     ATTRIBUTION,
@@ -256,7 +255,7 @@ def _tooltip_rows(
     value = row.get(ind.id)
     if is_missing(value):
         return [[ind.label(lang), text("no_data", lang)]]
-    shown = format_value(ind, float(value), lang, decimals=decimals, unit=True)
+    shown = ind.format(float(value), lang, decimals=decimals, unit=True)
     rows = [[ind.label(lang), shown]]
     base = ind.base or ind.id
     if ind.variant in ("per_1000", "per_km2"):

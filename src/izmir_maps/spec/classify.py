@@ -25,7 +25,7 @@ from branca.utilities import color_brewer
 from izmir_maps.data.registry import Indicator
 from izmir_maps.errors import OptionError
 from izmir_maps.spec.style import NO_DATA_COLOR
-from izmir_maps.text.numbers import Lang, fit_decimals, format_number, format_percent
+from izmir_maps.text.numbers import Lang, fit_decimals
 from izmir_maps.text.words import text
 
 __all__ = [
@@ -33,8 +33,6 @@ __all__ = [
     "Classification",
     "classify_indicator",
     "classify_values",
-    "format_value",
-    "indicator_decimals",
     "scheme_label",
 ]
 
@@ -48,10 +46,9 @@ SCHEMES: dict[str, type] = {
     "user": mapclassify.UserDefined,
 }
 MIN_K, MAX_K = 2, 9
+
+
 # The decimals of each ``Indicator.fmt``, as ``Indicator.format`` writes them.
-_FMT_DECIMALS = {"int": 0, "rank": 0, "usd": 0, "float1": 1, "float2": 2, "mw": 1, "percent": 2}
-
-
 @dataclass(frozen=True)
 class Classification:
     """Classes and colours of one indicator's values.
@@ -123,7 +120,7 @@ class Classification:
         distinct class bounds alike or a non-zero value as zero (values of
         0,001 … 0,009 get three). Ranks keep theirs.
         """
-        base = indicator_decimals(ind)
+        base = ind.decimals
         if ind.fmt == "rank":
             return base
         bounds = [v for pair in self.ranges() for v in pair]
@@ -134,8 +131,8 @@ class Classification:
         decimals = self.decimals(ind)
         labels = []
         for lo, hi in self.ranges():
-            a = format_value(ind, lo, lang, decimals=decimals)
-            b = format_value(ind, hi, lang, decimals=decimals)
+            a = ind.format(lo, lang, decimals=decimals)
+            b = ind.format(hi, lang, decimals=decimals)
             labels.append(a if a == b else f"{a} – {b}")
         return labels
 
@@ -225,60 +222,6 @@ def classify_indicator(
         palette=ind.palette,
         midpoint=midpoint,
     )
-
-
-def indicator_decimals(ind: Indicator) -> int:
-    """The decimals ``ind.format`` writes (``0`` for counts, ``2`` for percentages …).
-
-    Examples
-    --------
-    >>> from izmir_maps.data.registry import indicator
-    >>> indicator_decimals(indicator("employees")), indicator_decimals(indicator("employees_share"))
-    (0, 2)
-    """
-    return _FMT_DECIMALS[ind.fmt]
-
-
-def format_value(
-    ind: Indicator,
-    value: float | None,
-    lang: Lang = "tr",
-    *,
-    decimals: int | None = None,
-    unit: bool = False,
-) -> str:
-    """``ind.format(value, lang, unit=unit)``, with ``decimals`` instead of the indicator's own.
-
-    Parameters
-    ----------
-    ind
-        The indicator whose format (percent sign, unit, rank words) is kept.
-    value
-        The value; ``None`` or ``NaN`` gives ``–``.
-    lang
-        ``"tr"`` or ``"en"``.
-    decimals
-        Decimals to write (see :meth:`Classification.decimals`); ``None`` or
-        the indicator's own gives exactly ``ind.format``. Ranks ignore it.
-    unit
-        Whether to append the unit.
-
-    Examples
-    --------
-    >>> from izmir_maps.data.registry import indicator
-    >>> format_value(indicator("employees_share"), 0.0042, decimals=3)
-    '%0,004'
-    >>> format_value(indicator("employees"), 27225, "en", unit=True)
-    '27,225 persons'
-    """
-    if decimals is None or ind.fmt == "rank" or decimals == indicator_decimals(ind):
-        return ind.format(value, lang, unit=unit)
-    if ind.fmt == "percent":
-        return format_percent(value, lang, decimals)
-    shown = format_number(value, lang, decimals)
-    if unit and shown != "–" and ind.unit(lang):
-        return f"{shown} {ind.unit(lang)}"
-    return shown
 
 
 def scheme_label(scheme: str, lang: Lang = "tr") -> str:

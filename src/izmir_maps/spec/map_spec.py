@@ -29,7 +29,6 @@ from izmir_maps.spec.classify import (
     SCHEMES,
     Classification,
     classify_indicator,
-    format_value,
 )
 from izmir_maps.spec.legend import (
     LegendPlan,
@@ -402,7 +401,7 @@ def _choropleth_notes(ind: Indicator, classification: Classification, lang: Lang
         notes.append(per_population_note(POPULATION_YEAR, lang))
     if classification.midpoint is not None:
         value = classification.midpoint
-        shown = format_value(ind, value, lang, decimals=classification.decimals(ind))
+        shown = ind.format(value, lang, decimals=classification.decimals(ind))
         notes.append(midpoint_note(value, shown, lang))
     return notes
 
