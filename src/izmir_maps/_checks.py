@@ -1,7 +1,8 @@
 """Argument checks at the boundary of the public API, with messages like the command line's.
 
 Each check names the argument, shows the value (shortened) and says what is
-allowed; a bad value raises :class:`~izmir_maps.errors.OptionError`. The
+allowed; a bad value raises :class:`~izmir_maps.errors.OptionError` (a table
+without the columns it needs, :class:`~izmir_maps.errors.DataError`). The
 public functions call them first, so that a wrong type never surfaces as a
 raw ``TypeError``, ``AttributeError`` or ``KeyError`` from deep inside.
 
@@ -22,8 +23,9 @@ import os
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 
-from izmir_maps.errors import OptionError
+from izmir_maps.errors import DataError, OptionError
 
 __all__ = [
     "check_bool",
@@ -34,6 +36,7 @@ __all__ = [
     "check_path",
     "check_text",
     "check_type",
+    "require_columns",
     "shown",
 ]
 
@@ -149,6 +152,14 @@ def check_breaks(breaks: object) -> list[float] | None:
         )
         raise OptionError(msg)
     return [float(b) for b in breaks]  # type: ignore[union-attr]
+
+
+def require_columns(table: pd.DataFrame, columns: Sequence[str]) -> None:
+    """Raise :class:`~izmir_maps.errors.DataError` naming the ``columns`` that ``table`` lacks."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        msg = f"The table lacks column(s) {missing!r}; it has {list(table.columns)!r}."
+        raise DataError(msg)
 
 
 def _is_number(value: object) -> bool:

@@ -155,8 +155,8 @@ def build_atlas(
     """
     _check_atlas_args(out, lang=lang, static=static, progress=progress, workers=workers)
     check_bool("replace", replace)
-    _refuse_inputs(out)
-    with staged_folder(out, replace=replace) as stage:
+    inputs = (data_dir(), geodata_dir(), Path(__file__).resolve().parent)
+    with staged_folder(out, replace=replace, inputs=inputs) as stage:
         written = _write_atlas(stage, lang=lang, static=static, progress=progress, workers=workers)
     return [Path(out) / path.relative_to(stage) for path in [*written, stage / MARKER]]
 
@@ -173,22 +173,6 @@ def _check_atlas_args(
         raise OptionError(msg)
     if workers is not None:
         check_int("workers", workers, 1)
-
-
-def _refuse_inputs(out: str | Path) -> None:
-    """Refuse an output folder that is, or holds, the data the atlas is built from."""
-    if isinstance(out, str) and not out.strip():
-        return  # staged_folder explains this one
-    target = Path(os.path.realpath(Path(out).expanduser()))
-    package = Path(__file__).resolve().parent
-    for source in (data_dir(), geodata_dir(), package):
-        source = source.resolve()
-        if target == source or target in source.parents:
-            msg = (
-                f"--out {out} would replace {source}, which the atlas is built from. "
-                "Choose a folder outside it, for example --out output."
-            )
-            raise OptionError(msg)
 
 
 def _write_atlas(

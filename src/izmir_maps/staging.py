@@ -21,7 +21,7 @@ import errno
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,7 +35,9 @@ _MARKER_TEXT = "This folder was written by `izmir-maps build`; the next build ma
 
 
 @contextmanager
-def staged_folder(target: str | Path, *, replace: bool = False) -> Iterator[Path]:
+def staged_folder(
+    target: str | Path, *, replace: bool = False, inputs: Sequence[Path] = ()
+) -> Iterator[Path]:
     """Yield an empty folder to fill; it becomes ``target`` when the body returns.
 
     Parameters
@@ -46,15 +48,19 @@ def staged_folder(target: str | Path, *, replace: bool = False) -> Iterator[Path
     replace
         Replace ``target`` even when it is a non-empty folder that izmir-maps
         did not write.
+    inputs
+        Folders the output is built from: ``target`` may be neither one of them
+        nor a folder holding one, ``replace`` or not.
 
     Raises
     ------
     OptionError
-        When ``target`` is empty text, is a file, is a non-empty folder of
+        When ``target`` is empty text, is a file, is or holds one of ``inputs``, is a non-empty folder of
         something else (and ``replace`` is false), or another build holds
         its lock.
     """
-    target = _resolve(target)
+    given, target = target, _resolve(target)
+    _refuse_inputs(given, target, inputs)
     target.parent.mkdir(parents=True, exist_ok=True)
     with _lock(target):
         _check_target(target, replace=replace)
@@ -78,6 +84,16 @@ def _resolve(target: str | Path) -> Path:
         )
         raise OptionError(msg)
     return Path(os.path.realpath(Path(target).expanduser()))
+
+
+def _refuse_inputs(given: str | Path, target: Path, inputs: Sequence[Path]) -> None:
+    for source in (path.resolve() for path in inputs):
+        if target == source or target in source.parents:
+            msg = (
+                f"--out {given} would replace {source}, which the atlas is built from. "
+                "Choose a folder outside it, for example --out output."
+            )
+            raise OptionError(msg)
 
 
 def _check_target(target: Path, *, replace: bool) -> None:

@@ -40,9 +40,9 @@ import numpy as np
 import pandas as pd
 from libpysal.weights import W
 
+from izmir_maps._checks import require_columns
 from izmir_maps.data.registry import base_indicators, indicator
 from izmir_maps.errors import DataError, OptionError
-from izmir_maps.stats._checks import require_columns
 from izmir_maps.stats.weights import Links, district_weights, subset_weights
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import text

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from izmir_maps._checks import require_columns
 from izmir_maps.data.registry import base_indicators, indicator
 from izmir_maps.errors import OptionError
-from izmir_maps.stats._checks import require_columns
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 

@@ -54,9 +54,9 @@ import pandas as pd
 from libpysal.weights import W, w_subset
 from libpysal.weights.contiguity import Rook
 
+from izmir_maps._checks import require_columns
 from izmir_maps.data.boundaries import EQUAL_AREA_CRS, load_districts
 from izmir_maps.errors import DataError
-from izmir_maps.stats._checks import require_columns
 
 __all__ = ["Links", "Neighbours", "district_weights", "subset_weights"]
 
