@@ -222,8 +222,9 @@ CASES: list[tuple[str, dict, Ok | Fails]] = [
         "negative_value.csv",
         {"column": "Nüfus Değişimi (%)"},
         Fails(
-            f"FILE: 2 problems. (1) row 2, column 'Nüfus Değişimi (%)': '-1,8' {NEGATIVE} (2) row "
-            f"5, column 'Nüfus Değişimi (%)': '−0,3' {NEGATIVE} Fix them and run again."
+            f"FILE: 2 problems. (1) row 2 (Konak), column 'Nüfus Değişimi (%)': '-1,8' {NEGATIVE} "
+            f"(2) row 5 (Karabağlar), column 'Nüfus Değişimi (%)': '−0,3' {NEGATIVE} Fix them and "
+            "run again."
         ),
     ),
     (
@@ -242,8 +243,9 @@ CASES: list[tuple[str, dict, Ok | Fails]] = [
         "non_numeric.csv",
         {"column": "İhracat"},
         Fails(
-            f"FILE: 3 problems. (1) row 3, column 'İhracat': '12a' {WRITE_NUMBER} (2) row 4, "
-            f"column 'İhracat': 'bilinmiyor' {WRITE_NUMBER} (3) row 5, column 'İhracat': "
+            f"FILE: 3 problems. (1) row 3 (Bergama), column 'İhracat': '12a' {WRITE_NUMBER} (2) "
+            f"row 4 (Dikili), column 'İhracat': 'bilinmiyor' {WRITE_NUMBER} (3) row 5 (Foça), "
+            "column 'İhracat': "
             "'#DIV/0!' is an Excel error value; fix the formula or leave the cell empty. Fix "
             "them and run again."
         ),
@@ -276,7 +278,8 @@ CASES: list[tuple[str, dict, Ok | Fails]] = [
             ",",
             ",",
             [
-                "Column 'Çalışan': numbers such as '39.234' (row 2) were read the Turkish way, as "
+                "Column 'Çalışan': numbers such as '39.234' in row 2 (Çiğli) were read the "
+                "Turkish way, as "
                 "39234 ('.' separates thousands, ',' marks decimals), because nothing in the "
                 "column shows which mark is the decimal one. If '.' is the decimal mark, choose "
                 "decimal '.'.",
@@ -300,8 +303,9 @@ CASES: list[tuple[str, dict, Ok | Fails]] = [
         "mixed_formats.csv",
         {"column": "Oran"},
         Fails(
-            "FILE, column 'Oran': the column mixes Turkish numbers (decimal comma: row 2 '4,14', "
-            "row 3 '2,5') and international numbers (decimal point: row 4 '4.14'). Write every "
+            "FILE, column 'Oran': the column mixes Turkish numbers (decimal comma: '4,14' in row 2 "
+            "(Aliağa), '2,5' in row 3 (Balçova)) and international numbers (decimal point: '4.14' "
+            "in row 4 (Bayındır)). Write every "
             "number the same way, or choose the format with the decimal option (',' Turkish, "
             "'.' international)."
         ),
@@ -353,9 +357,9 @@ CASES: list[tuple[str, dict, Ok | Fails]] = [
         "decimal_comma_unquoted.csv",
         {"column": "Ortalama Ücret"},
         Fails(
-            "FILE: 2 problems. (1) row 2: the row has 3 cells but "
+            "FILE: 2 problems. (1) row 2 (Konak): the row has 3 cells but "
             + WIDE.format("'5'")
-            + " (2) row 4: the row has 3 cells but "
+            + " (2) row 4 (Bornova): the row has 3 cells but "
             + WIDE.format("'2'")
             + " Fix them and run again."
         ),
@@ -458,8 +462,8 @@ def test_validate_without_column_checks_every_numeric_column(tmp_path: Path) -> 
     assert [p.removeprefix(f"{path}, ") for p in report.problems] == [
         "row 2, column 'İlçe': rows 2 and 4 both name Konak ('Konak', 'Konak'). Keep one row "
         "per district.",
-        f"row 3, column 'Firma': 'x' {WRITE_NUMBER}",
-        f"row 3, column 'Pay': '-2' {NEGATIVE}",
+        f"row 3 (Buca), column 'Firma': 'x' {WRITE_NUMBER}",
+        f"row 3 (Buca), column 'Pay': '-2' {NEGATIVE}",
     ]
     assert report.warnings[0].startswith("Column 'Firma': 29 districts have no value")
 
@@ -531,13 +535,16 @@ def test_xlsx_cells_that_are_not_numbers(tmp_path: Path) -> None:
         read_user_table(path, column="v")
     message = str(info.value)
     assert "4 problems" in message
-    assert "row 2, column 'v': '2024-01-01 00:00:00' is a date or time, not a number." in message
-    assert "row 3, column 'v': 'True' is a true/false value, not a number." in message
     assert (
-        "row 4, column 'v': '=SUM(1,2)' is an Excel formula whose result is not saved in the "
+        "row 2 (Urla), column 'v': '2024-01-01 00:00:00' is a date or time, not a number."
+        in message
+    )
+    assert "row 3 (Konak), column 'v': 'True' is a true/false value, not a number." in message
+    assert (
+        "row 4 (Bornova), column 'v': '=SUM(1,2)' is an Excel formula whose result is not saved in the "
         "file; open the file in Excel and save it, or replace the formula by its value." in message
     )
-    assert "row 5, column 'v': '#N/A' is an Excel error value" in message
+    assert "row 5 (Buca), column 'v': '#N/A' is an Excel error value" in message
 
 
 def test_xlsx_sheets(tmp_path: Path) -> None:

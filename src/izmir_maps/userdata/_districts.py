@@ -95,6 +95,7 @@ def resolve_districts(
 ) -> dict[int, str]:
     """P-code by row for the rows that are district rows (problems go to ``findings``)."""
     label = column_label(layout.header, district_idx)
+    findings.district_column = label
     pcodes: dict[int, str] = {}
     seen: dict[str, list[int]] = {}
     unknown: list[int] = []
@@ -131,9 +132,11 @@ def resolve_districts(
                 # (those a message shows) get them.
                 suggest = len(unknown) < _MAX_SUGGESTIONS
                 findings.add(_unknown(text, matcher, suggest=suggest), row=row, column=label)
+                findings.districts[row] = show(text)
                 unknown.append(row)
                 pcodes[row] = ""
             continue
+        findings.districts[row] = matcher.names_by_pcode[pcode]
         pcodes[row] = pcode
         seen.setdefault(pcode, []).append(row)
     for pcode, rows in seen.items():

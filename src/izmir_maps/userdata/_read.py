@@ -39,6 +39,7 @@ __all__ = [
     "looks_garbled",
     "named",
     "read_raw_table",
+    "row_name",
     "show",
 ]
 
@@ -147,12 +148,29 @@ class Finding:
     row: int | None = None
     column: str | None = None
 
-    def where(self) -> str:
-        """``"row 3, column 'İlçe'"`` (or the part of it that is known)."""
-        parts = [f"row {self.row}"] if self.row is not None else []
+    def where(self, district: str | None = None) -> str:
+        """``"row 3 (Buca), column 'value'"`` (or the part of it that is known).
+
+        Examples
+        --------
+        >>> Finding("…", 9, "'value'").where("Buca"), Finding("…", column="'a'").where()
+        ("row 9 (Buca), column 'value'", "column 'a'")
+        """
+        parts = [row_name(self.row, district)] if self.row is not None else []
         if self.column is not None:
             parts.append(f"column {self.column}")
         return ", ".join(parts)
+
+
+def row_name(row: int, district: str | None = None) -> str:
+    """``"row 9 (Buca)"``: a row of a user's table, with its district when known.
+
+    Examples
+    --------
+    >>> row_name(9, "Buca"), row_name(2, "'Bornava'"), row_name(4)
+    ('row 9 (Buca)', "row 2 ('Bornava')", 'row 4')
+    """
+    return f"row {row} ({district})" if district else f"row {row}"
 
 
 @dataclass
@@ -163,17 +181,31 @@ class Findings:
     problems: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sheet: str | None = None
+    #: The district of each row once the district column is read: its name, or the
+    #: cell as given (quoted) when it names no district.
+    districts: dict[int, str] = field(default_factory=dict)
+    #: The district column's label; a problem in it quotes the cell itself.
+    district_column: str | None = None
 
     def add(self, message: str, *, row: int | None = None, column: str | None = None) -> None:
         """Record one problem (``message`` is whole sentences)."""
         self.problems.append(Finding(message, row, column))
+
+    def row_text(self, row: int) -> str:
+        """``"row 9 (Buca)"``: how a message names a row (its district when known)."""
+        return row_name(row, self.districts.get(row))
+
+    def _where(self, item: Finding) -> str:
+        in_district_cell = item.column is not None and item.column == self.district_column
+        district = None if item.row is None or in_district_cell else self.districts.get(item.row)
+        return item.where(district)
 
     def lines(self) -> list[str]:
         """Each problem as one self-contained line: file, row, column, message."""
         out = []
         name = named(self.path, self.sheet)
         for item in self._sorted():
-            place = item.where()
+            place = self._where(item)
             out.append(f"{name}, {place}: {item.message}" if place else f"{name}: {item.message}")
         return out
 
@@ -186,7 +218,7 @@ class Findings:
         items = self._sorted()
         parts = []
         for i, item in enumerate(items[:shown], 1):
-            where = item.where()
+            where = self._where(item)
             parts.append(f"({i}) {where}: {item.message}" if where else f"({i}) {item.message}")
         more = (
             f" …and {len(items) - shown} more; `izmir-maps validate` lists them all."

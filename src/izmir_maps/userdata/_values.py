@@ -205,9 +205,9 @@ def _decide(
     if turkish and english:
         findings.add(
             "the column mixes Turkish numbers (decimal comma: "
-            + _examples(turkish)
+            + _examples(turkish, findings)
             + ") and international numbers (decimal point: "
-            + _examples(english)
+            + _examples(english, findings)
             + "). Write every number the same way, or choose the format with the decimal "
             "option (',' Turkish, '.' international).",
             column=label,
@@ -222,8 +222,9 @@ def _decide(
         row, cell, token = ambiguous[0]
         value = parse_number(token.core, decimal=",")
         findings.warnings.append(
-            f"Column {label}: numbers such as {show(cell)} (row {row}) were read the Turkish "
-            f"way, as {value:g} ('.' separates thousands, ',' marks decimals), because nothing "
+            f"Column {label}: numbers such as {show(cell)} in {findings.row_text(row)} were "
+            f"read the Turkish way, as {value:g} ('.' separates thousands, ',' marks decimals), "
+            "because nothing "
             "in the column shows which mark is the decimal one. If '.' is the decimal mark, "
             "choose decimal '.'."
         )
@@ -246,7 +247,7 @@ def _value(token: Token, mark: str, decimal: str) -> tuple[float | None, str]:
     return parse_number(token.sign + token.core, decimal="," if mark == "," else "."), ""
 
 
-def _examples(hits: list[tuple[int, object]]) -> str:
-    shown = [f"row {row} {show(cell)}" for row, cell in hits[:_EXAMPLES]]
+def _examples(hits: list[tuple[int, object]], findings: Findings) -> str:
+    shown = [f"{show(cell)} in {findings.row_text(row)}" for row, cell in hits[:_EXAMPLES]]
     more = f" and {len(hits) - _EXAMPLES} more" if len(hits) > _EXAMPLES else ""
     return ", ".join(shown) + more

@@ -346,8 +346,8 @@ def validate_user_file(
     >>> for line in validate_user_file(path):
     ...     print(line.removeprefix(str(path)))
     , row 2, column 'ilce': rows 2 and 3 both name Konak ('Konak', 'KONAK'). Keep one row per district.
-    , row 2, column 'b': '-2' is negative, and values here cannot be. Correct it, or allow negative values with the allow_negative option.
-    , row 3, column 'a': 'x' is not a number. Write it like 1.234,5 or 1234,5 (Turkish) or 1,234.5 (international), optionally with % or a currency sign; leave the cell empty or write '-' if there is no value.
+    , row 2 (Konak), column 'b': '-2' is negative, and values here cannot be. Correct it, or allow negative values with the allow_negative option.
+    , row 3 (Konak), column 'a': 'x' is not a number. Write it like 1.234,5 or 1234,5 (Turkish) or 1,234.5 (international), optionally with % or a currency sign; leave the cell empty or write '-' if there is no value.
     >>> len(validate_user_file(path, allow_negative=True))  # '-2' is accepted now
     2
     >>> tmp.cleanup()
