@@ -40,6 +40,7 @@ class Legend:
     alerts: list[str] = field(default_factory=list)
     osb_entries: list[str] = field(default_factory=list)
     unplaced: list[list[str]] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # the 2008 boundary-change pattern
     circle_ratio: float | None = None  # a map circle's radius / the legend's largest radius
 
 
@@ -77,6 +78,9 @@ def html_legend(page: str) -> Legend:
         point = max(p["r"] for p in _page_points(page))
         out.circle_ratio = point / largest
     out.notes = _all(r'<p class="izm-note">(.*?)</p>', rest)
+    changed = re.search(r'<section data-layer="boundary">.*?</section>', legend, re.S)
+    if changed:
+        out.changed = _all(r"<span>(.*?)</span>", changed.group(0))
     out.alerts = _all(r'<p class="izm-alert"[^>]*>(.*?)</p>', box)
     osb = re.search(r'<section data-layer="osb">.*?</section>', legend, re.S)
     if osb:
@@ -110,10 +114,9 @@ def static_legend(fig: Figure, lang: str) -> Legend:
         if title == text("osb", lang):
             out.osb_entries = labels
         elif title and not out.classes:  # the classes legend comes first and has a title
-            out.classes = [
-                re.fullmatch(r"(.*?)\s+\((.*)\)", label).groups()  # type: ignore[union-attr]
-                for label in labels
-            ]
+            counted = [re.fullmatch(r"(.*?)\s+\((\d+ (?:ilçe|districts?))\)", la) for la in labels]
+            out.classes = [m.groups() for m in counted if m]
+            out.changed = [la for la, m in zip(labels, counted, strict=True) if not m]
     sizes = next((a for a in fig.axes if a.get_gid() == "legend-wind-sizes"), None)
     if sizes is not None:
         out.steps = [_plain(t) for t in sizes.texts]
@@ -157,6 +160,7 @@ def test_html_and_print_legends_say_the_same(slug: str, lang: str) -> None:
     assert shown.alerts == printed.alerts
     assert shown.osb_entries == printed.osb_entries
     assert shown.unplaced == printed.unplaced
+    assert shown.changed == printed.changed
     if shown.circle_ratio is not None or printed.circle_ratio is not None:
         # the same top value sizes the map's circles and the legend's in both renderers
         assert shown.circle_ratio == pytest.approx(printed.circle_ratio, abs=0.01)
@@ -168,14 +172,16 @@ def test_the_parity_check_sees_what_each_map_shows() -> None:
     combined = html_legend(render_html(map_spec("combined")).html)
     assert len(combined.classes) == 5 and combined.steps == ["150 MW", "75 MW", "25 MW"]
     assert combined.notes and combined.alerts and len(combined.osb_entries) == 6
-    assert len(combined.unplaced) == 2
+    assert len(combined.unplaced) == 1  # the wind farms of unknown district; every OSB is placed
+    assert len(combined.changed) == 1 and combined.changed[0].startswith("Bayraklı, Karabağlar: ")
     fig = render_static(map_spec("combined"), labels=False)
     try:
         printed = static_legend(fig, "tr")
     finally:
         fig.clear()
     assert len(printed.classes) == 5 and printed.steps == ["150 MW", "75 MW", "25 MW"]
-    assert printed.notes and printed.alerts and len(printed.unplaced) == 2
+    assert printed.notes and printed.alerts and len(printed.unplaced) == 1
+    assert printed.changed == combined.changed
     assert printed.circle_ratio == pytest.approx(math.sqrt(147.5 / 150), abs=0.001)
 
 

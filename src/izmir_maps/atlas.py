@@ -294,10 +294,16 @@ def _write_atlas(
         comparisons=comparisons,
         extra_pages=extra,
         downloads=downloads,
+        sizes=_file_sizes(out, written),
     )
     written.append(write_text(safe_join(out, "index.html"), index))
     say(f"Done: {len(written)} files in {time.perf_counter() - start:.1f} s")
     return written
+
+
+def _file_sizes(out: Path, written: list[Path]) -> dict[str, int]:
+    """Bytes of each file written, by its path relative to ``out``: the sizes the home page shows."""
+    return {path.relative_to(out).as_posix(): path.stat().st_size for path in written}
 
 
 def _entry(spec: MapSpec, size: int, web, lang: Lang, static: bool) -> AtlasEntry:
@@ -306,8 +312,12 @@ def _entry(spec: MapSpec, size: int, web, lang: Lang, static: bool) -> AtlasEntr
     if ind is not None and spec.kind == "choropleth":
         base = indicator(ind.base or ind.id)
         group = base.label(lang)
-        year = text("atlas_year", lang, year=ind.year)
-        description = f"{ind.unit(lang)} · {year} · {ind.source_short}"
+        year = ind.year_label(lang)
+        # "yıl 2008", but "yıl belirtilmemiş (2008 varsayıldı)" / "güncel" as they are.
+        year = text("atlas_year", lang, year=year) if year[:1].isdigit() else year
+        source = ind.source_short_text(lang)
+        parts = [ind.unit(lang), year, source] if year not in source else [ind.unit(lang), source]
+        description = " · ".join(parts)
         if ind.variant is None and base in base_indicators()[:6]:
             c = spec.classification
             fills = {

@@ -194,6 +194,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=("capita", "km2"),
         help="normalise per 1,000 residents or km² (built-in indicators only)",
     )
+    mp.add_argument(
+        "--boundaries",
+        choices=("current", "2008"),
+        help="district boundaries for 2008 data: '2008' puts Bayraklı into Karşıyaka and "
+        "Karabağlar into Konak, as the data was recorded (the default for per-capita and per-km² "
+        "maps of 2008 data); 'current' keeps today's 30 districts, the new ones hatched",
+    )
     mp.add_argument("--lang", choices=("tr", "en"), default="tr")
     mp.add_argument("--tiles", help="basemap tiles from a tile service (needs internet)")
     mp.add_argument("--size", choices=("a4", "half"), default="a4", help="static map size")
@@ -284,6 +291,12 @@ def _builtin_spec(args: argparse.Namespace, layer: str, breaks: list[float] | No
         msg = "Name an indicator (see `izmir-maps indicators`), 'osb', 'wind' or 'combined', or give --data."
         raise OptionError(msg)
     if args.indicator in MARKER_MAPS:
+        if args.boundaries == "2008":
+            msg = (
+                f"--boundaries 2008 applies to choropleths of 2008 data, not to the "
+                f"{args.indicator!r} map; map e.g. 'employees --per capita' instead."
+            )
+            raise OptionError(msg)
         build = {
             "osb": mapspec.osb_spec,
             "wind": mapspec.wind_spec,
@@ -298,6 +311,7 @@ def _builtin_spec(args: argparse.Namespace, layer: str, breaks: list[float] | No
         per=args.per,
         lang=args.lang,
         layer=layer,
+        boundaries=args.boundaries,
     )
 
 
@@ -347,6 +361,12 @@ def _user_spec(
 
     if options.column is None:
         msg = "--data needs --column: the column of your table to map."
+        raise OptionError(msg)
+    if args.boundaries == "2008":
+        msg = (
+            "--boundaries 2008 applies to the built-in 2008 data only: a table of your own is "
+            "mapped on the districts it names. Leave --boundaries out."
+        )
         raise OptionError(msg)
     if args.per is not None:
         msg = (
@@ -590,7 +610,7 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
 
     for ind_id in indicator_ids():
         ind = indicator(ind_id)
-        print(f"{ind.id:45s} {ind.title(args.lang)} — {ind.source_short}")
+        print(f"{ind.id:45s} {ind.title(args.lang)} — {ind.source_short_text(args.lang)}")
     print(f"{'osb':45s} OSB / organised industrial zones (marker map)")
     print(f"{'wind':45s} Rüzgâr kurulu gücü / wind capacity (proportional symbols)")
     print(f"{'combined':45s} Çalışan + OSB + rüzgâr / employees + OSBs + wind (layers)")

@@ -16,7 +16,7 @@ from izmir_maps.data.boundaries import load_districts
 from izmir_maps.data.indicators import load_indicators
 from izmir_maps.data.join import district_table, join_indicators
 from izmir_maps.data.paths import geodata_dir
-from izmir_maps.data.registry import indicator_ids
+from izmir_maps.data.registry import indicator, indicator_ids
 from izmir_maps.errors import DataError, GeometryError
 
 
@@ -115,8 +115,11 @@ def test_every_rank_is_one_plus_the_number_of_larger_values(table: gpd.GeoDataFr
     assert len(rank_columns) >= 10
     for col in rank_columns:
         values = table[col.removesuffix("_rank")].astype(float).to_numpy()
+        unranked_zero = bool(indicator(col.removesuffix("_rank")).unranked_zero)
         expected = [
-            np.nan if np.isnan(v) else 1 + int((values[~np.isnan(values)] > v).sum())
+            np.nan
+            if np.isnan(v) or (unranked_zero and v == 0)
+            else 1 + int((values[~np.isnan(values)] > v).sum())
             for v in values
         ]
         got = table[col].astype(float).to_numpy()
@@ -124,10 +127,23 @@ def test_every_rank_is_one_plus_the_number_of_larger_values(table: gpd.GeoDataFr
 
 
 def test_tied_values_share_the_best_rank(table: gpd.GeoDataFrame) -> None:
+    one = table["osb_count"] == 1
+    assert one.sum() > 1  # several districts have one OSB: a real tie
+    assert table.loc[one, "osb_count_rank"].nunique() == 1
+    assert table.loc[one, "osb_count_rank"].iloc[0] == (table["osb_count"] > 1).sum() + 1
+
+
+def test_a_district_with_no_osb_has_no_rank(table: gpd.GeoDataFrame) -> None:
     zero = table["osb_count"] == 0
-    assert zero.sum() > 1  # many districts have no OSB: a real tie
-    assert table.loc[zero, "osb_count_rank"].nunique() == 1
-    assert table.loc[zero, "osb_count_rank"].iloc[0] == (~zero).sum() + 1
+    assert zero.sum() == 19  # 30 minus the 11 districts with an OSB (İTOB puts Menderes in)
+    assert table.loc[zero, "osb_count_rank"].isna().all()  # not "11./30"
+    assert table.loc[~zero, "osb_count_rank"].notna().all()
+
+
+def test_exports_per_capita_are_usd_per_resident(table: gpd.GeoDataFrame) -> None:
+    row = table.set_index("district").loc["Aliağa"]
+    assert "exports_usd_per_1000" not in table.columns
+    assert row["exports_usd_per_capita"] == pytest.approx(row["exports_usd"] / row["population"])
 
 
 def test_synthetic_ties_and_absent_districts(web: gpd.GeoDataFrame, fixtures_dir: Path) -> None:
@@ -135,13 +151,8 @@ def test_synthetic_ties_and_absent_districts(web: gpd.GeoDataFrame, fixtures_dir
     joined = join_indicators(web, frame).set_index("pcode")
     assert len(joined) == 30  # absent districts are kept, never dropped
     ranks = joined["osb_count_rank"]
-    assert ranks[["TUR035002", "TUR035001", "TUR035003", "TUR035004", "TUR035005"]].tolist() == [
-        1,
-        2,
-        2,
-        4,
-        4,
-    ]
+    assert ranks[["TUR035002", "TUR035001", "TUR035003"]].tolist() == [1, 2, 2]
+    assert ranks[["TUR035004", "TUR035005"]].isna().all()  # no OSB: no rank
     absent = joined.index.difference(frame["pcode"])
     assert len(absent) == 25
     assert joined.loc[absent, "osb_count"].isna().all()  # NaN, not 0

@@ -32,23 +32,27 @@ def _rows(pcodes: list[str | None]) -> pd.DataFrame:
     return pd.DataFrame({"pcode": pcodes, "latitude": [None] * n, "longitude": [None] * n})
 
 
-def test_osbs_with_a_district_are_approximate_and_inside_it(osbs, shapes, raw_data) -> None:
-    placed, _ = osbs
+def test_osbs_are_placed_inside_their_district_sourced_where_a_coordinate_is(
+    osbs, shapes, raw_data
+) -> None:
+    placed, unplaced = osbs
     raw = raw_data("osb.csv")
-    assert raw["latitude"].isna().all()  # no OSB has a sourced coordinate
-    assert len(placed) == raw["district"].notna().sum()
-    assert (placed["location"] == APPROXIMATE).all()
+    assert unplaced.empty and raw["district"].notna().all()  # every zone's district is sourced
+    with_xy = set(raw.loc[raw["latitude"].notna(), "name"])
+    assert with_xy == {"Aliağa Kimya İhtisas ve Karma Organize Sanayi Bölgesi"}
+    assert set(placed.loc[placed["location"] == SOURCED, "name"]) == with_xy
+    assert (placed.loc[~placed["name"].isin(with_xy), "location"] == APPROXIMATE).all()
     for _, row in placed.iterrows():
         assert shapes[row["pcode"]].contains(row.geometry), row["name"]
 
 
-def test_osbs_without_a_district_are_not_placed(osbs, raw_data) -> None:
-    placed, unplaced = osbs
-    expected = {"Pancar Organize Sanayi Bölgesi", "İTOB Organize Sanayi Bölgesi"}
-    assert set(unplaced["name"]) == {*expected, "Ege Serbest Bölgesi"}
-    assert not set(unplaced["name"]) & set(placed["name"])
-    raw = raw_data("osb.csv")
-    assert set(unplaced["name"]) == set(raw.loc[raw["district"].isna(), "name"])
+def test_rows_without_a_district_or_coordinate_are_not_placed(osbs, table) -> None:
+    placed, _ = osbs
+    rows = placed.drop(columns=["geometry", "location"]).iloc[1:4].copy()
+    rows["pcode"] = [None, "", rows["pcode"].iloc[2]]
+    again, unplaced = place_points(rows.reset_index(drop=True), table)
+    assert list(unplaced["name"]) == list(rows["name"].iloc[:2])
+    assert list(again["name"]) == [rows["name"].iloc[2]]
 
 
 def test_no_row_is_lost_and_order_is_kept(osbs, farms) -> None:

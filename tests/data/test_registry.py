@@ -35,12 +35,12 @@ def test_derived_variants_point_back_to_their_base() -> None:
             assert ind.id in bases
         else:
             assert ind.base in bases
-            assert ind.id == f"{ind.base}_{ind.variant}"
+            assert ind.id == indicator(ind.base).variant_id(ind.variant)
 
 
 def test_per_capita_variants_say_which_population_year_they_use() -> None:
     # data/README.md caveat 6: 2008 counts divided by 2021 population must say so.
-    per_1000 = [indicator(i) for i in indicator_ids() if i.endswith("_per_1000")]
+    per_1000 = [indicator(i) for i in indicator_ids() if indicator(i).variant == "per_1000"]
     assert len(per_1000) >= 5
     for ind in per_1000:
         assert f"{POPULATION_YEAR} nüfusu" in ind.label_tr
@@ -105,3 +105,33 @@ def test_variant_labels_name_the_variant() -> None:
     assert indicator("employees_share").label("tr").endswith("– İzmir içindeki payı")
     assert indicator("employees_share").label("en").endswith("– share of İzmir")
     assert indicator("firms_per_km2").label("en") == "Firms (2008), per km²"
+
+
+def test_sources_and_years_are_shown_in_the_pages_language() -> None:
+    employees = indicator("employees")
+    assert employees.source_text("tr") == (
+        "İZKA, İzmir Kümelenme Analizi İstatistikî Rapor (2009), aktaran: İZKA, 2010–2013 İzmir "
+        "Bölge Planı İlçe Toplantıları Aliağa Özet Raporu (Aralık 2010), Tablo 1; SGK 2008"
+    )
+    assert employees.source_text("en") == (
+        "İZKA, İzmir Cluster Analysis Statistical Report (2009), via İZKA, İzmir Regional Plan "
+        "2010–2013 District Meetings, Aliağa Summary Report (December 2010), Table 1; SGK 2008"
+    )
+    assert employees.source == employees.source_text("tr")  # existing callers get Turkish
+    osb = indicator("osb_count")
+    assert (osb.year_label("tr"), osb.year_label("en")) == ("güncel", "current")
+    assert osb.source_line("tr") == "Kaynak: İZKA 2010; OSB kaynakları"
+    assert osb.source_line("en") == "Source: İZKA 2010; OSB sources"
+    assert indicator("izka_applications_rank").source_line("en") == "Source: İZKA 2010, Table 3"
+
+
+def test_derived_variants_carry_both_languages_of_their_sources() -> None:
+    per_1000 = indicator("firms_per_1000")
+    assert per_1000.source_short_text("tr") == "İZKA 2009 (2008 verisi); TÜİK ADNKS 2021"
+    assert per_1000.source_short_text("en") == "İZKA 2009 (2008 data); TÜİK ADNKS 2021"
+    assert per_1000.source_text("en").endswith(
+        "; TÜİK, Address-Based Population Registration System (ADNKS) 2021"
+    )
+    assert per_1000.source_text("tr").endswith(
+        "; TÜİK, Adrese Dayalı Nüfus Kayıt Sistemi (ADNKS) 2021"
+    )

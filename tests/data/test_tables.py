@@ -22,6 +22,7 @@ from izmir_maps.data.tables import (
     load_wind_capacity,
     load_wind_farms,
     load_wind_proposed,
+    localised,
 )
 from izmir_maps.errors import DataError
 
@@ -126,13 +127,23 @@ def test_wind_proposed_districts_are_the_six_the_report_names() -> None:
     assert names == {"Aliağa", "Bergama", "Dikili", "Çeşme", "Karaburun", "Urla"}
 
 
-def test_osbs_have_no_guessed_districts_or_coordinates() -> None:
-    osbs = load_osbs()
+def test_osb_districts_and_the_one_coordinate_are_sourced() -> None:
+    osbs = load_osbs().set_index("short_name")
     assert len(osbs) == 19
-    unplaced = osbs[osbs["pcode"].isna()]
-    assert (unplaced["district"] == "").all()
-    assert {"Pancar OSB (POSB)", "İTOB OSB"} <= set(unplaced["short_name"])
-    assert osbs[["latitude", "longitude"]].isna().all().all()
+    assert osbs["pcode"].notna().all()
+    # the three found in the second search carry their source and its words in the row
+    for short, district, quoted in (
+        ("İTOB OSB", "Menderes", "Tekeli Köyü"),
+        ("Pancar OSB (POSB)", "Torbalı", "Pancar Mahallesi"),
+        ("ESB", "Gaziemir", "Gaziemir district"),
+    ):
+        assert osbs.loc[short, "district"] == district
+        assert quoted in osbs.loc[short, "notes"]
+        assert osbs.loc[short, "source"].startswith("https://")
+    located = osbs.dropna(subset=["latitude", "longitude"])
+    assert list(located.index) == ["ALOSBİ"]
+    assert located.loc["ALOSBİ", "coordinate_quality"].startswith("sourced (")
+    assert "Power_grids" in located.loc["ALOSBİ", "source"]
     assert osbs["kind"].value_counts().to_dict() == {
         "osb": 13,
         "free_zone": 4,
@@ -411,3 +422,90 @@ def test_programme_rows_summing_below_genel_toplam_are_named(edit_csv: EditCsv) 
         "(tablo_3) is 441; fix the rows or document the difference in izmir_totals.csv notes. "
         "Fix the file and run again."
     )
+
+
+# ---------------------------------------------------------------- texts per language
+
+
+def test_localised_wind_farms_show_one_language_and_no_research_notes() -> None:
+    farms = load_wind_farms()
+    tr, en = localised(farms, "tr"), localised(farms, "en")
+    assert tr.loc[1, "name"] == (
+        "Aliağa RES (Tan Elektrik Üretim A.Ş.; Menderes Tekstil'in bağlı ortaklığı)"
+    )
+    assert (
+        en.loc[1, "name"] == "Aliağa RES (Tan Elektrik Üretim A.Ş., a Menderes Tekstil subsidiary)"
+    )
+    assert tr.loc[13, "status"] == "Kasım 2011'de yapım aşamasında (30 MW planlanıyor)"
+    assert en.loc[13, "status"] == "under construction in Nov 2011 (30 MW planned)"
+    for frame in (tr, en):
+        assert not {"notes", "name_tr", "name_en", "status_tr", "status_en"} & set(frame.columns)
+    assert list(tr["name"].index) == list(farms.index)  # row order kept
+
+
+def test_localised_sources_list_addresses_then_the_titles_in_the_language() -> None:
+    osbs = load_osbs()
+    alosbi_tr = localised(osbs, "tr").loc[0, "source"].split(" ; ")
+    alosbi_en = localised(osbs, "en").loc[0, "source"].split(" ; ")
+    assert alosbi_tr[:4] == alosbi_en[:4]
+    assert all(s.startswith("http") for s in alosbi_tr[:4])
+    assert alosbi_tr[3] == "https://github.com/ComplexNetTSP/Power_grids (OpenStreetMap, ODbL)"
+    assert alosbi_tr[4:] == [
+        "İZKA, İzmir Bölge Planı 2010-2013 İlçe Toplantıları Aliağa Özet Raporu (Aralık 2010)"
+    ]
+    assert alosbi_en[4:] == [
+        "İZKA, İzmir Regional Plan 2010–2013 District Meetings, Aliağa Summary Report (December 2010)"
+    ]
+    assert "(per brief)" in osbs.loc[0, "source"]  # the research record itself is kept
+
+
+def test_osb_remarks_replace_the_english_asides_in_names() -> None:
+    osbs = localised(load_osbs(), "tr").set_index("short_name")
+    assert osbs.loc["İZBAŞ", "name"] == "İzmir Serbest Bölgesi"
+    assert osbs.loc["İZBAŞ", "remark"] == "eski adı: Menemen Deri Serbest Bölgesi"
+    assert osbs.loc["ESB", "remark"] == "işletici: ESBAŞ"
+    english = localised(load_osbs(), "en").set_index("short_name")
+    assert english.loc["İZBAŞ", "remark"] == "formerly Menemen Deri Serbest Bölgesi"
+
+
+def test_aliaga_notes_for_readers_exist_in_both_languages() -> None:
+    facts = load_aliaga_profile().set_index("indicator")
+    share = facts.loc["bonded_warehouses_share"]
+    assert share["note_tr"].startswith("Raporda böyle yazıyor")
+    assert "%31,9" in share["note_tr"]
+    assert share["note_en"].startswith("As printed")
+    assert ((facts["note_tr"] == "") == (facts["note_en"] == "")).all()
+
+
+def test_a_text_in_one_language_only_names_row_and_column(edit_csv: EditCsv) -> None:
+    def edit(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.loc[3, "status_tr"] = ""
+        return frame
+
+    message = _error(load_wind_farms, edit_csv("wind_farms.csv", edit))
+    assert "wind_farms.csv: 1 problem(s) found." in message
+    assert (
+        "row 5, column 'status_tr': empty, but a page in that language needs it; write the "
+        "Turkish form of 'operating (by 2008)'."
+    ) in message
+
+
+def test_a_wind_farm_without_its_english_name_is_refused(edit_csv: EditCsv) -> None:
+    folder = edit_csv(
+        "wind_farms.csv", lambda f: f.assign(name_en=f["name_en"].where(f.index != 5, ""))
+    )
+    assert "row 7, column 'name_en': the cell is empty; fill it in." in _error(
+        load_wind_farms, folder
+    )
+
+
+def test_a_free_text_osb_status_is_refused(edit_csv: EditCsv) -> None:
+    def edit(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.loc[0, "status_now"] = "operating (as of 2021)"
+        return frame
+
+    message = _error(load_osbs, edit_csv("osb.csv", edit))
+    assert (
+        "row 2, column 'status_now': unknown value 'operating (as of 2021)'; use one of "
+        "['operating', 'planned', 'under construction']"
+    ) in message

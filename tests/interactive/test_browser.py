@@ -38,6 +38,8 @@ def _hostile_choropleth() -> MapSpec:
 def _hostile_osb() -> MapSpec:
     spec = osb_spec()
     spec.osbs.loc[spec.osbs.index[0], ["name", "short_name"]] = [HOSTILE, HOSTILE]
+    # every zone has a district now: make one row unplaced, as a zone of unknown district is
+    spec.osbs_unplaced = spec.osbs.iloc[[1]].drop(columns=["geometry", "location"])
     spec.osbs_unplaced.loc[spec.osbs_unplaced.index[0], "short_name"] = HOSTILE
     spec.legend = plan_legend(spec, spec.legend.notes)  # the plan is made with the spec
     return spec
@@ -174,8 +176,9 @@ def test_one_marker_per_osb(specs, files, visit) -> None:
     for i in range(links.count()):
         assert links.nth(i).get_attribute("href").startswith(("http://", "https://"))
         assert links.nth(i).get_attribute("rel") == "noopener noreferrer"
-    notes = seen.page.locator("#izm-notes").inner_text()
-    assert "Pancar OSB" in notes and "İTOB OSB" in notes
+    # every zone has a sourced district now: nothing to list as "not on the map"
+    assert seen.page.locator("#izm-notes .izm-unplaced").count() == 0
+    assert "Konum kaynaktan" in seen.page.locator("#izm-legend").inner_text()
 
 
 def test_wind_map_symbols_and_note(specs, files, visit) -> None:

@@ -232,12 +232,11 @@ def test_osb_markers_and_unplaced_list(specs, pages) -> None:
     alosbi = next(o for o in data["osb"] if o["s"] == "ALOSBİ")
     assert ["Alan", "1.000 ha"] in alosbi["rows"]
     assert ["Kuruluş yılı", "1997"] in alosbi["rows"]
-    assert alosbi["q"] == "a"
+    assert alosbi["q"] == "s"  # its substation's position is sourced
+    assert sorted(o["q"] for o in data["osb"]).count("s") == 1  # the others are approximate
     assert all(s.startswith(("http://", "https://")) or " " in s for s in alosbi["src"])
-    notes = re.search(r'<div id="izm-notes".*?</div>', page, re.S).group(0)
-    assert "İlçesi bilinmediği için haritada gösterilmeyenler" in notes
-    for short in spec.osbs_unplaced["short_name"]:
-        assert html.escape(short) in notes
+    assert spec.osbs_unplaced.empty  # every zone's district is known now: no "not shown" list
+    assert "İlçesi bilinmediği için haritada gösterilmeyenler" not in page
     legend = legend_html(page)
     assert "Serbest bölge (OSB değil)" in legend
     assert "Konum kaynaktan" in legend and "Yaklaşık konum" in legend
@@ -267,6 +266,7 @@ def test_combined_map_has_switchable_layers(pages) -> None:
     layers = {key: on for key, _, on in data["layers"]}
     assert layers == {
         "choro": True,
+        "boundary": True,  # Bayraklı and Karabağlar hatched: employment data of 2008
         "osb": True,
         "wind": True,
         "proposed": False,
@@ -274,7 +274,7 @@ def test_combined_map_has_switchable_layers(pages) -> None:
         "labels": True,
     }
     legend = legend_html(pages["combined"])
-    for key in ("choro", "osb", "wind", "proposed", "farms"):
+    for key in ("choro", "boundary", "osb", "wind", "proposed", "farms"):
         assert f'data-layer="{key}"' in legend
 
 
@@ -295,6 +295,8 @@ def hostile_specs() -> list[MapSpec]:
         HOSTILE,
         f"javascript:alert(1) ; {HOSTILE}",
     ]
+    # every zone has a district now: make one row unplaced, as a zone of unknown district is
+    osb.osbs_unplaced = osb.osbs.iloc[[1]].drop(columns=["geometry", "location"])
     osb.osbs_unplaced.loc[osb.osbs_unplaced.index[0], "short_name"] = HOSTILE
     osb.legend = plan_legend(osb, osb.legend.notes)  # the plan lists the unplaced rows
     return [choro, osb]
@@ -498,3 +500,21 @@ def test_english_legend_counts_1_district_and_n_districts() -> None:
         ("117,713", "1 district"),
         ("199,310", "1 district"),
     ]
+
+
+def test_marker_popups_are_in_the_maps_language(pages) -> None:
+    data = page_data(pages["combined"])
+    izbas = next(o for o in data["osb"] if o["s"] == "İZBAŞ")
+    assert izbas["h"] == "İzmir Serbest Bölgesi"
+    assert izbas["rows"][-1] == ["Not", "eski adı: Menemen Deri Serbest Bölgesi"]
+    farm = next(f for f in data["farms"] if f["s"] == "Doruk Enerji RES")
+    assert ["Durum", "Kasım 2011'de yapım aşamasında (30 MW planlanıyor)"] in farm["rows"]
+    alosbi = next(o for o in data["osb"] if o["s"] == "ALOSBİ")
+    assert alosbi["src"][-1] == (
+        "İZKA, İzmir Bölge Planı 2010-2013 İlçe Toplantıları Aliağa Özet Raporu (Aralık 2010)"
+    )
+    assert data["attr"] == "Sınırlar: OCHA COD-AB Türkiye (CC BY-IGO)"
+    english = page_data(render_html(make_spec("combined", "en")).html)
+    izbas = next(o for o in english["osb"] if o["s"] == "İZBAŞ")
+    assert izbas["rows"][-1] == ["Note", "formerly Menemen Deri Serbest Bölgesi"]
+    assert english["attr"] == "Boundaries: OCHA COD-AB Türkiye (CC BY-IGO)"

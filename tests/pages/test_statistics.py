@@ -90,7 +90,11 @@ def page(rendered) -> _Page:
 
 
 def _esda_moran(web, column: str) -> esda.Moran:
-    w = district_weights()
+    if column in TABLE_1:  # 2008 data: on the 28 units of the 2008 view, with their contiguity
+        web = district_table("detailed", "2008")
+        w = district_weights(web)
+    else:
+        w = district_weights()
     y = web.set_index("pcode").loc[w.id_order, column].to_numpy(dtype=float)
     state = np.random.get_state()
     np.random.seed(SEED)  # stats.moran seeds NumPy's global generator for esda.Moran
@@ -106,6 +110,10 @@ def _moran_table(page: _Page) -> list[list[tuple[str, str | None]]]:
     return page.tables[0]["rows"]  # type: ignore[return-value]
 
 
+#: Table 1's indicators: 2008 data, whose statistics use the 2008 view.
+TABLE_1 = ("employees", "firms", "exports_usd")
+
+
 def _ranking_table(page: _Page) -> list[list[tuple[str, str | None]]]:
     return page.tables[1]["rows"]  # type: ignore[return-value]
 
@@ -119,8 +127,10 @@ def test_morans_i_equals_esda_called_directly(rendered, page: _Page, web, column
     assert row["EI"] == pytest.approx(expected.EI, rel=1e-12)
     assert row["p_sim"] == pytest.approx(expected.p_sim)
     assert row["z"] == pytest.approx(expected.z_sim)
-    assert row["n"] == 30
-    shown = next(r for r in _moran_table(page) if r[0][0] == row["label_tr"])
+    assert row["n"] == (28 if column in TABLE_1 else 30)
+    assert row["boundaries"] == ("2008" if column in TABLE_1 else "current")
+    label = row["label_tr"] + (" – 2008 sınırları" if column in TABLE_1 else "")
+    shown = next(r for r in _moran_table(page) if r[0][0] == label)
     assert float(shown[2][1]) == pytest.approx(expected.I, rel=1e-12)  # machine value
     assert shown[2][0] == f"{expected.I:.3f}".replace(".", ",")  # shown, Turkish
     assert shown[5][0] == f"{expected.p_sim:.3f}".replace(".", ",")
@@ -136,14 +146,24 @@ def test_reading_follows_significance_and_sign(rendered, page: _Page) -> None:
             expected = "benzer değerler kümeleniyor"
         else:
             expected = "komşular birbirine zıt"
-        assert readings[m["label_tr"]] == expected
+        suffix = " – 2008 sınırları" if m["boundaries"] == "2008" else ""
+        assert readings[m["label_tr"] + suffix] == expected
     assert set(readings.values()) >= {"anlamlı kümelenme yok", "benzer değerler kümeleniyor"}
 
 
 def test_moran_table_lists_the_page_indicators(rendered) -> None:
     _, morans, _ = rendered
     assert list(morans["id"]) == list(LISA_INDICATORS)
-    assert list(morans.columns) == ["id", "label_tr", "label_en", "n", "I", "EI", "z", "p_sim"]
+    columns = ["id", "label_tr", "label_en", "n", "I", "EI", "z", "p_sim", "boundaries"]
+    assert list(morans.columns) == columns
+    assert set(morans.loc[morans["boundaries"] == "2008", "id"]) == {
+        "employees",
+        "firms",
+        "exports_usd",
+        "employees_per_1000",
+        "firms_per_1000",
+        "exports_usd_per_capita",
+    }
 
 
 @pytest.mark.parametrize(
@@ -190,7 +210,7 @@ def test_ranking_table_on_the_page_matches_the_csv(rendered, page: _Page) -> Non
     col = header.index("Çalışan sayısı (SGK, 2008) – sırası")
     by_name = ranking.set_index("district")
     for row in body:
-        name = row[0][0]
+        name = row[0][0].removesuffix(" †")  # † marks the four districts of the 2008 change
         assert row[col][0] == str(int(by_name.loc[name, "employees_rank"]))
         assert float(row[col][1]) == by_name.loc[name, "employees_rank"]
     aliaga = next(r for r in body if r[0][0] == "Aliağa")

@@ -138,7 +138,7 @@ def test_no_data_class_is_last_and_only_where_a_value_is_missing(specs, lang: st
     ("name", "kinds"),
     [
         ("employees", ["classification"]),
-        ("per_capita", ["classification", "per_population"]),
+        ("per_capita", ["classification", "per_population", "boundary_view"]),
         ("success", ["classification", "midpoint"]),
         ("osb", ["location_approx"]),
         ("wind", ["wind_unassigned"]),
@@ -191,7 +191,7 @@ def test_osb_entries_name_each_kind_drawn(specs, lang: str) -> None:
     ]
     assert section.kinds[2].label == text("free_zone", lang)
     assert [e.location for e in section.locations] == ["sourced", "approximate"]
-    assert set(section.unplaced.names) >= {"Pancar OSB (POSB)", "İTOB OSB"}
+    assert section.unplaced is None  # every zone has a sourced district now
 
 
 def test_unknown_osb_kinds_share_one_entry() -> None:
@@ -205,8 +205,16 @@ def test_unknown_osb_kinds_share_one_entry() -> None:
 def test_wind_sections_in_drawing_order(specs) -> None:
     plan = specs["combined", "tr"].legend
     kinds = [type(s) for s in plan.sections]
-    assert kinds == [ClassesSection, SymbolSection, SizeSection, HatchSection, SymbolSection]
-    assert [s.layer for s in plan.sections] == ["choro", "osb", "wind", "proposed", "farms"]
+    assert kinds == [
+        ClassesSection,
+        HatchSection,
+        SymbolSection,
+        SizeSection,
+        HatchSection,
+        SymbolSection,
+    ]
+    layers = ["choro", "boundary", "osb", "wind", "proposed", "farms"]
+    assert [s.layer for s in plan.sections] == layers
 
 
 def test_standalone_unplaced_heading_lowers_turkish_i_properly(specs) -> None:

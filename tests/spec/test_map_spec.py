@@ -15,7 +15,7 @@ from izmir_maps.spec.map_spec import (
     resolve_indicator_id,
     wind_spec,
 )
-from izmir_maps.spec.style import ATTRIBUTION
+from izmir_maps.spec.style import attribution
 
 WIND_DISTRICTS = {"Aliağa", "Bergama", "Dikili", "Çeşme", "Karaburun", "Urla"}
 
@@ -38,7 +38,7 @@ def specs() -> dict[tuple[str, str], MapSpec]:
         ("employees", None, "employees"),
         ("employees", "capita", "employees_per_1000"),
         ("employees", "km2", "employees_per_km2"),
-        ("exports_usd", "capita", "exports_usd_per_1000"),
+        ("exports_usd", "capita", "exports_usd_per_capita"),  # ABD $ per resident
         ("population", "km2", "population_per_km2"),
         ("izka_applications", "capita", "izka_applications_per_1000"),
     ],
@@ -82,8 +82,8 @@ def test_per_capita_maps_name_the_population_year(specs, raw_data) -> None:
     assert not any(str(year) in note for note in plain.notes)
 
 
-def test_per_capita_values_are_computed_from_the_2021_population(specs, raw_data) -> None:
-    spec = specs["per_capita", "tr"]
+def test_per_capita_values_are_computed_from_the_2021_population(raw_data) -> None:
+    spec = choropleth_spec("employees", per="capita", boundaries="current")
     t1 = raw_data("table1_districts.csv").set_index("district")["employees"]
     pop = raw_data("population_2021.csv").set_index("district")["population"]
     expected = (t1 / pop * 1000).rename("employees_per_1000")
@@ -100,7 +100,7 @@ def test_choropleth_spec_carries_classification_title_and_sources(specs) -> None
     assert len(spec.districts) == 30
     assert spec.classification.k == len(spec.classification.colors)
     assert spec.title == indicator("employees").title("tr")
-    assert spec.sources[-1] == ATTRIBUTION
+    assert spec.sources[-1] == attribution("tr") == "Sınırlar: OCHA COD-AB Türkiye (CC BY-IGO)"
     assert spec.sources[0] == "Kaynak: İZKA, SGK 2008"
     assert spec.notes[0].startswith("Sınıflama: ")
     assert specs["employees", "en"].notes[0].startswith("Classification: ")
@@ -159,8 +159,8 @@ def test_wind_proposed_are_the_six_districts_by_pcode(specs, raw_data) -> None:
 def test_osb_spec_places_or_lists_every_row(specs, raw_data) -> None:
     spec = specs["osb", "tr"]
     assert len(spec.osbs) + len(spec.osbs_unplaced) == len(raw_data("osb.csv"))
-    assert set(spec.osbs_unplaced["short_name"]) >= {"Pancar OSB (POSB)", "İTOB OSB"}
-    assert set(spec.osbs["location"]) == {"approximate"}
+    assert spec.osbs_unplaced.empty
+    assert spec.osbs["location"].value_counts().to_dict() == {"approximate": 18, "sourced": 1}
     assert spec.notes == ["Yaklaşık konum (ilçe içinde; kaynakta koordinat yok)"]
     assert spec.classification is None
 
@@ -176,7 +176,7 @@ def test_combined_spec_carries_all_three_layers(specs) -> None:
     assert spec.wind_proposed == wind.wind_proposed
     assert spec.wind_unassigned_mw == wind.wind_unassigned_mw
     assert any("107,5 MW" in note for note in spec.notes)
-    assert spec.sources[-1] == ATTRIBUTION
+    assert spec.sources[-1] == attribution("tr") == "Sınırlar: OCHA COD-AB Türkiye (CC BY-IGO)"
 
 
 @pytest.mark.parametrize("name", ["osb", "wind", "combined", "employees", "per_capita"])
@@ -265,7 +265,8 @@ def test_built_in_titles_pass_unchanged(specs, name: str) -> None:
 
     spec = specs[name, "en"]
     if spec.indicator is not None and name != "combined":
-        assert spec.title == spec.indicator.title("en")
+        suffix = " – 2008 boundaries" if spec.boundaries == "2008" else ""
+        assert spec.title == spec.indicator.title("en") + suffix
         assert spec.indicator is indicator(spec.indicator.id)
     else:
         assert spec.title == text(f"map_{spec.kind}", "en")

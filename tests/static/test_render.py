@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from izmir_maps.errors import OptionError
+from izmir_maps.spec.legend import HatchSection
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
 from izmir_maps.spec.style import WIND_COLOR
 from izmir_maps.static.render import SIZES, render_static, save_static, write_static
@@ -160,7 +161,9 @@ def test_english_map_uses_english_words_and_numbers(specs):
     fig = render_static(spec, size="half")
     legend = _legend_texts(fig)
     expected = [label for _, label, _ in spec.classification.legend_items(spec.indicator, "en")]
-    assert legend == expected  # same labels as the interactive map, one source of truth
+    changed = spec.legend.section(HatchSection, "boundary").label
+    assert legend[:-1] == expected  # same labels as the interactive map, one source of truth
+    assert legend[-1].replace("\n", " ") == changed  # then the 2008 boundary-change pattern
     assert any("," in label for label in legend) and not any("." in label for label in legend)
     words = {t.get_text() for t in _texts(fig)}
     assert {"Central İzmir", "Aegean Sea", "N"} <= words
@@ -169,7 +172,7 @@ def test_english_map_uses_english_words_and_numbers(specs):
 
 def test_turkish_legend_counts_districts(employees_a4, specs):
     spec = specs["employees"]
-    legend = _legend_texts(employees_a4)
+    legend = _legend_texts(employees_a4)[:-1]  # the last is the boundary-change pattern
     for (_, label, count), shown in zip(
         spec.classification.legend_items(spec.indicator, "tr"), legend, strict=True
     ):
@@ -591,4 +594,6 @@ def test_english_legend_says_1_district_not_1_districts(specs):
         "27,225 – 47,504  (7 districts)",
         "117,713  (1 district)",
         "199,310  (1 district)",
+        "Bayraklı, Karabağlar: created in 2008; their 2008 data\nis mostly under the parent "
+        "district (an inference)",
     ]

@@ -43,10 +43,31 @@ def test_ranking_table_ranks_equal_pandas_rank_of_the_source(
         pd.testing.assert_series_equal(got, expected, check_names=False)
     for column in ("population", "izka_success_rate", "osb_count"):
         values = table.set_index("district")[column].astype(float)
+        if column == "osb_count":  # a district with no OSB has no rank
+            values = values.where(values != 0)
         expected = values.rank(ascending=False, method="min")
         got = result.loc[expected.index, f"{column}_rank"].astype(float)
         pd.testing.assert_series_equal(got, expected, check_names=False)
     assert result.loc["Aliağa", "employees_rank"] == 9
+
+
+def test_a_district_with_no_osb_has_no_rank_and_the_others_keep_theirs(
+    table: gpd.GeoDataFrame,
+) -> None:
+    ranks = ranking_table(table, ["osb_count"]).set_index("district")["osb_count_rank"]
+    assert ranks["Kemalpaşa"] == 1 and ranks["Kınık"] == 1 and ranks["Torbalı"] == 1
+    assert ranks["Aliağa"] == 4 and ranks["Çiğli"] == 4 and ranks["Menderes"] == 4
+    assert ranks["Karaburun"] is pd.NA and ranks["Konak"] is pd.NA  # was "11./30"
+    assert int(ranks.notna().sum()) == 11
+
+
+def test_a_zero_count_of_a_programme_has_no_rank(table: gpd.GeoDataFrame) -> None:
+    column = "izka_turizm_cevre_2009_successful"
+    result = ranking_table(table, [column]).set_index("district")
+    zero = result[column] == 0
+    assert zero.any()
+    assert result.loc[zero, f"{column}_rank"].isna().all()
+    assert result.loc[~zero, f"{column}_rank"].notna().all()
 
 
 def test_ranking_table_shares_are_of_the_izmir_total(

@@ -11,6 +11,8 @@ import difflib
 from dataclasses import dataclass, replace
 from typing import Literal
 
+import pandas as pd
+
 from izmir_maps.errors import UnknownIndicatorError
 from izmir_maps.text.numbers import Lang, format_number, format_percent
 from izmir_maps.text.words import text
@@ -39,16 +41,30 @@ def _unit(name: str) -> tuple[str, str]:
     return _both(f"unit_{name}")
 
 
-_SRC_T1 = (
-    "İZKA, İzmir Kümelenme Analizi İstatistikî Rapor (2009), via İZKA, 2010–2013 İzmir "
-    "Bölge Planı İlçe Toplantıları Aliağa Özet Raporu (Aralık 2010), Tablo 1"
+# Sources are declared in Turkish ("aktaran:", "Tablo 1"); :func:`_with_english` gives
+# every indicator the English forms ("via", "Table 1") of the catalogue texts below.
+_SRC_T1 = text("src_table1")
+_SRC_T3 = text("src_table3")
+_SRC_POP = text("src_population")
+_SRC_WIND = text("src_wind")
+_SRC_OSB = text("src_osb")
+_YEAR_CURRENT = text("year_current")
+#: Catalogue keys of the Turkish source and year texts used in the declarations.
+_SOURCE_KEYS = (
+    "src_table1",
+    "src_table3",
+    "src_population",
+    "src_wind",
+    "src_osb",
+    "src_short_table1",
+    "src_short_table3",
+    "src_short_osb",
+    "year_current",
+    "caveat_exports_year_note",
+    "caveat_exports_year",
 )
-_SRC_T3 = (
-    "İZKA, 2010–2013 İzmir Bölge Planı İlçe Toplantıları Aliağa Özet Raporu (Aralık 2010), Tablo 3"
-)
-_SRC_POP = "TÜİK, Adrese Dayalı Nüfus Kayıt Sistemi (ADNKS) 2021"
-_SRC_WIND = "EWEA 2009, via İZKA Aliağa Özet Raporu (Aralık 2010)"
-_SRC_OSB = "İZKA Aliağa Özet Raporu (2010); OSB web sites and press (data/osb.csv)"
+#: The year of the exports of Table 1: the report does not state it (2008 is assumed).
+_EXPORTS_YEAR = text("caveat_exports_year")
 _SRC_GEO = "OCHA COD-AB Türkiye ADM2 (CC BY-IGO)"
 
 
@@ -88,6 +104,10 @@ class Indicator:
         Id of the base indicator for a derived variant.
     variant
         Which variant this is (``None`` for a base indicator).
+    boundaries
+        The district boundaries the values were recorded under: ``"2008"``
+        for Table 1 (SGK 2008: Bayraklı and Karabağlar did not work yet, see
+        :mod:`izmir_maps.data.history`), ``"current"`` otherwise.
     """
 
     id: str
@@ -109,6 +129,18 @@ class Indicator:
     midpoint: float | Literal["izmir"] | None = None
     base: str | None = None
     variant: Variant | None = None
+    #: English forms of ``source``, ``source_short`` and ``year`` ("" = the same as those),
+    #: which hold the Turkish forms; pages read them through the ``*_text``/``year_label`` methods.
+    source_en: str = ""
+    source_short_en: str = ""
+    year_en: str = ""
+    boundaries: Literal["current", "2008"] = "current"
+    #: Catalogue key of why a count of zero gets no rank ("OSB yok"); "" when zero
+    #: ranks like any other value. See :meth:`ranks` and :meth:`rank_values`.
+    unranked_zero: str = ""
+    #: Residents per which the per-capita variant counts: 1,000 (employees per 1,000
+    #: residents), or 1 where a per-1,000 figure is awkward (exports: ABD $ per resident).
+    residents: int = 1000
 
     def label(self, lang: Lang = "tr") -> str:
         """Title in ``lang``."""
@@ -128,7 +160,82 @@ class Indicator:
 
     def source_line(self, lang: Lang = "tr") -> str:
         """``Kaynak: …`` / ``Source: …`` line for a map."""
-        return f"{text('source', lang)}: {self.source_short}"
+        return f"{text('source', lang)}: {self.source_short_text(lang)}"
+
+    def source_text(self, lang: Lang = "tr") -> str:
+        """The full source in ``lang`` (``source`` holds the Turkish form).
+
+        Examples
+        --------
+        >>> indicator("wind_capacity_mw").source_text("tr")
+        'EWEA 2009, aktaran: İZKA Aliağa Özet Raporu (Aralık 2010)'
+        >>> indicator("wind_capacity_mw").source_text("en")
+        'EWEA 2009, via İZKA, Aliağa Summary Report (December 2010)'
+        """
+        return (self.source_en or self.source) if lang == "en" else self.source
+
+    def source_short_text(self, lang: Lang = "tr") -> str:
+        """The short source of map legends in ``lang``."""
+        return (self.source_short_en or self.source_short) if lang == "en" else self.source_short
+
+    def year_label(self, lang: Lang = "tr") -> str:
+        """The year (or period) the values describe, in ``lang``.
+
+        Examples
+        --------
+        >>> indicator("osb_count").year_label("tr"), indicator("osb_count").year_label("en")
+        ('güncel', 'current')
+        """
+        return (self.year_en or self.year) if lang == "en" else self.year
+
+    def ranks(self, value: float | None) -> bool:
+        """Whether a district with ``value`` gets a rank: a value, and not a zero count.
+
+        A district with no OSB is not "11th of 30" — twenty districts tie there,
+        and the place says nothing — so a zero of such a count gets no rank.
+
+        Examples
+        --------
+        >>> osb = indicator("osb_count")
+        >>> osb.ranks(1), osb.ranks(0), osb.ranks(None), indicator("employees").ranks(0)
+        (True, False, False, True)
+        """
+        if value is None or value != value:  # NaN
+            return False
+        return not (self.unranked_zero and value == 0)
+
+    def rank_values(self, values: pd.Series) -> pd.Series:
+        """Rank of each value (1 = highest, ties share the best rank; ``<NA>`` where unranked).
+
+        Only the values that :meth:`ranks` are ranked, so a zero count leaves
+        the others' ranks as they are and gets ``<NA>`` itself.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> indicator("osb_count").rank_values(pd.Series([2, 0, 1, 1])).tolist()
+        [1, <NA>, 2, 2]
+        """
+        numbers = pd.to_numeric(values, errors="coerce").astype(float)
+        if self.unranked_zero:
+            numbers = numbers.where(numbers != 0)
+        return numbers.rank(ascending=False, method="min").astype("Int64")
+
+    def variant_id(self, variant: Variant) -> str:
+        """Id of this base indicator's ``variant`` (``"employees_per_1000"``).
+
+        Examples
+        --------
+        >>> [indicator(i).variant_id("per_1000") for i in ("employees", "exports_usd")]
+        ['employees_per_1000', 'exports_usd_per_capita']
+        """
+        if variant == "per_1000" and self.residents != 1000:
+            return f"{self.id}_per_capita"
+        return f"{self.id}_{variant}"
+
+    def unranked_reason(self, lang: Lang = "tr") -> str:
+        """Why a zero gets no rank, in ``lang`` ("OSB yok"); "" when it gets one."""
+        return text(self.unranked_zero, lang) if self.unranked_zero else ""
 
     @property
     def decimals(self) -> int:
@@ -190,6 +297,7 @@ _BASE: tuple[Indicator, ...] = (
         per_km2=True,
         share=True,
         rank=True,
+        boundaries="2008",
     ),
     Indicator(
         "firms",
@@ -197,12 +305,13 @@ _BASE: tuple[Indicator, ...] = (
         "Firms (2008)",
         *_unit("firms"),
         _SRC_T1,
-        "İZKA 2009 (2008 verisi)",
+        text("src_short_table1"),
         "2008",
         per_capita=True,
         per_km2=True,
         share=True,
         rank=True,
+        boundaries="2008",
         palette="Greens",
     ),
     Indicator(
@@ -210,14 +319,16 @@ _BASE: tuple[Indicator, ...] = (
         "İhracat",
         "Exports",
         *_unit("usd"),
-        _SRC_T1,
-        "İZKA 2009",
-        "2008",
+        f"{_SRC_T1}; {text('caveat_exports_year_note')}",
+        f"İZKA 2009, {_EXPORTS_YEAR}",
+        _EXPORTS_YEAR,
         fmt="usd",
         per_capita=True,
+        residents=1,
         per_km2=True,
         share=True,
         rank=True,
+        boundaries="2008",
         palette="Purples",
     ),
     Indicator(
@@ -226,11 +337,12 @@ _BASE: tuple[Indicator, ...] = (
         "İZKA financial-support applications (2008–2009)",
         *_unit("projects"),
         _SRC_T3,
-        "İZKA 2010, Tablo 3",
+        text("src_short_table3"),
         "2008–2009",
         per_capita=True,
         share=True,
         rank=True,
+        unranked_zero="caveat_zero_applications",
         palette="Oranges",
     ),
     Indicator(
@@ -239,11 +351,12 @@ _BASE: tuple[Indicator, ...] = (
         "İZKA successful projects (2008–2009)",
         *_unit("projects"),
         _SRC_T3,
-        "İZKA 2010, Tablo 3",
+        text("src_short_table3"),
         "2008–2009",
         per_capita=True,
         share=True,
         rank=True,
+        unranked_zero="caveat_zero_successful",
         palette="Oranges",
     ),
     Indicator(
@@ -253,7 +366,7 @@ _BASE: tuple[Indicator, ...] = (
         "%",
         "%",
         _SRC_T3,
-        "İZKA 2010, Tablo 3",
+        text("src_short_table3"),
         "2008–2009",
         fmt="percent",
         rank=True,
@@ -306,9 +419,10 @@ _BASE: tuple[Indicator, ...] = (
         "Organised industrial zones",
         *_unit("osbs"),
         _SRC_OSB,
-        "İZKA 2010; OSB kaynakları",
-        "güncel / current",
+        text("src_short_osb"),
+        _YEAR_CURRENT,
         rank=True,
+        unranked_zero="caveat_zero_osb",
         scheme="user",
         palette="Reds",
     ),
@@ -333,10 +447,11 @@ def _programme_indicators() -> tuple[Indicator, ...]:
                 f"İZKA {en} applications",
                 *_unit("projects"),
                 _SRC_T3,
-                "İZKA 2010, Tablo 3",
+                text("src_short_table3"),
                 year,
                 share=True,
                 rank=True,
+                unranked_zero="caveat_zero_applications",
                 palette="Oranges",
             )
         )
@@ -347,10 +462,11 @@ def _programme_indicators() -> tuple[Indicator, ...]:
                 f"İZKA {en} successful projects",
                 *_unit("projects"),
                 _SRC_T3,
-                "İZKA 2010, Tablo 3",
+                text("src_short_table3"),
                 year,
                 share=True,
                 rank=True,
+                unranked_zero="caveat_zero_successful",
                 palette="Oranges",
             )
         )
@@ -393,15 +509,19 @@ def _variant(base: Indicator, variant: Variant) -> Indicator:
         )
     if variant == "per_1000":
         source = f"{base.source}; {_SRC_POP}"
+        unit = "unit_per_1000"
+        if base.residents == 1:  # "ABD $ / kişi", not "ABD $ / 1.000 kişi"
+            tr, en = _both("caveat_variant_per_resident", year=POPULATION_YEAR)
+            unit = "caveat_unit_per_resident"
         return replace(
             base,
-            id=f"{base.id}_per_1000",
+            id=base.variant_id(variant),
             label_tr=f"{base.label_tr}, {tr}",
             label_en=f"{base.label_en}, {en}",
             fmt="float1",
             source=source,
-            unit_tr=text("unit_per_1000", "tr", unit=base.unit_tr),
-            unit_en=text("unit_per_1000", "en", unit=base.unit_en),
+            unit_tr=text(unit, "tr", unit=base.unit_tr),
+            unit_en=text(unit, "en", unit=base.unit_en),
             source_short=f"{base.source_short}; TÜİK ADNKS {POPULATION_YEAR}",
             **common,
         )
@@ -422,7 +542,7 @@ def _variant(base: Indicator, variant: Variant) -> Indicator:
 def _build() -> dict[str, Indicator]:
     out: dict[str, Indicator] = {}
     for base in _BASE + _programme_indicators():
-        out[base.id] = base
+        out[base.id] = _with_english(base)
         for flag, variant in (
             ("share", "share"),
             ("rank", "rank"),
@@ -431,11 +551,39 @@ def _build() -> dict[str, Indicator]:
         ):
             if getattr(base, flag):
                 derived = _variant(base, variant)  # type: ignore[arg-type]
-                out[derived.id] = derived
+                out[derived.id] = _with_english(derived)
     return out
 
 
+def _with_english(ind: Indicator) -> Indicator:
+    """``ind`` with the English forms of its source, short source and year.
+
+    Each Turkish catalogue text of :data:`_SOURCE_KEYS` in them is replaced by
+    its English form, longest first, so "İZKA 2010, Tablo 3" becomes
+    "İZKA 2010, Table 3" and a per-1,000 variant's joined sources follow.
+    """
+    pairs = sorted(
+        ((text(key, "tr"), text(key, "en")) for key in _SOURCE_KEYS),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+
+    def english(value: str) -> str:
+        for tr, en in pairs:
+            value = value.replace(tr, en)
+        return value
+
+    return replace(
+        ind,
+        source_en=english(ind.source),
+        source_short_en=english(ind.source_short),
+        year_en=english(ind.year),
+    )
+
+
 _REGISTRY = _build()
+#: Former ids that still name an indicator, so that old links and commands keep working.
+_ALIASES = {"exports_usd_per_1000": "exports_usd_per_capita"}
 
 
 _USER: dict[str, Indicator] = {}
@@ -497,9 +645,11 @@ def indicator(indicator_id: str) -> Indicator:
     --------
     >>> indicator("employees").title("en")
     'Employees (SGK, 2008), persons'
+    >>> indicator("exports_usd_per_1000").id  # the former id of exports per resident
+    'exports_usd_per_capita'
     """
     try:
-        return _REGISTRY[indicator_id]
+        return _REGISTRY[_ALIASES.get(indicator_id, indicator_id)]
     except KeyError:
         if indicator_id in _USER:
             return _USER[indicator_id]

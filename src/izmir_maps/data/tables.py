@@ -16,8 +16,15 @@ import pandas as pd
 
 from izmir_maps.data.boundaries import district_matcher
 from izmir_maps.data.paths import data_dir
-from izmir_maps.data.validate import Column, Problems, read_checked_csv
+from izmir_maps.data.validate import (
+    Column,
+    Problems,
+    check_choices,
+    check_language_pairs,
+    read_checked_csv,
+)
 from izmir_maps.errors import DataError
+from izmir_maps.text.numbers import Lang
 
 __all__ = [
     "PROGRAMME_IDS",
@@ -33,12 +40,15 @@ __all__ = [
     "load_wind_capacity",
     "load_wind_farms",
     "load_wind_proposed",
+    "localised",
 ]
 
 PROGRAMME_IDS = ("kobi_2008", "sosyal_2008", "tarim_kirsal_2009", "turizm_cevre_2009")
 _TABLE1_COUNTS = ("employees", "firms", "exports_usd")
 # Stated shares carry two decimals; allow that rounding and nothing more.
 _SHARE_TOLERANCE = 0.0051
+#: The OSB status codes; pages show them in their language (text catalogue).
+OSB_STATUSES = ("operating", "planned", "under construction")
 
 
 def _cached(loader: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
@@ -228,6 +238,8 @@ def load_osbs(folder: Path | None = None) -> pd.DataFrame:
     cols = [
         Column("name"),
         Column("short_name", required=False),
+        Column("remark_tr", required=False),
+        Column("remark_en", required=False),
         Column("kind"),
         Column("district", "district", required=False),
         Column("founded_year", "int", required=False, minimum=1900, maximum=2100),
@@ -238,32 +250,85 @@ def load_osbs(folder: Path | None = None) -> pd.DataFrame:
         Column("longitude", "float", required=False, minimum=26.0, maximum=28.6),
         Column("coordinate_quality", required=False),
         Column("source"),
+        Column("source_title_tr", required=False),
+        Column("source_title_en", required=False),
         Column("notes", required=False),
     ]
     path = _path("osb.csv", folder)
     df = read_checked_csv(path, cols, matcher=district_matcher(), unique=("name",))
     _check_kind(df, path, {"osb", "agricultural_osb", "free_zone", "private_industrial_zone"})
+    for column in ("status_2009", "status_now"):
+        check_choices(df, path, column, OSB_STATUSES)
+    check_language_pairs(df, path, ("remark", "source_title"))
     return df
 
 
 @_cached
 def load_wind_farms(folder: Path | None = None) -> pd.DataFrame:
-    """Wind farms (RES) found in present-day public sources; partial, see data/README.md."""
+    """Wind farms (RES) found in present-day public sources; partial, see data/README.md.
+
+    ``name`` identifies a row; pages show ``name_tr``/``name_en`` (see :func:`localised`).
+    """
     cols = [
         Column("name"),
+        Column("name_tr"),
+        Column("name_en"),
         Column("district", "district", required=False),
         Column("capacity_mw", "float", required=False, minimum=0, maximum=1000),
         Column("commissioning_year", "int", required=False, minimum=1990, maximum=2100),
         Column("latitude", "float", required=False, minimum=37.5, maximum=39.5),
         Column("longitude", "float", required=False, minimum=26.0, maximum=28.6),
         Column("coordinate_quality", required=False),
-        Column("status", required=False),
+        Column("status_tr", required=False),
+        Column("status_en", required=False),
         Column("source"),
+        Column("source_title_tr", required=False),
+        Column("source_title_en", required=False),
         Column("notes", required=False),
     ]
-    return read_checked_csv(
-        _path("wind_farms.csv", folder), cols, matcher=district_matcher(), unique=("name",)
-    )
+    path = _path("wind_farms.csv", folder)
+    df = read_checked_csv(path, cols, matcher=district_matcher(), unique=("name",))
+    check_language_pairs(df, path, ("name", "status", "source_title"), required=("name",))
+    return df
+
+
+def localised(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """``frame`` as a page in ``lang`` shows it; pages read their texts from here only.
+
+    Each ``<col>_tr``/``<col>_en`` pair becomes ``<col>`` in ``lang`` (the pair is
+    dropped), ``source`` lists the web addresses of the research record followed by
+    the source titles in ``lang`` (``source_title``), and the internal research
+    ``notes`` are dropped, so no renderer can show them.
+
+    Examples
+    --------
+    >>> farms = load_wind_farms()
+    >>> localised(farms, "tr").loc[1, ["name", "status"]].tolist()
+    ["Aliağa RES (Tan Elektrik Üretim A.Ş.; Menderes Tekstil'in bağlı ortaklığı)", "işletmede (Eylül 2014'ten beri 9,6 MW; 2016 sonundan beri 19,2 MW)"]
+    >>> localised(farms, "en").loc[1, "status"]
+    'operating (9.6 MW since Sep 2014; 19.2 MW since end-2016)'
+    >>> "notes" in localised(farms, "tr").columns
+    False
+    """
+    out = frame.drop(columns=[c for c in ("notes",) if c in frame.columns])
+    pairs = [c[:-3] for c in frame.columns if c.endswith("_tr") and f"{c[:-3]}_en" in frame.columns]
+    for name in pairs:
+        out[name] = frame[f"{name}_{'en' if lang == 'en' else 'tr'}"]
+    out = out.drop(columns=[f"{name}_{lang}" for name in pairs for lang in ("tr", "en")])
+    if "source_title" in out.columns and "source" in out.columns:
+        out["source"] = [
+            _display_sources(record, titles)
+            for record, titles in zip(out["source"], out.pop("source_title"), strict=True)
+        ]
+    return out
+
+
+def _display_sources(record: object, titles: object) -> str:
+    """The web addresses of a research ``source`` cell, then the titles, joined by " ; "."""
+    parts = [p.strip() for p in str(record or "").split(" ; ")]
+    urls = [p for p in parts if p.startswith(("http://", "https://"))]
+    named = [t.strip() for t in str(titles or "").split(" ; ") if t.strip()]
+    return " ; ".join(urls + named)
 
 
 @_cached
@@ -308,8 +373,16 @@ def _text_table(name: str) -> pd.DataFrame:
 
 
 def load_aliaga_profile() -> pd.DataFrame:
-    """Aliağa's profile figures from the report's prose, one row per fact."""
-    return _text_table("aliaga_profile.csv").copy()
+    """Aliağa's profile figures from the report's prose, one row per fact.
+
+    Every text a page shows has a Turkish and an English form (see :func:`localised`).
+    """
+    df = _text_table("aliaga_profile.csv").copy()
+    pairs = ("label", "reference_area", "value_text", "note")
+    check_language_pairs(
+        df, data_dir() / "aliaga_profile.csv", pairs, required=("label", "reference_area")
+    )
+    return df
 
 
 def load_aliaga_sectors() -> pd.DataFrame:

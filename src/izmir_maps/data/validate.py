@@ -18,7 +18,7 @@ from izmir_maps.errors import DataError, UnknownDistrictError
 from izmir_maps.text.names import DistrictMatcher
 from izmir_maps.text.numbers import parse_number
 
-__all__ = ["Column", "Problems", "read_checked_csv"]
+__all__ = ["Column", "Problems", "check_choices", "check_language_pairs", "read_checked_csv"]
 
 Kind = Literal["int", "float", "str", "district"]
 
@@ -223,3 +223,53 @@ def _check_unique(df: pd.DataFrame, keys: list[str], problems: Problems) -> None
     for i in dup.index[dup]:
         values = ", ".join(f"{k}={df.at[i, k]!r}" for k in keys)
         problems.add(f"duplicate row for {values}; keep one", row=int(i) + 2)
+
+
+def check_language_pairs(
+    df: pd.DataFrame, path: Path, names: Iterable[str], *, required: Iterable[str] = ()
+) -> None:
+    """Each text ``<name>_tr`` has its ``<name>_en`` in the same row, and the other way round.
+
+    A page shows the form of its language only, so a text given in one language
+    and not the other would leave a Turkish or an English page without it.
+
+    Raises
+    ------
+    DataError
+        Naming the row and the empty column, for every such row at once.
+    """
+    problems = Problems(path)
+    must = set(required)
+    for name in names:
+        forms = {
+            lang: df[f"{name}_{lang}"].fillna("").astype(str).str.strip() for lang in ("tr", "en")
+        }
+        for i in df.index:
+            tr, en = forms["tr"][i], forms["en"][i]
+            if not (tr or en or name in must):
+                continue  # neither language has it: nothing to show
+            for lang, value, other in (("tr", tr, en), ("en", en, tr)):
+                if not value:
+                    language = "Turkish" if lang == "tr" else "English"
+                    of = f" of {other!r}" if other else ""
+                    problems.add(
+                        f"empty, but a page in that language needs it; write the {language} form{of}",
+                        row=int(i) + 2,
+                        column=f"{name}_{lang}",
+                    )
+    problems.raise_if_any()
+
+
+def check_choices(df: pd.DataFrame, path: Path, column: str, allowed: Iterable[str]) -> None:
+    """Every non-empty cell of ``column`` is one of ``allowed`` (codes a page translates)."""
+    problems = Problems(path)
+    choices = sorted(allowed)
+    values = df[column].fillna("").astype(str).str.strip()
+    for i in df.index[(values != "") & ~values.isin(choices)]:
+        problems.add(
+            f"unknown value {values[i]!r}; use one of {choices} (pages translate these "
+            "codes) and keep details in 'notes'",
+            row=int(i) + 2,
+            column=column,
+        )
+    problems.raise_if_any()

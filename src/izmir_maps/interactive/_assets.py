@@ -32,7 +32,12 @@ import xstatic.pkg.leaflet as xleaflet
 
 from izmir_maps.errors import OptionError
 from izmir_maps.interactive._style import FARM_COLOR, KIND_COLORS
-from izmir_maps.spec.style import PROPOSED_WIND_COLOR, SEA_COLOR, WIND_COLOR
+from izmir_maps.spec.style import (
+    BOUNDARY_CHANGE_COLOR,
+    PROPOSED_WIND_COLOR,
+    SEA_COLOR,
+    WIND_COLOR,
+)
 
 __all__ = [
     "COLOR_TOKENS",
@@ -61,6 +66,7 @@ _DATA = Path(xleaflet.BASE_DIR)
 COLOR_TOKENS: dict[str, str] = {
     "var(--izm-sea)": SEA_COLOR,
     "var(--izm-proposed)": PROPOSED_WIND_COLOR,
+    "var(--izm-changed)": BOUNDARY_CHANGE_COLOR,
     "var(--izm-wind)": WIND_COLOR,
 }
 
@@ -196,13 +202,18 @@ def _kind_css() -> str:
     return "\n".join(rules)
 
 
-#: Hidden SVG definitions: the hatch pattern of the proposed wind districts.
+#: Hidden SVG definitions: the hatch patterns of the proposed wind districts and of the
+#: districts created after the data's year.
 SVG_DEFS = (
     '<svg class="izm-defs" aria-hidden="true" focusable="false"><defs>'
     '<pattern id="izm-hatch" patternUnits="userSpaceOnUse" width="7" height="7" '
     'patternTransform="rotate(45)"><rect width="7" height="7" fill="#fff" fill-opacity="0"/>'
     f'<line x1="0" y1="0" x2="0" y2="7" stroke="{PROPOSED_WIND_COLOR}" stroke-width="2" '
-    'stroke-opacity=".75"/></pattern></defs></svg>'
+    'stroke-opacity=".75"/></pattern>'
+    '<pattern id="izm-hatch-b" patternUnits="userSpaceOnUse" width="6" height="6" '
+    'patternTransform="rotate(-45)">'
+    f'<line x1="0" y1="0" x2="0" y2="6" stroke="{BOUNDARY_CHANGE_COLOR}" stroke-width="1.4" '
+    'stroke-opacity=".8"/></pattern></defs></svg>'
 )
 
 

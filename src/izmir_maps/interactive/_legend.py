@@ -25,7 +25,7 @@ from izmir_maps.spec.legend import (
     SymbolSection,
 )
 from izmir_maps.spec.map_spec import MapSpec
-from izmir_maps.spec.style import ATTRIBUTION, wind_radius
+from izmir_maps.spec.style import attribution, wind_radius
 
 __all__ = ["build_legend"]
 
@@ -127,8 +127,9 @@ def _other_section(section: Section, spec: MapSpec) -> str:
             + f'<p class="izm-cap">{html.escape(caption)}</p></section>'
         )
     if isinstance(section, HatchSection):
+        swatch = "izm-hatch-b-sw" if section.layer == "boundary" else "izm-hatch-sw"
         return (
-            f'<section data-layer="{section.layer}"><ul><li><i class="izm-sw izm-hatch-sw"></i>'
+            f'<section data-layer="{section.layer}"><ul><li><i class="izm-sw {swatch}"></i>'
             f"<span>{html.escape(section.label)}</span></li></ul></section>"
         )
     msg = f"The HTML legend cannot draw a {type(section).__name__}."
@@ -161,7 +162,7 @@ def _footer(spec: MapSpec, plan: LegendPlan, *, notes_shown: bool) -> str:
     if not notes_shown:  # otherwise the classes section holds them
         parts += [f'<p class="izm-note">{html.escape(n.text)}</p>' for n in plan.plain_notes]
     for source in spec.sources:
-        if source != ATTRIBUTION:  # the attribution has its own line on the map
+        if source != attribution(spec.lang):  # the attribution has its own line on the map
             parts.append(f'<p class="izm-src">{html.escape(source)}</p>')
     parts.append("</footer>")
     return "".join(parts)

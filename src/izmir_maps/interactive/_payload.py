@@ -38,15 +38,17 @@ from izmir_maps.interactive._geometry import encode_polyline, label_point, polyg
 from izmir_maps.interactive._legend import build_legend
 from izmir_maps.interactive._style import KIND_TEXT, PLAIN_FILL, PLAIN_LINE, SHAPES, safe_color
 from izmir_maps.interactive._text import clean, is_missing, short_name, word
+from izmir_maps.spec.boundary import BoundaryCaveats
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
-    ATTRIBUTION,
+    BOUNDARY_CHANGE_COLOR,
     DISTRICT_LINE,
     HIGHLIGHT_LINE,
     LAND_COLOR,
     PROPOSED_WIND_COLOR,
     PROVINCE_LINE,
     WIND_COLOR,
+    attribution,
     wind_radius,
 )
 from izmir_maps.text.numbers import Lang, format_number
@@ -59,7 +61,7 @@ GRID = 10_000
 #: Coordinates of the context land (neighbours, ``MapSpec.land``): 1e-3°, ≤ 56 m off.
 CONTEXT_GRID = 1_000
 _MAX_ZOOM = 13
-_VIEW_PAD = 0.8  # degrees around the districts the map may pan (at least)
+_VIEW_PAD = 1.2  # degrees around the districts the map may pan (at least): room for a tall legend
 _CLIP_PAD = 1.6  # degrees of neighbouring land kept
 _LAND_SIMPLIFY = 0.005  # degrees: context land beyond the neighbours is drawn coarsely
 _SEA_LABEL = (38.02, 26.35)  # open sea between Chios and Samos, west of Seferihisar
@@ -121,7 +123,7 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
         "qn": CONTEXT_GRID,
         "style": _style(tiles),
         "words": {k: word(k, lang) for k in ("zoom_in", "zoom_out", "source")},
-        "attr": html.escape(ATTRIBUTION),
+        "attr": html.escape(attribution(lang)),
         "view": dict(geo.view),
     }
     if spec.osbs is not None or spec.wind_farms is not None:
@@ -144,6 +146,8 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
     if spec.wind_points is not None:
         data["wp"] = _wind_points(spec)
         layers.append(["wind", text("wind", lang) + " (2009)", True])
+    if spec.caveats.hatched:
+        layers.append(["boundary", text("boundary_tip", lang), True])
     if spec.wind_proposed:
         layers.append(["proposed", text("wind_proposed", lang), spec.kind == "wind"])
     if spec.wind_farms is not None:
@@ -159,6 +163,16 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
 # --- geometry and districts -------------------------------------------------------------------
 
 
+def _add_caveat(item: dict[str, Any], caveats: BoundaryCaveats, pcode: str, lang: Lang) -> None:
+    """The boundary-change line in the tooltip (and the pattern for a new district)."""
+    line = caveats.line(pcode)
+    if line is None:
+        return
+    item.setdefault("t", []).append([text("boundary_tip", lang), line])
+    if pcode in caveats.hatched:
+        item["b"] = 1
+
+
 def _style(tiles: bool) -> dict[str, Any]:
     return {
         "line": DISTRICT_LINE,
@@ -167,6 +181,7 @@ def _style(tiles: bool) -> dict[str, Any]:
         "province": PROVINCE_LINE,
         "land": LAND_COLOR,
         "proposed": PROPOSED_WIND_COLOR,
+        "changed": BOUNDARY_CHANGE_COLOR,
         "wind": WIND_COLOR,
         "opacity": 0.72 if tiles else 1.0,
         "labelPx": 5.2,
@@ -227,6 +242,7 @@ def _district_data(
             item["t"] = [[word("proposed_district", lang), text("yes", lang)]]
         if pcode in proposed:
             item["w"] = 1
+        _add_caveat(item, spec.caveats, pcode, lang)
         rows.append(item)
     out = {
         "arcs": geo.arcs,
@@ -407,6 +423,8 @@ def _osb_points(spec: MapSpec) -> list[dict[str, Any]]:
             [text("status_now", lang), _status(row.get("status_now"), lang)],
             [word("location", lang), _location(row.get("location"), lang)],
         ]
+        if clean(row.get("remark")):  # the spec's table holds the remark in the map's language
+            rows.append([text("osb_remark", lang), clean(row.get("remark"))])
         out.append(
             {
                 "p": _latlng(row.geometry),

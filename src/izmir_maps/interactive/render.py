@@ -231,7 +231,7 @@ def _page(
         "</head>",
         "<body>",
         f'<div id="izm-map" role="region" aria-label="{title}"></div>',
-        SVG_DEFS if spec.wind_proposed else "",  # the hatch of the proposed wind districts
+        SVG_DEFS if spec.wind_proposed or spec.caveats.hatched else "",  # hatch patterns
         payload.legend,
         payload.notes,
         f'<script type="application/json" id="izm-data">{script_json(payload.data)}</script>',

@@ -12,10 +12,9 @@ from izmir_maps.data.indicators import izmir_success_rate, izmir_totals
 from izmir_maps.data.registry import indicator
 from izmir_maps.errors import OptionError
 from izmir_maps.pages._html import render, table_html
-from izmir_maps.pages.profiles import PROFILE_INDICATORS, district_slug
+from izmir_maps.pages.profiles import PROFILE_INDICATORS, district_slug, rank_cell
 from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.spec.classify import classify_indicator
-from izmir_maps.spec.style import ATTRIBUTION
 from izmir_maps.text.numbers import Lang, format_number, format_percent
 from izmir_maps.text.words import text
 
@@ -38,7 +37,7 @@ MULTIPLES = (
     "exports_usd",
     "employees_per_1000",
     "firms_per_1000",
-    "exports_usd_per_1000",
+    "exports_usd_per_capita",
     "izka_applications",
     "izka_success_rate",
     "population",
@@ -121,8 +120,7 @@ def render_comparison(
         districts=districts,
         izmir_line=_izmir_line(lang),
         table=table_html(header, rows, numeric=[False] + [True] * (len(header) - 1)),
-        sources=_SOURCES,
-        attribution=ATTRIBUTION,
+        sources=f"{_SOURCES} {text('caveat_exports_year_note', lang)}",
     )
 
 
@@ -144,7 +142,6 @@ def render_small_multiples(
         sortable=False,
         static_png=static_png,
         cards=[_multiples_card(table, ind_id, lang, maps) for ind_id in indicator_ids],
-        attribution=ATTRIBUTION,
     )
 
 
@@ -154,10 +151,9 @@ def _comparison_row(t: pd.DataFrame, pcodes: Sequence[str], ind_id: str, lang: L
     values = [_value(t, p, ind_id) for p in pcodes]
     row = [ind.label(lang)]
     for p, v in zip(pcodes, values, strict=True):
-        rank = _value(t, p, f"{ind_id}_rank")
         row += [
             ind.format(v, lang, unit=True),
-            indicator(f"{ind_id}_rank").format(rank, lang) if rank is not None else "–",
+            rank_cell(ind, v, _value(t, p, f"{ind_id}_rank"), lang),
         ]
     if len(pcodes) > 2:
         return row + [_ratio(v, values[0], lang) for v in values[1:]]

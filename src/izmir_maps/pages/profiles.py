@@ -22,15 +22,24 @@ from izmir_maps.data.tables import (
     load_plan_axes,
     load_swot,
     load_wind_farms,
+    localised,
 )
 from izmir_maps.pages._html import bar_chart, render, table_html
 from izmir_maps.pages.svgmap import svg_map
-from izmir_maps.spec.style import ATTRIBUTION
+from izmir_maps.spec.boundary import boundary_caveats
 from izmir_maps.text.names import slugify
 from izmir_maps.text.numbers import Lang, format_number, format_percent
 from izmir_maps.text.words import has_text, text
 
-__all__ = ["CHART_INDICATORS", "PROFILE_INDICATORS", "district_slug", "render_profile"]
+__all__ = [
+    "CHART_INDICATORS",
+    "MEDIAN_MIN_VALUES",
+    "PROFILE_INDICATORS",
+    "district_slug",
+    "median_ratio",
+    "rank_cell",
+    "render_profile",
+]
 
 #: Indicators in the key-figure table, in this order.
 PROFILE_INDICATORS = (
@@ -76,6 +85,8 @@ def render_profile(
     """
     row = table.set_index("pcode").loc[pcode]
     name = str(row["district"])
+    # the key figures of 2008 are Table 1's: their caveats are those of a current-view map of it
+    changed = boundary_caveats(indicator("employees"), "current", lang)
     capacity = row.get("wind_capacity_mw")
     has_capacity = capacity is not None and pd.notna(capacity)
     return render(
@@ -91,7 +102,8 @@ def render_profile(
             width=320,
             titles=dict(zip(table["pcode"], table["district"], strict=True)),
         ),
-        key_figures=_key_figures(table, row, lang),
+        key_figures=_key_figures(table, row, lang, changed.line(pcode)),
+        boundary_note=changed.line(pcode),
         charts=[_chart(table, ind_id, name, lang) for ind_id in CHART_INDICATORS],
         izka_table=_izka_table(pcode, lang),
         osb_table=_osb_table(pcode, lang),
@@ -106,7 +118,7 @@ def render_profile(
         wind_proposed=bool(row.get("wind_proposed")),
         farms_table=_farms_table(pcode, lang),
         report=_report(lang) if pcode == ALIAGA else None,
-        sources=_sources(),
+        sources=_sources(lang),
     )
 
 
@@ -123,7 +135,10 @@ def _chart(table: gpd.GeoDataFrame, ind_id: str, name: str, lang: Lang) -> dict[
     return {"title": ind.title(lang), "svg": svg}
 
 
-def _key_figures(table: gpd.GeoDataFrame, row: pd.Series, lang: Lang) -> Markup:
+def _key_figures(
+    table: gpd.GeoDataFrame, row: pd.Series, lang: Lang, boundary_line: str | None
+) -> Markup:
+    """The key-figure table; with ``boundary_line``, the ranks and ratios of 2008 data marked †."""
     rows = []
     for ind_id in PROFILE_INDICATORS:
         ind = indicator(ind_id)
@@ -131,10 +146,10 @@ def _key_figures(table: gpd.GeoDataFrame, row: pd.Series, lang: Lang) -> Markup:
         value = None if value is None or pd.isna(value) else float(value)
         share = row.get(f"{ind_id}_share")
         rank = row.get(f"{ind_id}_rank")
-        median = float(pd.to_numeric(table[ind_id], errors="coerce").median())
-        ratio = "–"
-        if value is not None and not math.isnan(median) and median > 0:
-            ratio = format_number(value / median, lang, 2) + "×"
+        ratio = median_ratio(table[ind_id], value, lang)
+        rank_text = rank_cell(ind, value, rank, lang)
+        if boundary_line and ind.boundaries == "2008":
+            rank_text, ratio = _marked(rank_text), _marked(ratio)
         rows.append(
             [
                 ind.label(lang),
@@ -144,16 +159,77 @@ def _key_figures(table: gpd.GeoDataFrame, row: pd.Series, lang: Lang) -> Markup:
                 format_percent(float(share), lang)
                 if share is not None and pd.notna(share)
                 else "–",
-                indicator(f"{ind_id}_rank").format(float(rank), lang)
-                if rank is not None and pd.notna(rank)
-                else "–",
+                rank_text,
                 ratio,
-                ind.year,
+                ind.year_label(lang),
             ]
         )
     keys = ("page_indicator", "value", "share_of_izmir", "profile_rank", "profile_median")
     header = [*(text(k, lang) for k in keys), text("page_year", lang)]
-    return table_html(header, rows, numeric=[False, True, True, True, True, False])
+    table_markup = table_html(header, rows, numeric=[False, True, True, True, True, False])
+    marked = Markup("")
+    if boundary_line:
+        marked = Markup("<p class='muted'>{}</p>").format(
+            text("boundary_mark_note", lang, line=boundary_line)
+        )
+    return table_markup + marked + _caveat_notes(lang)
+
+
+def _marked(cell: str) -> str:
+    """A rank or ratio of 2008 data that the boundary change makes misleading: "30./30 †"."""
+    return cell if cell == "–" else f"{cell} †"
+
+
+#: Fewest districts with a value for a "ratio to the median": with one or two the
+#: median is (nearly) the district's own value and the ratio says nothing.
+MEDIAN_MIN_VALUES = 3
+
+
+def median_ratio(values: pd.Series, value: float | None, lang: Lang) -> str:
+    """``value`` over the median of the districts' ``values`` ("1,82×"), or "–".
+
+    "–" when the district has no value, fewer than :data:`MEDIAN_MIN_VALUES`
+    districts have one, or the median is not above zero.
+
+    Examples
+    --------
+    >>> median_ratio(pd.Series([1.0, 2.0, 4.0]), 4.0, "tr")
+    '2,00×'
+    >>> median_ratio(pd.Series([147.5, None, None]), 147.5, "tr")  # wind 2009: one value
+    '–'
+    """
+    known = pd.to_numeric(values, errors="coerce").dropna()
+    if value is None or len(known) < MEDIAN_MIN_VALUES:
+        return "–"
+    median = float(known.median())
+    if math.isnan(median) or median <= 0:
+        return "–"
+    return format_number(value / median, lang, 2) + "×"
+
+
+def rank_cell(ind: Indicator, value: float | None, rank: object, lang: Lang) -> str:
+    """The rank of ``value`` ("9./30"), or "–" with the reason a zero count has none.
+
+    Examples
+    --------
+    >>> osb = indicator("osb_count")
+    >>> rank_cell(osb, 2.0, 1, "tr"), rank_cell(osb, 0.0, 11, "tr"), rank_cell(osb, 0.0, None, "en")
+    ('1./30', '– (OSB yok)', '– (no OSB)')
+    """
+    if ind.ranks(value) and rank is not None and not pd.isna(rank):
+        return indicator(f"{ind.id}_rank").format(float(rank), lang)
+    if value == 0 and ind.unranked_reason(lang):
+        return text("caveat_unranked", lang, reason=ind.unranked_reason(lang))
+    return "–"
+
+
+def _caveat_notes(lang: Lang) -> Markup:
+    notes = (
+        text("caveat_rank_note", lang),
+        text("caveat_median_note", lang, min=MEDIAN_MIN_VALUES),
+        text("caveat_exports_year_note", lang),
+    )
+    return Markup("").join(Markup("<p class='muted'>{}</p>").format(n) for n in notes)
 
 
 def _izka_table(pcode: str, lang: Lang) -> Markup:
@@ -179,7 +255,7 @@ def _izka_table(pcode: str, lang: Lang) -> Markup:
 
 
 def _osb_table(pcode: str, lang: Lang) -> Markup | None:
-    osbs = load_osbs()
+    osbs = localised(load_osbs(), lang)
     mine = osbs[osbs["pcode"] == pcode]
     if mine.empty:
         return None
@@ -203,7 +279,7 @@ def _osb_table(pcode: str, lang: Lang) -> Markup | None:
 
 
 def _farms_table(pcode: str, lang: Lang) -> Markup | None:
-    farms = load_wind_farms()
+    farms = localised(load_wind_farms(), lang)  # names and statuses in lang
     farms = farms[farms["pcode"] == pcode]
     if farms.empty:
         return None
@@ -251,24 +327,23 @@ def _fact_value(value: str, unit: str, lang: Lang) -> str:
 
 def _report(lang: Lang) -> dict[str, object]:
     """Aliağa's report: figures, notes, sectors, SWOT table and the plan's axes."""
-    facts = load_aliaga_profile()
-    label = f"label_{lang}"
+    facts = localised(load_aliaga_profile(), lang)  # labels, areas, words and notes in lang
     rows = [
         [
-            f[label],
+            f["label"],
             f["reference_area"],
-            _fact_value(f["value"], f["unit"], lang),
+            f["value_text"] or _fact_value(f["value"], f["unit"], lang),
             f["year"].removesuffix(".0"),
         ]
         for _, f in facts.iterrows()
     ]
     keys = ("page_indicator", "profile_reference_area", "value", "page_year")
-    notes = facts[facts["notes"].str.len() > 0]
+    notes = facts[facts["note"].str.len() > 0]  # the notes for readers, not the research notes
     return {
         "facts": table_html(
             [text(k, lang) for k in keys], rows, numeric=[False, False, True, False]
         ),
-        "notes": [(f[label], f["notes"]) for _, f in notes.iterrows()],
+        "notes": [(f["label"], f["note"]) for _, f in notes.iterrows()],
         "topics": _topics(lang),
         "swot": _swot_table(lang),
         # The SWOT table and the plan's axes are quoted from the report, in Turkish.
@@ -325,9 +400,9 @@ def _axes() -> list[dict[str, object]]:
     return out
 
 
-def _sources() -> list[str]:
+def _sources(lang: Lang) -> list[str]:
     seen: list[str] = []
     for ind in (*[indicator(i) for i in PROFILE_INDICATORS], *base_indicators()):
-        if isinstance(ind, Indicator) and ind.source not in seen:
-            seen.append(ind.source)
-    return [*seen, ATTRIBUTION]
+        if isinstance(ind, Indicator) and ind.source_text(lang) not in seen:
+            seen.append(ind.source_text(lang))
+    return [*seen, text("boundaries_attribution", lang)]

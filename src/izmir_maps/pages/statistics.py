@@ -7,11 +7,12 @@ from collections.abc import Sequence
 import geopandas as gpd
 import pandas as pd
 
+from izmir_maps.data.history import BoundaryView, new_districts
 from izmir_maps.data.registry import indicator, indicator_ids
 from izmir_maps.pages._html import render, table_html
 from izmir_maps.pages.compare import MULTIPLES
 from izmir_maps.pages.svgmap import svg_map
-from izmir_maps.spec.style import ATTRIBUTION
+from izmir_maps.spec.boundary import boundary_caveats, display_names, view_note, view_title
 from izmir_maps.stats.moran import (
     ALPHA,
     LISA_COLORS,
@@ -19,10 +20,10 @@ from izmir_maps.stats.moran import (
     SEED,
     lisa,
     lisa_label,
-    moran_all,
     weights_note,
 )
 from izmir_maps.stats.ranking import ranking_table
+from izmir_maps.stats.views import lisa_in_view, moran_by_view, stats_view
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import text
 
@@ -39,19 +40,32 @@ def render_stats_page(
     home: str = "index.html",
     ranking_csv: str = "data/ranking.csv",
     lisa_ids: Sequence[str] = LISA_INDICATORS,
+    boundaries: BoundaryView | None = None,
 ) -> tuple[str, pd.DataFrame, pd.DataFrame]:
     """The statistics page, the Moran table and the ranking table (for CSV download).
+
+    Parameters
+    ----------
+    table
+        The district table of today's 30 districts (ranking, LISA maps).
+    boundaries
+        ``None``: Moran's I and LISA of 2008 data on the 2008 view (Bayraklı
+        inside Karşıyaka, Karabağlar inside Konak; see
+        :mod:`izmir_maps.stats.views`), the rest on the 30 districts;
+        ``"current"`` or ``"2008"`` to use one view for all.
 
     Returns
     -------
     html : str
         The complete page.
     morans : pandas.DataFrame
-        One row per indicator: id, labels, n, I, EI, z, p_sim.
+        One row per indicator: id, labels, n, I, EI, z, p_sim, boundaries.
     ranking : pandas.DataFrame
         Every district with each indicator's value, share and rank.
     """
-    morans = moran_all(table, list(dict.fromkeys(lisa_ids)))
+    ids = list(dict.fromkeys(lisa_ids))
+    morans = moran_by_view(ids, boundaries=boundaries)
+    views = {ind_id: stats_view(ind_id, boundaries) for ind_id in ids}
     ranking = ranking_table(table, lang=lang)
     html = render(
         "statistics.html",
@@ -61,14 +75,15 @@ def render_stats_page(
         sortable=True,
         weights_note=weights_note(lang),
         moran_table=_moran_html(morans, lang),
+        boundary_note=view_note(lang).text if "2008" in views.values() else None,
         permutations=PERMUTATIONS,
         seed=SEED,
         alpha=format_number(ALPHA, lang, 2),
         legend=[(color, lisa_label(cls, lang)) for cls, color in LISA_COLORS.items()],
-        cards=[_lisa_card(table, ind_id, lang) for ind_id in lisa_ids],
+        cards=[_lisa_card(table, ind_id, lang, views[ind_id]) for ind_id in lisa_ids],
         ranking_csv=ranking_csv,
         ranking_table=_ranking_html(ranking, lang),
-        attribution=ATTRIBUTION,
+        ranking_note=text("boundary_ranking_note", lang),
     )
     return html, morans, ranking
 
@@ -76,7 +91,7 @@ def render_stats_page(
 def _moran_html(morans: pd.DataFrame, lang: Lang) -> str:
     rows, sort = [], []
     for _, m in morans.iterrows():
-        label = m[f"label_{lang}"]
+        label = view_title(m[f"label_{lang}"], m["boundaries"], lang)
         verdict = _verdict(m["I"], m["p_sim"], lang)
         rows.append(
             [
@@ -108,17 +123,26 @@ def _moran_html(morans: pd.DataFrame, lang: Lang) -> str:
     )
 
 
-def _lisa_card(table: gpd.GeoDataFrame, ind_id: str, lang: Lang) -> dict[str, object]:
-    result = lisa(table, ind_id)
-    ind = indicator(ind_id)
-    fills = {p: LISA_COLORS[q] for p, q in result.quadrant.items()}
-    titles = {
-        p: f"{d}: {lisa_label(result.quadrant[p], lang)}"
-        for p, d in zip(table["pcode"], table["district"], strict=True)
-    }
+def _lisa_card(
+    table: gpd.GeoDataFrame, ind_id: str, lang: Lang, view: BoundaryView
+) -> dict[str, object]:
+    """A LISA map; in the 2008 view each new district is drawn in its parent's class."""
+    if view == "2008":
+        result, table = lisa_in_view(ind_id, boundaries=view)
+        table = display_names(table, view, lang)
+    else:
+        result = lisa(table, ind_id)
+    quadrant = dict(result.quadrant)
+    names = dict(zip(table["pcode"], table["district"], strict=True))
+    if view == "2008":
+        for child, parent in new_districts().items():
+            quadrant[child], names[child] = quadrant[parent], names[parent]
+    fills = {p: LISA_COLORS[q] for p, q in quadrant.items()}
+    titles = {p: f"{names[p]}: {lisa_label(q, lang)}" for p, q in quadrant.items()}
+    title = view_title(indicator(ind_id).title(lang), view, lang)
     return {
-        "title": ind.title(lang),
-        "map": svg_map(fills, titles=titles, width=300, label=ind.title(lang)),
+        "title": title,
+        "map": svg_map(fills, titles=titles, width=300, label=title),
         "reason": None if result.computable else result.reason,
     }
 
@@ -139,9 +163,13 @@ def _ranking_html(ranking: pd.DataFrame, lang: Lang) -> str:
     columns = [c for c in ranking.columns if c != "pcode"]
     header = [str(ranking.attrs.get("labels", {}).get(c, c)) for c in columns]
     known = set(indicator_ids())
+    changed = boundary_caveats(indicator("employees"), "current", lang)
     rows, sort = [], []
     for _, r in ranking.iterrows():
-        rows.append([_ranking_cell(c, r[c], known, lang) for c in columns])
+        cells = [_ranking_cell(c, r[c], known, lang) for c in columns]
+        if changed.line(r["pcode"]) and "district" in columns:  # its 2008 figures mislead
+            cells[columns.index("district")] = f"{r['district']} †"
+        rows.append(cells)
         sort.append(["" if pd.isna(r[c]) else r[c] for c in columns])
     numeric = [c != "district" for c in columns]
     return table_html(header, rows, numeric=numeric, sort_values=sort, sortable=True)

@@ -16,7 +16,8 @@ Sections are a union of typed kinds, each with the ``layer`` it explains
   location quality (filled = sourced, hollow = approximate) and the rows
   that could not be placed;
 - :class:`SizeSection` – proportional symbols: the top value and the steps;
-- :class:`HatchSection` – a hatched fill (districts proposed for wind).
+- :class:`HatchSection` – a hatched fill: districts proposed for wind (layer
+  ``"proposed"``), districts created after the data's year (``"boundary"``).
 
 A **bivariate legend** fits as one more kind: a ``GridSection`` (layer
 ``"choro"``) holding two axes (title and class labels each) and a grid of
@@ -85,7 +86,12 @@ _KIND_WORDS = {
 
 Location = Literal["sourced", "approximate"]
 NoteKind = Literal[
-    "classification", "per_population", "midpoint", "wind_unassigned", "location_approx"
+    "classification",
+    "per_population",
+    "midpoint",
+    "wind_unassigned",
+    "location_approx",
+    "boundary_view",
 ]
 
 
@@ -201,7 +207,7 @@ class SizeSection:
 
 @dataclass(frozen=True)
 class HatchSection:
-    """A hatched district fill."""
+    """A hatched district fill; ``layer`` says which (``"proposed"`` or ``"boundary"``)."""
 
     label: str
     layer: str = "proposed"
@@ -387,6 +393,8 @@ def plan_legend(spec: MapSpec, notes: Sequence[Note]) -> LegendPlan:
     sections: list[Section] = []
     if spec.classification is not None and spec.indicator is not None:
         sections.append(_classes(spec))
+    if spec.caveats.hatched:  # explains the choropleth, so it follows the classes
+        sections.append(HatchSection(spec.caveats.label, layer="boundary"))
     if spec.osbs is not None:
         sections.append(_osb_symbols(spec))
     if spec.wind_points is not None:
@@ -432,7 +440,7 @@ def _osb_symbols(spec: MapSpec) -> SymbolSection:
     return SymbolSection(
         "osb",
         text("osb", lang),
-        (*entries, *_location_entries("location", lang)),
+        (*entries, *_location_entries("location", lang, spec.osbs)),
         _unplaced(spec.osbs_unplaced, text("osb", lang), lang),
     )
 
@@ -442,7 +450,7 @@ def _farm_symbols(spec: MapSpec) -> SymbolSection:
     return SymbolSection(
         "farms",
         title,
-        _location_entries("farm", spec.lang),
+        _location_entries("farm", spec.lang, spec.wind_farms),
         _unplaced(spec.wind_farms_unplaced, title, spec.lang),
     )
 
@@ -459,10 +467,14 @@ def _sizes(spec: MapSpec) -> SizeSection:
     )
 
 
-def _location_entries(symbol: str, lang: Lang) -> tuple[SymbolEntry, ...]:
-    return (
-        SymbolEntry(symbol, text("location_sourced", lang), SOURCED),
-        SymbolEntry(symbol, text("location_approx", lang), APPROXIMATE),
+def _location_entries(symbol: str, lang: Lang, placed: pd.DataFrame) -> tuple[SymbolEntry, ...]:
+    """Filled and hollow explained, each only when a marker of the layer is drawn so."""
+    drawn = set(placed["location"]) if "location" in placed.columns else set()
+    words = {SOURCED: "location_sourced", APPROXIMATE: "location_approx"}
+    return tuple(
+        SymbolEntry(symbol, text(words[where], lang), where)  # type: ignore[arg-type]
+        for where in (SOURCED, APPROXIMATE)
+        if where in drawn
     )
 
 

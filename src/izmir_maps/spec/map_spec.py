@@ -17,12 +17,21 @@ import pandas as pd
 
 from izmir_maps._checks import check_breaks, check_choice, check_int, check_lang, check_type
 from izmir_maps.data.boundaries import check_layer, load_neighbours
+from izmir_maps.data.history import BoundaryView
 from izmir_maps.data.indicators import izmir_success_rate
 from izmir_maps.data.join import district_table
 from izmir_maps.data.locations import place_points
 from izmir_maps.data.registry import POPULATION_YEAR, Indicator, indicator
-from izmir_maps.data.tables import load_osbs, load_wind_capacity, load_wind_farms
+from izmir_maps.data.tables import load_osbs, load_wind_capacity, load_wind_farms, localised
 from izmir_maps.errors import DataError, OptionError
+from izmir_maps.spec.boundary import (
+    BoundaryCaveats,
+    boundary_caveats,
+    default_view,
+    display_names,
+    view_note,
+    view_title,
+)
 from izmir_maps.spec.classify import (
     MAX_K,
     MIN_K,
@@ -40,7 +49,7 @@ from izmir_maps.spec.legend import (
     plan_legend,
     wind_unassigned_note,
 )
-from izmir_maps.spec.style import ATTRIBUTION
+from izmir_maps.spec.style import attribution
 from izmir_maps.text.clean import SOURCE_MAX, TITLE_MAX, display_text
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
@@ -106,6 +115,11 @@ class MapSpec:
         (the rest of Türkiye near a province, see
         :func:`izmir_maps.data.provinces.province_land`). ``None`` for İzmir's
         maps, which paint inland Anatolia as one block and name the Aegean.
+    boundaries
+        ``"current"`` (30 districts) or ``"2008"`` (the 2008 view, see
+        :mod:`izmir_maps.spec.boundary`).
+    caveats
+        The districts flagged for the 2008 boundary change and their lines.
     """
 
     kind: Kind
@@ -127,6 +141,8 @@ class MapSpec:
     legend: LegendPlan = field(default_factory=LegendPlan)
     sources: list[str] = field(default_factory=list)
     land: gpd.GeoDataFrame | None = None
+    boundaries: BoundaryView = "current"
+    caveats: BoundaryCaveats = field(default_factory=BoundaryCaveats)
 
     def __post_init__(self) -> None:
         check_choice("kind", self.kind, _KINDS)
@@ -168,6 +184,8 @@ def resolve_indicator_id(indicator_id: str, per: Per | None = None) -> str:
     --------
     >>> resolve_indicator_id("employees", "capita")
     'employees_per_1000'
+    >>> resolve_indicator_id("exports_usd", "capita")  # ABD $ per resident
+    'exports_usd_per_capita'
     """
     check_type("indicator_id", indicator_id, str, "an indicator id (see `izmir-maps indicators`)")
     base = indicator(indicator_id)
@@ -183,10 +201,10 @@ def resolve_indicator_id(indicator_id: str, per: Per | None = None) -> str:
             "a rank or a share, or the normalisation has no meaning for it."
         )
         raise OptionError(msg)
-    return f"{base.id}_per_1000" if per == "capita" else f"{base.id}_per_km2"
+    return base.variant_id("per_1000" if per == "capita" else "per_km2")
 
 
-def choropleth_spec(
+def choropleth_spec(  # noqa: PLR0913 — keyword-only options, one per CLI flag of `map`
     indicator_id: str,
     *,
     scheme: str | None = None,
@@ -196,6 +214,7 @@ def choropleth_spec(
     lang: Lang = "tr",
     layer: Layer = "web",
     data: DistrictData | None = None,
+    boundaries: BoundaryView | None = None,
 ) -> MapSpec:
     """Spec of a choropleth of one indicator.
 
@@ -215,6 +234,10 @@ def choropleth_spec(
         A ready district table and indicator (user data, another province)
         instead of the shipped table and the registry entry of
         ``indicator_id``.
+    boundaries
+        ``"current"`` or ``"2008"`` (Bayraklı and Karabağlar inside their
+        parents, as the 2008 data was recorded); by default ``"2008"`` for
+        per-capita and per-km² maps of 2008 data, ``"current"`` otherwise.
 
     Raises
     ------
@@ -226,8 +249,11 @@ def choropleth_spec(
     breaks = _check_spec_args(scheme=scheme, k=k, breaks=breaks, lang=lang, layer=layer)
     if data is None:
         ind = indicator(resolve_indicator_id(indicator_id, per))
-        table, neighbours = district_table(layer), load_neighbours()
+        view = default_view(ind, boundaries)
+        table = display_names(district_table(layer, view), view, lang)
+        neighbours = load_neighbours()
     else:
+        view = _user_view(boundaries)
         _check_data(data)
         ind, table = _display_indicator(data.indicator), _display_names(data.table)
         neighbours = load_neighbours() if data.neighbours is None else data.neighbours
@@ -237,15 +263,20 @@ def choropleth_spec(
     spec = MapSpec(
         kind="choropleth",
         slug=ind.id,
-        title=ind.title(lang),
+        title=view_title(ind.title(lang), view, lang),
         lang=lang,
         districts=table,
         neighbours=neighbours,
         indicator=ind,
         classification=classification,
-        sources=[ind.source_line(lang), ATTRIBUTION],
+        sources=[ind.source_line(lang), attribution(lang)],
+        boundaries=view,
+        caveats=boundary_caveats(ind if data is None else None, view, lang),
     )
-    spec.legend = plan_legend(spec, _choropleth_notes(ind, classification, lang))
+    notes = _choropleth_notes(ind, classification, lang)
+    if view == "2008":
+        notes.append(view_note(lang))
+    spec.legend = plan_legend(spec, notes)
     return spec
 
 
@@ -253,7 +284,7 @@ def osb_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
     """Spec of the OSB marker map (OSBs, plus free zones labelled as such)."""
     _check_spec_args(lang=lang, layer=layer)
     table = district_table(layer)
-    placed, unplaced = place_points(load_osbs(), table)
+    placed, unplaced = place_points(localised(load_osbs(), lang), table)
     spec = MapSpec(
         kind="osb",
         slug="osb",
@@ -263,7 +294,7 @@ def osb_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
         neighbours=load_neighbours(),
         osbs=placed,
         osbs_unplaced=unplaced,
-        sources=[_source("osb_sources", lang), ATTRIBUTION],
+        sources=[_source("osb_sources", lang), attribution(lang)],
     )
     spec.legend = plan_legend(spec, [location_approx_note(lang)])
     return spec
@@ -282,7 +313,7 @@ def wind_spec(*, lang: Lang = "tr", layer: Layer = "web") -> MapSpec:
         neighbours=load_neighbours(),
     )
     _add_wind(spec, table)
-    spec.sources = [_source("wind_sources", lang), ATTRIBUTION]
+    spec.sources = [_source("wind_sources", lang), attribution(lang)]
     spec.legend = plan_legend(spec, [_wind_note(spec)])
     return spec
 
@@ -302,10 +333,21 @@ def combined_spec(
         spec.sources[0],
         osb.sources[0],
         _source("wind_sources_short", lang),
-        ATTRIBUTION,
+        attribution(lang),
     ]
     spec.legend = plan_legend(spec, [*spec.legend.notes, _wind_note(spec)])
     return spec
+
+
+def _user_view(boundaries: object) -> BoundaryView:
+    """A user's table is mapped as it comes: the 2008 view is for the shipped 2008 data."""
+    if boundaries not in (None, "current"):
+        msg = (
+            f"boundaries={boundaries!r} is for the shipped 2008 data; a table of your own is "
+            "mapped on the boundaries it names. Leave boundaries out or use 'current'."
+        )
+        raise OptionError(msg)
+    return "current"
 
 
 def _check_spec_args(
@@ -361,7 +403,7 @@ def _add_wind(spec: MapSpec, table: gpd.GeoDataFrame) -> None:
         latitude=None, longitude=None, label=report["district"]
     )
     spec.wind_points, _ = place_points(rows.reset_index(drop=True), table)
-    farms = load_wind_farms()
+    farms = localised(load_wind_farms(), spec.lang)  # names and statuses in the map's language
     spec.wind_farms, spec.wind_farms_unplaced = place_points(farms, table)
     capacity = load_wind_capacity().set_index("area")["capacity_mw"]
     spec.wind_total_mw = float(capacity["İzmir"])
@@ -379,6 +421,8 @@ def _display_indicator(ind: Indicator) -> Indicator:
         unit_en=display_text(ind.unit_en, TITLE_MAX),
         source=display_text(ind.source, SOURCE_MAX),
         source_short=display_text(ind.source_short, SOURCE_MAX),
+        source_en=display_text(ind.source_en, SOURCE_MAX),
+        source_short_en=display_text(ind.source_short_en, SOURCE_MAX),
     )
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import math
 
+from izmir_maps.text.numbers import Lang
+from izmir_maps.text.words import text
+
 __all__ = [
-    "ATTRIBUTION",
+    "BOUNDARY_CHANGE_COLOR",
     "DISTRICT_LINE",
     "FONT_FAMILY",
     "HIGHLIGHT_LINE",
@@ -17,6 +20,7 @@ __all__ = [
     "SEA_COLOR",
     "WIND_COLOR",
     "WIND_MAX_RADIUS_PX",
+    "attribution",
     "wind_radius",
 ]
 
@@ -29,9 +33,21 @@ HIGHLIGHT_LINE = {"color": "#222222", "weight": 2.5}
 OSB_COLOR = "#b2182b"
 WIND_COLOR = "#1b7837"
 PROPOSED_WIND_COLOR = "#1b7837"
+#: Lines of the pattern on districts created after the data's year (dark on every class).
+BOUNDARY_CHANGE_COLOR = "#252525"
 WIND_MAX_RADIUS_PX = 28.0
 FONT_FAMILY = "DejaVu Sans"  # has every Turkish glyph and ships with matplotlib
-ATTRIBUTION = "Sınırlar / Boundaries: OCHA COD-AB Türkiye (CC BY-IGO)"
+
+
+def attribution(lang: Lang) -> str:
+    """The boundaries' attribution line, last among every map's sources.
+
+    Examples
+    --------
+    >>> attribution("tr")
+    'Sınırlar: OCHA COD-AB Türkiye (CC BY-IGO)'
+    """
+    return text("boundaries_attribution", lang)
 
 
 def wind_radius(capacity_mw: float, max_mw: float, max_radius: float = WIND_MAX_RADIUS_PX) -> float:

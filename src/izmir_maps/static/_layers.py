@@ -25,6 +25,7 @@ from izmir_maps.data.locations import APPROXIMATE, SOURCED
 from izmir_maps.spec.legend import nice_number
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
+    BOUNDARY_CHANGE_COLOR,
     LAND_COLOR,
     NO_DATA_COLOR,
     OSB_COLOR,
@@ -36,6 +37,7 @@ from izmir_maps.spec.style import (
 from izmir_maps.static._memo import Memo, digest
 
 __all__ = [
+    "BOUNDARY_HATCH",
     "CENTRE_PCODES",
     "DISTRICT_FILL",
     "FARM_EDGE",
@@ -75,6 +77,7 @@ DISTRICT_FILL = "#ffffff"
 NO_DATA_HATCH = "//////"
 NO_DATA_HATCH_COLOR = "#a6a6a6"
 PROPOSED_HATCH = "///"
+BOUNDARY_HATCH = "\\\\\\"
 FARM_EDGE = "#333333"
 #: Marker per OSB ``kind``: OSBs are squares, everything that is not an OSB another shape.
 OSB_MARKERS = {
@@ -240,6 +243,15 @@ def draw_base(ax: Axes, spec: MapSpec, geo: Geo, *, lw: float) -> None:
     missing = [s for s, c in zip(shapes, colors, strict=True) if c == NO_DATA_COLOR]
     if spec.classification is not None and missing:
         _hatch(ax, missing, NO_DATA_HATCH, NO_DATA_HATCH_COLOR, gid="no-data")
+    if spec.caveats.hatched:
+        changed = geo.districts["pcode"].isin(spec.caveats.hatched).to_numpy()
+        _hatch(
+            ax,
+            [g for g, c in zip(shapes, changed, strict=True) if c],
+            BOUNDARY_HATCH,
+            BOUNDARY_CHANGE_COLOR,
+            gid="boundary-change",
+        )
     if spec.wind_proposed:
         proposed = geo.districts["pcode"].isin(spec.wind_proposed).to_numpy()
         _hatch(

@@ -29,6 +29,7 @@ from izmir_maps.spec.legend import (
 )
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
+    BOUNDARY_CHANGE_COLOR,
     FONT_FAMILY,
     OSB_COLOR,
     PROPOSED_WIND_COLOR,
@@ -37,6 +38,7 @@ from izmir_maps.spec.style import (
 )
 from izmir_maps.static._labels import figure_renderer, plain
 from izmir_maps.static._layers import (
+    BOUNDARY_HATCH,
     FARM_EDGE,
     NO_DATA_HATCH,
     NO_DATA_HATCH_COLOR,
@@ -202,6 +204,18 @@ def _classes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
             )
         )
         labels.append(f"{item.label}  ({item.count_label})" if lk.counts else item.label)
+    changed = spec.legend.section(HatchSection, "boundary")
+    if changed is not None:
+        handles.append(
+            Patch(
+                facecolor="white",
+                edgecolor="#8c8c8c",
+                linewidth=0.3,
+                hatch=BOUNDARY_HATCH,
+                hatchcolor=BOUNDARY_CHANGE_COLOR,
+            )
+        )
+        labels.append(changed.label)
     _legend(fig, lk, col, handles, labels, section.title)
 
 
@@ -269,7 +283,7 @@ def _wind_legend(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
     plan = spec.legend
     handles: list[Artist] = []
     labels: list[str] = []
-    proposed = plan.section(HatchSection)
+    proposed = plan.section(HatchSection, "proposed")
     if proposed is not None:
         handles.append(
             Patch(

@@ -10,8 +10,10 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from izmir_maps.spec.legend import HatchSection
 from izmir_maps.spec.map_spec import choropleth_spec
-from izmir_maps.spec.style import ATTRIBUTION, FONT_FAMILY
+from izmir_maps.spec.style import BOUNDARY_CHANGE_COLOR, FONT_FAMILY
+from izmir_maps.static._layers import BOUNDARY_HATCH
 from izmir_maps.static.render import render_static
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
@@ -55,13 +57,16 @@ def render_small_multiples_static(
             ax = fig.add_subplot(grid[i // columns, i % columns])
             spec = choropleth_spec(ind_id, lang=lang, layer="detailed")
             render_static(spec, ax=ax, labels=False, size="half")
-            title = spec.indicator.title(lang) if spec.indicator else spec.title
+            title = spec.title  # says "2008 sınırları" where the 2008 view is drawn
             ax.set_title("\n".join(textwrap.wrap(title, 44)), loc="left", fontsize=6.5)
             items = spec.classification.legend_items(spec.indicator, lang)  # type: ignore[union-attr]
             handles = [
                 Patch(facecolor=c, edgecolor="#777777", linewidth=0.3, label=label)
                 for c, label, _ in items
             ]
+            changed = spec.legend.section(HatchSection, "boundary")
+            if changed is not None:
+                handles.append(_changed_patch(text("boundary_tip", lang)))
             ax.legend(
                 handles=handles,
                 loc="upper left",
@@ -75,8 +80,21 @@ def render_small_multiples_static(
         fig.text(
             0.02,
             0.01,
-            f"{text('source', lang)}: İZKA, SGK 2008; TÜİK ADNKS 2021. {ATTRIBUTION}",
+            f"{text('source', lang)}: İZKA, SGK 2008; TÜİK ADNKS 2021. "
+            f"{text('boundaries_attribution', lang)}",
             fontsize=5,
             color="#555555",
         )
     return fig
+
+
+def _changed_patch(label: str) -> Patch:
+    """The legend swatch of the 2008 boundary-change pattern, as the maps draw it."""
+    return Patch(
+        facecolor="white",
+        edgecolor="#777777",
+        linewidth=0.3,
+        hatch=BOUNDARY_HATCH,
+        hatchcolor=BOUNDARY_CHANGE_COLOR,
+        label=label,
+    )

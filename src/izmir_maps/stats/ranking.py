@@ -44,7 +44,9 @@ def ranking_table(
         One row per district, sorted by P-code. Columns ``pcode``,
         ``district``, then for each indicator ``<id>`` (value),
         ``<id>_share`` (% of İzmir) and ``<id>_rank`` (1 = highest) where the
-        table has them. ``attrs["labels"]`` maps each column to its header in
+        table has them. A district with no value, or a count of zero where
+        zero means "none" (no OSB, see :meth:`~izmir_maps.data.registry.Indicator.ranks`),
+        has no rank (``<NA>``). ``attrs["labels"]`` maps each column to its header in
         ``lang``. ``.to_csv(index=False)`` gives the downloadable file.
 
     Examples
@@ -58,6 +60,9 @@ def ranking_table(
     (27225, 4.14, 9)
     >>> r.attrs["labels"]["employees_rank"]
     'Employees (SGK, 2008) – rank'
+    >>> osb = ranking_table(district_table(), ["osb_count"]).set_index("district")
+    >>> int(osb.loc["Kemalpaşa", "osb_count_rank"]), osb.loc["Karaburun", "osb_count_rank"]
+    (1, <NA>)
     """
     if lang not in ("tr", "en"):
         msg = f"lang must be 'tr' or 'en', not {lang!r}."
@@ -78,6 +83,11 @@ def ranking_table(
             if col in table.columns and col not in labels:
                 columns.append(col)
                 labels[col] = indicator(col).label(lang)
-    out = pd.DataFrame(table[columns]).sort_values("pcode", kind="stable").reset_index(drop=True)
+    out = pd.DataFrame(table[columns])
+    for ind_id in ids:
+        if f"{ind_id}_rank" in out.columns:
+            # The registry's rule, so that a zero count is unranked here whatever the table says.
+            out[f"{ind_id}_rank"] = indicator(ind_id).rank_values(out[ind_id])
+    out = out.sort_values("pcode", kind="stable").reset_index(drop=True)
     out.attrs["labels"] = labels
     return out

@@ -157,10 +157,14 @@ if (D.pb) {
 }
 
 var groups = {choro: L.layerGroup(), osb: L.layerGroup(), wind: L.layerGroup(), proposed: L.layerGroup(),
-  farms: L.layerGroup(), labels: L.layerGroup()};
+  farms: L.layerGroup(), labels: L.layerGroup(), boundary: L.layerGroup()};
 groups.choro.on("add", function () { choroOn = true; restyle(); });
 groups.choro.on("remove", function () { choroOn = false; restyle(); });
 D.d.forEach(function (d) {
+  if (d.b) {
+    L.polygon(shape(d.g), {pane: "izm-hatch", interactive: false, className: "izm-changed", fillColor: "url(#izm-hatch-b)",
+      fillOpacity: 1, color: S.changed, weight: 1.2}).addTo(groups.boundary);
+  }
   if (d.w) {
     L.polygon(shape(d.g), {pane: "izm-hatch", interactive: false, className: "izm-proposed", fillColor: "url(#izm-hatch)",
       fillOpacity: 1, color: S.proposed, weight: 1.8, dashArray: "6 4"}).addTo(groups.proposed);
