@@ -101,7 +101,8 @@ def test_sources_sidecar_describes_every_column(built: Path) -> None:
         built / "data" / "districts_sources.csv", dtype=str, keep_default_na=False
     )
     assert sources["column"].tolist() == list(columns)
-    assert (sources["source"].str.strip() != "").all()
+    assert (sources["source_tr"].str.strip() != "").all()
+    assert (sources["source_en"].str.strip() != "").all()
     assert (sources["label_tr"].str.strip() != "").all()
     assert (sources["label_en"].str.strip() != "").all()
     per_1000 = sources[sources["column"].str.endswith("_per_1000")]

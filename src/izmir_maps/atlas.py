@@ -25,7 +25,7 @@ import pandas as pd
 from izmir_maps._checks import check_bool, check_int, check_lang, check_path, shown
 from izmir_maps.data.join import district_table
 from izmir_maps.data.paths import data_dir, geodata_dir
-from izmir_maps.data.registry import base_indicators, indicator, indicator_ids
+from izmir_maps.data.registry import Indicator, base_indicators, indicator, indicator_ids
 from izmir_maps.errors import OptionError
 from izmir_maps.pages.compare import render_comparison, render_small_multiples
 from izmir_maps.pages.index import AtlasEntry, embed_snippet, render_index
@@ -63,47 +63,46 @@ _FIXED_COLUMNS = {
 
 
 def column_sources(columns: list[str]) -> pd.DataFrame:
-    """Sidecar describing each column of the district table: label, unit, year, source."""
+    """Sidecar describing each column of the district table: label, unit, year, source.
+
+    Every text is given in Turkish and English (``label_tr``, ``label_en``,
+    ``unit_tr`` … ``source_en``), as the pages show them.
+    """
     rows = []
     known = set(indicator_ids())
     for col in columns:
         if col in known:
-            ind = indicator(col)
-            rows.append(
-                {
-                    "column": col,
-                    "label_tr": ind.label_tr,
-                    "label_en": ind.label_en,
-                    "unit": ind.unit_en,
-                    "year": ind.year,
-                    "source": ind.source,
-                }
-            )
+            rows.append({"column": col, **_described(indicator(col))})
         elif col.endswith("_share_report"):
             base = indicator(col.removesuffix("_report"))
-            rows.append(
-                {
-                    "column": col,
-                    "label_tr": text("column_as_printed", "tr", label=base.label_tr),
-                    "label_en": text("column_as_printed", "en", label=base.label_en),
-                    "unit": "%",
-                    "year": base.year,
-                    "source": base.source,
-                }
-            )
+            row = _described(base)
+            for lang in ("tr", "en"):
+                row[f"label_{lang}"] = text("column_as_printed", lang, label=base.label(lang))
+                row[f"unit_{lang}"] = "%"
+            rows.append({"column": col, **row})
         elif col in _FIXED_COLUMNS:
             key, source = _FIXED_COLUMNS[col]
-            rows.append(
-                {
-                    "column": col,
-                    "label_tr": text(key, "tr"),
-                    "label_en": text(key, "en"),
-                    "unit": "",
-                    "year": "",
-                    "source": source,
-                }
-            )
-    return pd.DataFrame(rows)
+            row = {}
+            for lang in ("tr", "en"):
+                row |= {f"label_{lang}": text(key, lang), f"unit_{lang}": "", f"year_{lang}": ""}
+            rows.append({"column": col, **row, "source_tr": source, "source_en": source})
+    order = [
+        "column",
+        *(f"{k}_{lang}" for k in ("label", "unit", "year", "source") for lang in ("tr", "en")),
+    ]
+    return pd.DataFrame(rows, columns=order)
+
+
+def _described(ind: Indicator) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lang in ("tr", "en"):
+        out |= {
+            f"label_{lang}": ind.label(lang),
+            f"unit_{lang}": ind.unit(lang),
+            f"year_{lang}": ind.year_label(lang),
+            f"source_{lang}": ind.source_text(lang),
+        }
+    return out
 
 
 def map_spec(slug: str, *, lang: Lang = "tr", layer: str = "web") -> MapSpec:

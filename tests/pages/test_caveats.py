@@ -218,3 +218,13 @@ def test_a_print_format_not_written_is_not_linked() -> None:
     assert "static/employees.pdf" not in hrefs
     assert "static/osb.png" not in hrefs and "static/osb.svg" not in hrefs
     assert "static/employees.svg" in hrefs
+
+
+def test_a_comparison_with_a_district_of_the_2008_change_says_so(web, pcode) -> None:
+    page = render_comparison(web, [pcode["Bayraklı"], pcode["Bornova"]])
+    assert (
+        "Sınır değişikliği</strong> – Bayraklı: 2008&#x27;de kuruldu; 2008 verisi büyük ölçüde "
+        "Karşıyaka ilçesinde kayıtlı (tahmin)" in page
+    )
+    assert "Bornova: " not in page.split("Sınır değişikliği")[-1]
+    assert "Sınır değişikliği" not in render_comparison(web, [pcode["Aliağa"], pcode["Çiğli"]])

@@ -235,3 +235,18 @@ def test_district_data_replaces_the_shipped_table(specs) -> None:
     assert spec.districts is table
     assert spec.classification.values.sum() == 2 * base.classification.values.sum()
     assert len(spec.neighbours) == len(base.neighbours)  # İzmir's, by default
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("tr", "Sıra yok (OSB yok)"), ("en", "No rank (no OSB)")]
+)
+def test_rank_map_names_why_a_district_has_no_rank(lang: str, label: str) -> None:
+    from izmir_maps.spec.map_spec import choropleth_spec
+
+    spec = choropleth_spec("osb_count_rank", lang=lang)
+    last = spec.legend.section(ClassesSection).classes[-1]
+    assert last.no_data and last.label == label
+    assert last.count == int((spec.districts["osb_count"] == 0).sum()) == 19
+    # a rank map whose missing ranks are not all zero counts keeps "no data"
+    other = choropleth_spec("employees_rank", lang=lang).legend.section(ClassesSection)
+    assert not any(c.no_data for c in other.classes)

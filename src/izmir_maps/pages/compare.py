@@ -14,6 +14,7 @@ from izmir_maps.errors import OptionError
 from izmir_maps.pages._html import render, table_html
 from izmir_maps.pages.profiles import PROFILE_INDICATORS, district_slug, rank_cell
 from izmir_maps.pages.svgmap import svg_map
+from izmir_maps.spec.boundary import boundary_caveats
 from izmir_maps.spec.classify import classify_indicator
 from izmir_maps.text.numbers import Lang, format_number, format_percent
 from izmir_maps.text.words import text
@@ -121,7 +122,18 @@ def render_comparison(
         izmir_line=_izmir_line(lang),
         table=table_html(header, rows, numeric=[False] + [True] * (len(header) - 1)),
         sources=f"{_SOURCES} {text('caveat_exports_year_note', lang)}",
+        boundary_notes=_boundary_notes(pcodes, names, lang),
     )
+
+
+def _boundary_notes(pcodes: Sequence[str], names: Sequence[str], lang: Lang) -> list[str]:
+    """The 2008 boundary-change line of each compared district it concerns: "Bayraklı: …"."""
+    changed = boundary_caveats(indicator("employees"), "current", lang)
+    return [
+        f"{name}: {changed.line(p)}"
+        for p, name in zip(pcodes, names, strict=True)
+        if changed.line(p)
+    ]
 
 
 def render_small_multiples(

@@ -427,7 +427,24 @@ def _classes(spec: MapSpec) -> ClassesSection:
         )
         for i, (color, label, count) in enumerate(items)
     )
+    unranked = _unranked_label(spec)
+    if unranked is not None:
+        classes = tuple(replace(c, label=unranked) if c.no_data else c for c in classes)
     return ClassesSection(spec.indicator.title(lang), classes)
+
+
+def _unranked_label(spec: MapSpec) -> str | None:
+    """On a rank map, "Sıra yok (OSB yok)" when every district without a rank has a count of 0."""
+    ind = spec.indicator
+    if ind is None or ind.variant != "rank" or not ind.unranked_zero or ind.base is None:
+        return None
+    table = spec.districts
+    if ind.base not in table.columns or ind.id not in table.columns:
+        return None
+    base = pd.to_numeric(table.loc[table[ind.id].isna(), ind.base], errors="coerce")
+    if base.empty or not (base == 0).all():
+        return None
+    return text("no_rank_zero", spec.lang, reason=ind.unranked_reason(spec.lang))
 
 
 def _osb_symbols(spec: MapSpec) -> SymbolSection:

@@ -243,24 +243,13 @@ def draw_base(ax: Axes, spec: MapSpec, geo: Geo, *, lw: float) -> None:
     missing = [s for s, c in zip(shapes, colors, strict=True) if c == NO_DATA_COLOR]
     if spec.classification is not None and missing:
         _hatch(ax, missing, NO_DATA_HATCH, NO_DATA_HATCH_COLOR, gid="no-data")
-    if spec.caveats.hatched:
-        changed = geo.districts["pcode"].isin(spec.caveats.hatched).to_numpy()
-        _hatch(
-            ax,
-            [g for g, c in zip(shapes, changed, strict=True) if c],
-            BOUNDARY_HATCH,
-            BOUNDARY_CHANGE_COLOR,
-            gid="boundary-change",
-        )
-    if spec.wind_proposed:
-        proposed = geo.districts["pcode"].isin(spec.wind_proposed).to_numpy()
-        _hatch(
-            ax,
-            [g for g, p in zip(shapes, proposed, strict=True) if p],
-            PROPOSED_HATCH,
-            PROPOSED_WIND_COLOR,
-            gid="wind-proposed",
-        )
+    for pcodes, hatch, color, gid in (
+        (spec.caveats.hatched, BOUNDARY_HATCH, BOUNDARY_CHANGE_COLOR, "boundary-change"),
+        (spec.wind_proposed, PROPOSED_HATCH, PROPOSED_WIND_COLOR, "wind-proposed"),
+    ):
+        if pcodes:
+            chosen = geo.districts["pcode"].isin(pcodes).to_numpy()
+            _hatch(ax, [g for g, c in zip(shapes, chosen, strict=True) if c], hatch, color, gid=gid)
     _fill(
         ax,
         clip([geo.outline]),

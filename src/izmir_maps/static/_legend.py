@@ -47,7 +47,7 @@ from izmir_maps.static._layers import (
 )
 from izmir_maps.static._look import Look
 
-__all__ = ["BandPlan", "draw_band", "plan_band", "text_width"]
+__all__ = ["BandPlan", "draw_band", "hatch_patch", "plan_band", "text_width"]
 
 _TEXT = "#1a1a1a"
 _GREY = "#555555"
@@ -206,17 +206,21 @@ def _classes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
         labels.append(f"{item.label}  ({item.count_label})" if lk.counts else item.label)
     changed = spec.legend.section(HatchSection, "boundary")
     if changed is not None:
-        handles.append(
-            Patch(
-                facecolor="white",
-                edgecolor="#8c8c8c",
-                linewidth=0.3,
-                hatch=BOUNDARY_HATCH,
-                hatchcolor=BOUNDARY_CHANGE_COLOR,
-            )
-        )
+        handles.append(hatch_patch(BOUNDARY_HATCH, BOUNDARY_CHANGE_COLOR))
         labels.append(changed.label)
     _legend(fig, lk, col, handles, labels, section.title)
+
+
+def hatch_patch(hatch: str, color: str, label: str | None = None) -> Patch:
+    """The legend swatch of a hatched district fill, as the map draws it."""
+    return Patch(
+        facecolor="white",
+        edgecolor="#8c8c8c",
+        linewidth=0.3,
+        hatch=hatch,
+        hatchcolor=color,
+        label=label,
+    )
 
 
 def _osb_legend(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
@@ -285,15 +289,7 @@ def _wind_legend(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
     labels: list[str] = []
     proposed = plan.section(HatchSection, "proposed")
     if proposed is not None:
-        handles.append(
-            Patch(
-                facecolor="white",
-                edgecolor="#8c8c8c",
-                linewidth=0.3,
-                hatch=PROPOSED_HATCH,
-                hatchcolor=PROPOSED_WIND_COLOR,
-            )
-        )
+        handles.append(hatch_patch(PROPOSED_HATCH, PROPOSED_WIND_COLOR))
         labels.append(proposed.label)
     farms = plan.section(SymbolSection, "farms")
     if farms is not None and spec.wind_farms is not None and not spec.wind_farms.empty:

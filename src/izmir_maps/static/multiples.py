@@ -14,6 +14,7 @@ from izmir_maps.spec.legend import HatchSection
 from izmir_maps.spec.map_spec import choropleth_spec
 from izmir_maps.spec.style import BOUNDARY_CHANGE_COLOR, FONT_FAMILY
 from izmir_maps.static._layers import BOUNDARY_HATCH
+from izmir_maps.static._legend import hatch_patch
 from izmir_maps.static.render import render_static
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
@@ -66,7 +67,9 @@ def render_small_multiples_static(
             ]
             changed = spec.legend.section(HatchSection, "boundary")
             if changed is not None:
-                handles.append(_changed_patch(text("boundary_tip", lang)))
+                handles.append(
+                    hatch_patch(BOUNDARY_HATCH, BOUNDARY_CHANGE_COLOR, text("boundary_tip", lang))
+                )
             ax.legend(
                 handles=handles,
                 loc="upper left",
@@ -86,15 +89,3 @@ def render_small_multiples_static(
             color="#555555",
         )
     return fig
-
-
-def _changed_patch(label: str) -> Patch:
-    """The legend swatch of the 2008 boundary-change pattern, as the maps draw it."""
-    return Patch(
-        facecolor="white",
-        edgecolor="#777777",
-        linewidth=0.3,
-        hatch=BOUNDARY_HATCH,
-        hatchcolor=BOUNDARY_CHANGE_COLOR,
-        label=label,
-    )
