@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from izmir_maps.pages.svgmap import svg_map
-from izmir_maps.spec.style import NO_DATA_COLOR
+from izmir_maps.spec.style import NO_DATA_COLOR, PROVINCE_LINE
 
 NS = "{http://www.w3.org/2000/svg}"
 ALIAGA, CIGLI = "TUR035001", "TUR035010"
@@ -65,7 +65,7 @@ def test_highlight_draws_an_outline_over_the_district() -> None:
 
 def test_the_province_outline_is_drawn_over_the_districts() -> None:
     paths = _paths(svg_map({}))
-    outline = [p for p in paths if p.get("stroke") == "#4d4d4d"]
+    outline = [p for p in paths if p.get("stroke") == PROVINCE_LINE["color"]]
     assert len(outline) == 1 and outline[0].get("fill") == "none"
     assert paths.index(outline[0]) > max(i for i, p in enumerate(paths) if p.get("data-pcode"))
 

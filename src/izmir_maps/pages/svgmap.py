@@ -17,9 +17,18 @@ import shapely
 from markupsafe import Markup
 
 from izmir_maps.data.boundaries import load_districts, load_neighbours
-from izmir_maps.spec.style import LAND_COLOR, NO_DATA_COLOR, SEA_COLOR
+from izmir_maps.spec.style import (
+    DISTRICT_LINE,
+    LAND_COLOR,
+    NO_DATA_COLOR,
+    PROVINCE_LINE,
+    SEA_COLOR,
+)
 
 __all__ = ["svg_map"]
+
+_BORDER = DISTRICT_LINE["color"]  # the same lines as the maps draw (spec.style)
+_OUTLINE = PROVINCE_LINE["color"]
 
 _COS = math.cos(math.radians(38.5))
 _PAD = 4.0
@@ -71,11 +80,11 @@ def svg_map(
         title = titles.get(pcode)
         inner = f"<title>{escape(title)}</title>" if title else ""
         parts.append(
-            f'<path d="{d}" fill="{escape(fill)}" stroke="#ffffff" stroke-width="0.6" '
+            f'<path d="{d}" fill="{escape(fill)}" stroke="{_BORDER}" stroke-width="0.6" '
             f'data-pcode="{pcode}">{inner}</path>'
         )
     parts.append(
-        f'<path d="{outline}" fill="none" stroke="#4d4d4d" stroke-width="0.9" '
+        f'<path d="{outline}" fill="none" stroke="{_OUTLINE}" stroke-width="0.9" '
         'pointer-events="none"/>'
     )
     for pcode in sorted(highlight):

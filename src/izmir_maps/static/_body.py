@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
 from izmir_maps.spec.map_spec import MapSpec
+from izmir_maps.spec.style import SEA_TEXT_COLOR
 from izmir_maps.static._labels import (
     LabelRequest,
     Placed,
@@ -43,7 +44,7 @@ __all__ = ["FRAME", "INK", "draw_inset", "draw_map"]
 FRAME = "#4d4d4d"
 INK = "#1a1a1a"
 _CONTEXT = "#7f7f7f"
-_SEA_TEXT = "#6d8fa8"
+_SEA_TEXT = SEA_TEXT_COLOR  # the sea names of both renderers (spec.style)
 _OSB_TEXT = "#7a1020"
 _WIND_TEXT = "#0d4d1f"
 

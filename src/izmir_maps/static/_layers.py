@@ -26,6 +26,7 @@ from izmir_maps.spec.legend import nice_number
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
     BOUNDARY_CHANGE_COLOR,
+    DISTRICT_LINE,
     LAND_COLOR,
     NO_DATA_COLOR,
     OSB_COLOR,
@@ -233,7 +234,7 @@ def draw_base(ax: Axes, spec: MapSpec, geo: Geo, *, lw: float) -> None:
     shapes = clip(geo.districts.geometry)
     if spec.classification is not None:
         colors = [spec.classification.color_of(i) for i in geo.districts.index]
-        border = "#ffffff"
+        border = DISTRICT_LINE["color"]
     else:
         colors = [DISTRICT_FILL] * len(shapes)
         border = "#b3b3b3"
