@@ -10,7 +10,9 @@ boundaries → indicators → join → classify → render → write. The layout
     DIR/districts/<slug>.html    30 district profiles
     DIR/compare/*.html           comparison pages, small multiples, synchronised maps
     DIR/stats.html               Moran's I, LISA maps, ranking table
-    DIR/data/*.csv|.geojson      the district table, its sources, rankings, statistics
+    DIR/data/*.csv|.geojson      the district table, its sources, rankings, statistics,
+                                 and the source tables the legends cite (osb.csv …)
+    DIR/data/maps/<map>.csv|.xlsx|.geojson   the values each map shows (its "Veriyi indir")
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from izmir_maps._checks import check_bool, check_int, check_lang, check_path, sh
 from izmir_maps.data.join import district_table
 from izmir_maps.data.paths import data_dir, geodata_dir
 from izmir_maps.data.registry import Indicator, base_indicators, indicator, indicator_ids
+from izmir_maps.downloads import download_links, write_downloads
 from izmir_maps.errors import OptionError
 from izmir_maps.pages.compare import render_comparison, render_small_multiples
 from izmir_maps.pages.index import AtlasEntry, embed_snippet, render_index
@@ -38,7 +41,7 @@ from izmir_maps.text.names import slugify
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 from izmir_maps.workers import worker_pool
-from izmir_maps.write import safe_join, write_csv, write_geojson, write_text
+from izmir_maps.write import safe_join, write_bytes, write_csv, write_geojson, write_text
 
 __all__ = ["COMPARISONS", "MARKER_MAPS", "build_atlas", "column_sources", "map_spec"]
 
@@ -48,6 +51,8 @@ Progress = Callable[[str], None]
 MARKER_MAPS = ("osb", "wind", "combined")
 #: Comparison pages of the atlas: Aliağa with its neighbours, and the two OSB districts.
 COMPARISONS = (("Aliağa", "Bergama", "Foça", "Menemen"), ("Aliağa", "Çiğli"))
+#: Source tables of data/ that legends cite by path ("data/osb.csv"): copied into the atlas.
+CITED_TABLES = ("osb.csv", "wind_farms.csv")
 
 _OCHA = "OCHA COD-AB Türkiye ADM2"
 #: Columns of the district table that are not indicators: catalogue key of the label, source.
@@ -183,7 +188,7 @@ def _write_atlas(
     workers: int | None,
 ) -> list[Path]:
     """Write every output into the (empty) folder ``out``; return the paths written."""
-    from izmir_maps.interactive.render import write_html, write_shared_assets
+    from izmir_maps.interactive.render import AtlasLinks, write_html, write_shared_assets
     from izmir_maps.interactive.sync import write_sync_html
 
     say = progress or (lambda _msg: None)
@@ -202,6 +207,8 @@ def _write_atlas(
             safe_join(out, "data", "districts_sources.csv"), column_sources(list(flat.columns))
         )
     )
+    for name in CITED_TABLES:  # the legends cite them; the atlas carries them
+        written.append(write_bytes(safe_join(out, "data", name), (data_dir() / name).read_bytes()))
 
     slugs = [*indicator_ids(), *MARKER_MAPS]
     say(f"[2/7] Drawing {len(slugs)} interactive maps")
@@ -209,7 +216,14 @@ def _write_atlas(
     entries: list[AtlasEntry] = []
     for i, slug in enumerate(slugs, 1):
         spec = map_spec(slug, lang=lang)
-        path = write_html(spec, safe_join(out, "maps", f"{slug}.html"), assets="shared")
+        written += write_downloads(spec, safe_join(out, "data", "maps"))
+        path = write_html(
+            spec,
+            safe_join(out, "maps", f"{slug}.html"),
+            assets="shared",
+            downloads=download_links(slug),
+            atlas=AtlasLinks(home="../index.html", profiles="../districts/"),
+        )
         written.append(path)
         written.append(
             write_text(

@@ -12,6 +12,7 @@ goes through :func:`html.escape`.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from izmir_maps.interactive._style import SHAPES, safe_color
 from izmir_maps.interactive._text import word
@@ -26,8 +27,9 @@ from izmir_maps.spec.legend import (
 )
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import attribution, wind_radius
+from izmir_maps.text.numbers import Lang
 
-__all__ = ["build_legend"]
+__all__ = ["build_legend", "with_downloads"]
 
 #: Marker class of the entries that explain filled and hollow (the CSS colours it grey).
 _LOCATION_SHAPE = "grey"
@@ -166,6 +168,26 @@ def _footer(spec: MapSpec, plan: LegendPlan, *, notes_shown: bool) -> str:
             parts.append(f'<p class="izm-src">{html.escape(source)}</p>')
     parts.append("</footer>")
     return "".join(parts)
+
+
+def with_downloads(legend: str, links: Mapping[str, str] | None, lang: Lang) -> str:
+    """``legend`` with a "Veriyi indir" line of ``links`` (format → relative path) in its footer.
+
+    The links are plain ``<a href download>``: focusable, and they work from a
+    page opened from disk. No links, no line.
+    """
+    if not links:
+        return legend
+    anchors = " · ".join(
+        f'<a href="{html.escape(path, quote=True)}" '
+        f'download="{html.escape(path.rsplit("/", 1)[-1], quote=True)}" '
+        f'title="{html.escape(word(f"dl_{fmt}_hint", lang), quote=True)}">'
+        f"{html.escape(word(f'dl_{fmt}', lang))}</a>"
+        for fmt, path in links.items()
+    )
+    line = f'<p class="izm-dl"><span>{html.escape(word("dl_title", lang))}:</span> {anchors}</p>'
+    head, end, tail = legend.rpartition("</footer>")
+    return f"{head}{line}{end}{tail}" if end else legend + line
 
 
 # --- the note box -----------------------------------------------------------------------------

@@ -51,10 +51,11 @@ from izmir_maps.spec.style import (
     attribution,
     wind_radius,
 )
+from izmir_maps.text.names import ascii_fold, slugify
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import has_text, text
 
-__all__ = ["CONTEXT_GRID", "GRID", "Payload", "build_payload"]
+__all__ = ["CENTRE_PCODES", "CONTEXT_GRID", "GRID", "Payload", "build_payload", "navigation"]
 
 #: District coordinates of the HTML maps are multiples of 1 / GRID degrees (≤ 5.6 m off).
 GRID = 10_000
@@ -70,6 +71,21 @@ _SEA_LABEL = (38.02, 26.35)  # open sea between Chios and Samos, west of Seferih
 #: as sea. Maps of other provinces carry that land in ``MapSpec.land`` instead.
 _INLAND = [[37.05, 28.0], [40.3, 31.5]]
 _PCODE_SAFE = re.compile(r"[^A-Za-z0-9_-]")
+#: The eight small central districts that the "İzmir merkez" button zooms to: Konak,
+#: Karşıyaka, Bayraklı, Karabağlar, Gaziemir, Balçova, Narlıdere, Güzelbahçe.
+CENTRE_PCODES = (
+    "TUR035021",
+    "TUR035017",
+    "TUR035004",
+    "TUR035015",
+    "TUR035013",
+    "TUR035002",
+    "TUR035024",
+    "TUR035014",
+)
+# Letters that text.names.ascii_fold changes other than by lower-casing: the script folds a
+# typed query with this table, so "ÇİĞLİ", "Cigli" and "cigli" all become "cigli".
+_FOLD_LETTERS = "ÂÇĞIİÎÖŞÛÜâçğıîöşûü"
 _KNOWN = frozenset(indicator_ids())
 
 
@@ -158,6 +174,69 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
     data["layers"] = [[key, html.escape(name), on] for key, name, on in layers]
     legend, notes = build_legend(spec, choro=choro)
     return Payload(data, legend, notes)
+
+
+def navigation(
+    spec: MapSpec, *, home: str | None = None, profiles: str | None = None
+) -> dict[str, Any]:
+    """What the page script needs to find and share a district: the ``nav`` entry of a page.
+
+    The two-map page (:mod:`~izmir_maps.interactive.sync`) has no such entry, so
+    neither of its halves draws a search box or writes the address.
+
+    Parameters
+    ----------
+    spec
+        The map.
+    home
+        Relative link to the atlas home page, or ``None`` for a map on its own.
+    profiles
+        Relative folder of the district profiles (``<slug>.html``), or ``None``.
+
+    Returns
+    -------
+    dict
+        ``d``: per district (in the order of the payload's ``d``) its slug ``s``
+        (the address ``#<slug>``), its search key ``k`` (:func:`~izmir_maps.text.names.ascii_fold`
+        of its name) and, with ``profiles``, the link ``p`` and its text ``pt``;
+        ``fold``: the letters the script folds in a typed query; ``centre``:
+        bounds of the central districts, when the map has them all; ``w``: the words.
+
+    Examples
+    --------
+    >>> from izmir_maps.spec.map_spec import choropleth_spec
+    >>> nav = navigation(choropleth_spec("employees"), profiles="../districts/")
+    >>> cigli = next(d for d in nav["d"] if d["s"] == "cigli")
+    >>> cigli["k"], cigli["p"], cigli["pt"]
+    ('cigli', '../districts/cigli.html', 'Çiğli ilçe profili')
+    """
+    lang = spec.lang
+    frame = spec.districts
+    names = frame["district"] if "district" in frame.columns else frame["pcode"]
+    rows = []
+    for name, pcode in zip(names, frame["pcode"], strict=True):
+        shown = clean(name) or clean(pcode)  # as the payload names it
+        item = {"s": slugify(shown), "k": ascii_fold(shown)}
+        if profiles is not None:
+            item["p"] = f"{profiles}{slugify(shown)}.html"
+            item["pt"] = text("nav_profile", lang, name=shown)
+        rows.append(item)
+    words = ("tools", "home", "home_short", "search", "search_hint", "no_match")
+    out: dict[str, Any] = {
+        "d": rows,
+        "fold": {c: ascii_fold(c) for c in _FOLD_LETTERS},
+        "w": {k: text(f"nav_{k}", lang) for k in (*words, "fullscreen", "fullscreen_exit")},
+    }
+    out["w"]["centre"] = text("centre", lang)
+    out["w"]["centre_title"] = text("nav_centre_title", lang)
+    centre = frame[frame["pcode"].isin(CENTRE_PCODES)]
+    if len(centre) == len(CENTRE_PCODES):
+        geoms = centre.to_crs(4326).geometry if centre.crs else centre.geometry
+        w, s, e, n = (round(float(v), 4) for v in shapely.total_bounds(np.asarray(geoms)))
+        out["centre"] = [[s, w], [n, e]]
+    if home is not None:
+        out["home"] = home
+    return out
 
 
 # --- geometry and districts -------------------------------------------------------------------

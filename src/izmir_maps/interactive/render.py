@@ -16,6 +16,7 @@ only thing such a page loads from the network.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,12 +34,15 @@ from izmir_maps.interactive._assets import (
     page_js,
     script_json,
 )
-from izmir_maps.interactive._payload import Payload, build_payload
+from izmir_maps.interactive._legend import with_downloads
+from izmir_maps.interactive._payload import Payload, build_payload, navigation
 from izmir_maps.spec.map_spec import MapSpec
+from izmir_maps.text.words import text
 from izmir_maps.write import write_text
 
 __all__ = [
     "TILE_PROVIDERS",
+    "AtlasLinks",
     "InteractiveMap",
     "render_html",
     "write_html",
@@ -92,6 +96,37 @@ class InteractiveMap:
         )
 
 
+@dataclass(frozen=True)
+class AtlasLinks:
+    """Where a map of the atlas links to, relative to the map page.
+
+    Attributes
+    ----------
+    home
+        The atlas home page, shown on the map as a link back (``None``: no link).
+    profiles
+        Folder of the district profiles: each district's popup links to
+        ``{profiles}<slug>.html`` (``None``: no links).
+
+    Raises
+    ------
+    OptionError
+        If a link is not relative (it has a scheme, or starts with ``/``).
+
+    Examples
+    --------
+    >>> AtlasLinks(home="../index.html", profiles="../districts/").profiles
+    '../districts/'
+    """
+
+    home: str | None = "../index.html"
+    profiles: str | None = "../districts/"
+
+    def __post_init__(self) -> None:
+        _check_link("home", self.home)
+        _check_link("profiles", self.profiles)
+
+
 def render_html(
     spec: MapSpec,
     *,
@@ -99,8 +134,15 @@ def render_html(
     assets: Assets = "inline",
     asset_prefix: str = "../assets/",
     labels: bool = True,
+    downloads: Mapping[str, str] | None = None,
+    atlas: AtlasLinks | None = None,
 ) -> InteractiveMap:
     """Draw ``spec`` as an interactive HTML page.
+
+    Every page has a district search box, an "İzmir merkez" button (on maps of
+    İzmir), a full-screen button and an address that keeps the chosen district
+    and the view: ``#bornova`` opens the map on Bornova, ``#bornova/10.5/38.42/27.14``
+    also at zoom 10.5 centred on 38.42° N 27.14° E, ``#/10.5/38.42/27.14`` only the view.
 
     Parameters
     ----------
@@ -117,6 +159,14 @@ def render_html(
         Relative folder of the shared assets, ending in ``/``.
     labels
         Show district names at start (they can still be switched on).
+    downloads
+        Format → relative path of the map's data files (see
+        :func:`izmir_maps.downloads.download_links`), linked from the legend;
+        ``None`` (default) links none: only pass the paths of files written.
+    atlas
+        Links of a map that is part of the atlas: to its home page and to the
+        district profiles (see :class:`AtlasLinks`); ``None`` (default) for a
+        map on its own.
 
     Returns
     -------
@@ -126,8 +176,9 @@ def render_html(
     Raises
     ------
     OptionError
-        For an unknown tile provider or ``assets`` value, or an argument of
-        the wrong type (``spec`` not a :class:`MapSpec`, ``labels`` not a bool).
+        For an unknown tile provider or ``assets`` value, an argument of the
+        wrong type (``spec`` not a :class:`MapSpec`, ``labels`` not a bool,
+        ``atlas`` not :class:`AtlasLinks`).
 
     Examples
     --------
@@ -139,9 +190,13 @@ def render_html(
     check_page_args(spec, assets=assets, asset_prefix=asset_prefix)
     check_type("tiles", tiles, (str, type(None)), "a tile provider name or None")
     check_bool("labels", labels)
+    check_type("atlas", atlas, (AtlasLinks, type(None)), "AtlasLinks or None")
     tile = _tile(tiles)
     check_assets(assets, asset_prefix)
     payload = build_payload(spec, tiles=tile is not None, labels=labels)
+    links = atlas or AtlasLinks(home=None, profiles=None)  # a map on its own links nowhere
+    payload.data["nav"] = navigation(spec, home=links.home, profiles=links.profiles)
+    payload.legend = with_downloads(payload.legend, downloads, spec.lang)
     if tile is not None:
         payload.data["tiles"] = {"url": tile[0], "attr": html.escape(tile[1])}
     page = _page(spec, payload, assets=assets, asset_prefix=asset_prefix, tiles=tile is not None)
@@ -156,6 +211,8 @@ def write_html(
     assets: Assets = "inline",
     asset_prefix: str = "../assets/",
     labels: bool = True,
+    downloads: Mapping[str, str] | None = None,
+    atlas: AtlasLinks | None = None,
 ) -> Path:
     """Render ``spec`` (see :func:`render_html`) and write it to ``path`` atomically.
 
@@ -165,7 +222,7 @@ def write_html(
         The map.
     path
         Output file (``.html``); its folder is created if needed.
-    tiles, assets, asset_prefix, labels
+    tiles, assets, asset_prefix, labels, downloads, atlas
         As for :func:`render_html`.
 
     Returns
@@ -174,7 +231,15 @@ def write_html(
         ``path``; its size in bytes is ``path.stat().st_size``.
     """
     check_path("path", path)
-    page = render_html(spec, tiles=tiles, assets=assets, asset_prefix=asset_prefix, labels=labels)
+    page = render_html(
+        spec,
+        tiles=tiles,
+        assets=assets,
+        asset_prefix=asset_prefix,
+        labels=labels,
+        downloads=downloads,
+        atlas=atlas,
+    )
     return page.save(path)
 
 
@@ -231,6 +296,10 @@ def _page(
         "</head>",
         "<body>",
         f'<div id="izm-map" role="region" aria-label="{title}"></div>',
+        # shown until map.js finds Leaflet: a page copied without the atlas's assets/ says why
+        f'<p class="izm-missing">{html.escape(text("nav_missing", spec.lang))}</p>'
+        if assets == "shared"
+        else "",
         SVG_DEFS if spec.wind_proposed or spec.caveats.hatched else "",  # hatch patterns
         payload.legend,
         payload.notes,
@@ -241,6 +310,14 @@ def _page(
         "</html>",
     ]
     return "\n".join(line for line in lines if line) + "\n"
+
+
+def _check_link(name: str, value: object) -> None:
+    """Refuse a link that is not relative text (or ``None``): no scheme, no absolute path."""
+    check_type(name, value, (str, type(None)), "a relative link such as '../index.html'")
+    if isinstance(value, str) and (not value or value.startswith(("/", "\\")) or ":" in value):
+        msg = f"{name} must be a relative link such as '../index.html', not {value!r}."
+        raise OptionError(msg)
 
 
 def _tile(name: str | None) -> tuple[str, str] | None:

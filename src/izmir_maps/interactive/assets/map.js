@@ -5,10 +5,18 @@
    publishes window.izmirMap. sync.js runs it once per half with a scoped document
    and window: before using another document method, element id or window property,
    read the tripwire test in tests/interactive/test_sync.py.
+   Finding and sharing a district (search, "İzmir merkez", full screen, the address
+   #<slug>/<zoom>/<lat>/<lng>) needs D.nav, which only a single map's page carries:
+   the whole page's document and window (doc, win) serve it, never a half of sync.js.
    This first comment is not part of the page. */
 (function () {
 "use strict";
+/* A page copied without the atlas's assets/ has no Leaflet: its message (.izm-missing) stays. */
+if (typeof L === "undefined") { return; }
+var missing = document.querySelector(".izm-missing");
+if (missing) { missing.parentNode.removeChild(missing); }
 var D = JSON.parse(document.getElementById("izm-data").textContent);
+var N = D.nav;
 var S = D.style, W = D.words, Q = D.q || 1e5, QN = D.qn || Q;
 function dec(s) { return decq(s, Q); }
 function decn(s) { return decq(s, QN); }
@@ -90,6 +98,7 @@ function tip(title, rows) {
 }
 
 var box = document.getElementById("izm-map");
+var doc = box.ownerDocument, win = doc.defaultView, ready = false;  /* the whole page's: see the first comment */
 var map = L.map(box, {zoomSnap: 0.25, zoomDelta: 0.5, minZoom: D.view.min, maxZoom: D.view.max,
   maxBounds: D.view.maxBounds, maxBoundsViscosity: 0.8, attributionControl: false, zoomControl: false});
 /* No view yet: layers wait for the one fitBounds at the end, so nothing is projected twice. */
@@ -112,6 +121,7 @@ function control(el, pos) {
   new C({position: pos}).addTo(map);
 }
 control(legend, "topleft");
+if (N) { control(navBox(), "topright"); }
 L.control.zoom({position: "topright", zoomInTitle: W.zoom_in, zoomOutTitle: W.zoom_out}).addTo(map);
 
 if (D.tiles) { L.tileLayer(D.tiles.url, {attribution: D.tiles.attr, maxZoom: 19}).addTo(map); }
@@ -129,26 +139,41 @@ var nbLabels = [];
 if (D.sea) { label("izm-sea", D.sea.n, D.sea.p, "izm-nbl").addTo(map); }
 
 var choroOn = false;
-var byId = {};
+var byId = {}, sel = null;
 function baseStyle(d) {
-  if (choroOn && d.c) { return {fillColor: d.c, fillOpacity: S.opacity, color: S.line.color, weight: S.line.weight}; }
-  return {fillColor: S.plain.fillColor, fillOpacity: S.opacity, color: S.plain.color, weight: S.plain.weight};
+  var s = choroOn && d.c ? {fillColor: d.c, fillOpacity: S.opacity, color: S.line.color, weight: S.line.weight}
+    : {fillColor: S.plain.fillColor, fillOpacity: S.opacity, color: S.plain.color, weight: S.plain.weight};
+  return d === sel ? L.extend(s, S.hover) : s;  /* the chosen district keeps its outline */
 }
-D.d.forEach(function (d) {
+D.d.forEach(function (d, i) {
   var p = L.polygon(shape(d.g), L.extend({className: "izm-district izm-" + d.id, smoothFactor: 0.6}, baseStyle(d)));
   p.bindTooltip(function () { return tip(d.n, d.t); }, {sticky: true, direction: "top", offset: [0, -10], className: "izm-tip"});
   p.bindPopup(function () {
     var e = node("div");
     e.appendChild(node("h3", null, d.n));
-    e.appendChild(table(D.pk.map(function (k, i) { return [k, d.v[i]]; }), D.pm));
+    if (N && N.d[i].p) {  /* above the table, which scrolls on a phone */
+      var a = node("a", "izm-profile", N.d[i].pt + " \u2192");
+      a.href = N.d[i].p;
+      e.appendChild(a);
+    }
+    e.appendChild(table(D.pk.map(function (k, j) { return [k, d.v[j]]; }), D.pm));
     return e;
   }, {maxWidth: 360, className: "izm-pop"});
+  p.on("popupopen", function () { choose(d); });
+  p.on("popupclose", function () { if (sel === d) { choose(null); } });
   p.on("mouseover", function () { p.setStyle(S.hover); p.bringToFront(); });
   p.on("mouseout", function () { p.setStyle(baseStyle(d)); });
   p.addTo(map);
   byId[d.id] = p;
 });
 function restyle() { D.d.forEach(function (d) { byId[d.id].setStyle(baseStyle(d)); }); }
+function choose(d) {
+  var old = sel;
+  sel = d;
+  if (old) { byId[old.id].setStyle(baseStyle(old)); }
+  if (d) { byId[d.id].setStyle(baseStyle(d)).bringToFront(); }
+  writeHash();
+}
 L.polyline(D.outline.map(function (i) { return arcs[i]; }), {pane: "izm-outline", interactive: false,
   color: S.province.color, weight: S.province.weight, lineJoin: "round", className: "izm-province"}).addTo(map);
 if (D.pb) {
@@ -263,6 +288,170 @@ control(notes, slim ? "bottomleft" : "topright");
 L.control.scale({imperial: false, position: "bottomleft"}).addTo(map);
 L.control.attribution({prefix: "Leaflet", position: "bottomright"}).addAttribution(D.attr).addTo(map);
 
+/* --- find and share a district: only with D.nav ------------------------------------- */
+function fold(s) {
+  /* text.names.ascii_fold: the Turkish letters by the table D.nav.fold, then accents off */
+  var out = "", i, c;
+  s = s.normalize("NFC");
+  for (i = 0; i < s.length; i++) { c = s.charAt(i); out += N.fold[c] || c.toLowerCase(); }
+  return out.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
+}
+function matches(q) {
+  var first = [], then = [];
+  if (q) {
+    N.d.forEach(function (n, i) {
+      var at = n.k.indexOf(q);
+      if (at === 0) { first.push(i); } else if (at > 0) { then.push(i); }
+    });
+  }
+  return first.concat(then);
+}
+function show(i, zoom) {
+  var d = D.d[i], p = byId[d.id];
+  if (zoom) { fit(p.getBounds(), 11, true); }
+  p.openPopup(d.l);
+}
+function hashOf() {
+  var c = map.getCenter(), i = D.d.indexOf(sel);
+  return "#" + (i >= 0 ? N.d[i].s : "") + "/" + Number(map.getZoom().toFixed(2)) + "/" + c.lat.toFixed(4) + "/" + c.lng.toFixed(4);
+}
+function writeHash() {
+  if (!ready) { return; }
+  try { win.history.replaceState(null, "", hashOf()); } catch (err) { /* a sandboxed frame: no address to keep */ }
+}
+function restore() {
+  var h = /^([^/]*)(?:\/(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?))?$/.exec(win.location.hash.slice(1)), key, i = -1;
+  if (!h) { return; }
+  try { key = fold(decodeURIComponent(h[1])); } catch (err) { key = ""; }
+  N.d.forEach(function (n, j) { if (i < 0 && key && (n.s === key || n.k === key)) { i = j; } });
+  if (i >= 0) { show(i, !h[2]); } else { map.closePopup(); }
+  if (h[2]) { map.setView([+h[3], +h[4]], +h[2], {animate: false}); }
+}
+function button(cls, txt, fn) {
+  var b = node("button", cls, txt);
+  b.type = "button";
+  b.addEventListener("click", fn);
+  return b;
+}
+function finder() {
+  var wrap = node("div", "izm-find"), lab = node("label", null, N.w.search), inp = node("input"), list = node("ul", "izm-list");
+  var found = [], at = -1;
+  wrap.setAttribute("role", "search");
+  inp.id = "izm-q"; lab.htmlFor = "izm-q"; list.id = "izm-list";
+  inp.type = "search"; inp.placeholder = N.w.search_hint; inp.autocomplete = "off"; inp.spellcheck = false;
+  [["role", "combobox"], ["aria-autocomplete", "list"], ["aria-expanded", "false"], ["aria-controls", "izm-list"]].forEach(function (a) { inp.setAttribute(a[0], a[1]); });
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", N.w.search);
+  list.hidden = true;
+  function mark(j) {
+    at = j;
+    Array.prototype.forEach.call(list.children, function (li, k) { li.setAttribute("aria-selected", k === j ? "true" : "false"); });
+    if (j >= 0) { inp.setAttribute("aria-activedescendant", "izm-o-" + j); } else { inp.removeAttribute("aria-activedescendant"); }
+  }
+  function toggle(on) {
+    list.hidden = !on;
+    inp.setAttribute("aria-expanded", on ? "true" : "false");
+    if (!on) { mark(-1); }
+  }
+  function pick(j) {
+    var i = found[j];
+    if (i === undefined) { return; }
+    inp.value = D.d[i].n;
+    toggle(false);
+    show(i, true);
+  }
+  function render() {
+    var q = fold(inp.value);
+    found = matches(q).slice(0, 8);
+    list.textContent = "";
+    found.forEach(function (i, j) {
+      var li = node("li", null, D.d[i].n);
+      li.id = "izm-o-" + j;
+      li.setAttribute("role", "option");
+      li.addEventListener("mousedown", function (e) { e.preventDefault(); pick(j); });  /* before the input's blur */
+      list.appendChild(li);
+    });
+    if (q && !found.length) { list.appendChild(node("li", "izm-none", N.w.no_match)); }
+    toggle(!!q);
+    mark(-1);
+  }
+  inp.addEventListener("input", render);
+  inp.addEventListener("blur", function () { toggle(false); });
+  inp.addEventListener("keydown", function (e) {
+    var step = {ArrowDown: 1, ArrowUp: -1}[e.key];
+    if (step) {
+      e.preventDefault();
+      if (list.hidden) { render(); }
+      if (found.length) { mark((at + step + found.length + (at < 0 && step < 0 ? 1 : 0)) % found.length); }
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      if (list.hidden) { render(); }
+      pick(at >= 0 ? at : 0);
+    } else if (e.key === "Escape" && !list.hidden) {
+      e.preventDefault();
+      toggle(false);
+    }
+  });
+  [lab, inp, list].forEach(function (e) { wrap.appendChild(e); });
+  return wrap;
+}
+function fullscreen() {
+  var b = button("izm-fs", N.w.fullscreen, function () {
+    var r = doc.fullscreenElement ? doc.exitFullscreen() : box.requestFullscreen();
+    if (r && r.catch) { r.catch(function () { b.hidden = true; }); }
+  });
+  b.hidden = !(doc.fullscreenEnabled && box.requestFullscreen);  /* e.g. an iPhone, a frame without allowfullscreen */
+  doc.addEventListener("fullscreenchange", function () {
+    b.textContent = doc.fullscreenElement === box ? N.w.fullscreen_exit : N.w.fullscreen;
+    map.invalidateSize();
+  });
+  return b;
+}
+function navBox() {
+  var nav = node("nav", "izm-box izm-nav"), row = node("div", "izm-nav-row");
+  nav.setAttribute("aria-label", N.w.tools);
+  if (N.home) {
+    var home = node("a", "izm-home", "\u2190 " + N.w.home_short);
+    home.href = N.home;
+    home.title = N.w.home;
+    home.setAttribute("aria-label", N.w.home);
+    nav.appendChild(home);
+  }
+  nav.appendChild(finder());
+  if (N.centre) {
+    var c = button("izm-centre", N.w.centre, function () { fit(N.centre, 12, true); });
+    c.title = N.w.centre_title;
+    row.appendChild(c);
+  }
+  row.appendChild(fullscreen());
+  nav.appendChild(row);
+  return nav;
+}
+function printing() {
+  /* The page prints what the screen showed, on a page of another size (A4 landscape), with
+     the legend open; then it is as before. Chromium tells beforeprint before it lays the
+     page out for print, and the "print" media query after, so both re-fit. */
+  var was = null, view = null, mq = win.matchMedia ? win.matchMedia("print") : null;
+  function enter() {
+    if (!view) {
+      view = {c: map.getCenter(), z: map.getZoom(), b: map.getBounds()};
+      if (legend) { was = legend.open; legend.open = true; }
+    }
+    map.invalidateSize({pan: false});
+    map.fitBounds(view.b, {animate: false});
+  }
+  function leave() {
+    if (!view) { return; }
+    if (legend) { legend.open = was; }
+    map.invalidateSize({pan: false});
+    map.setView(view.c, view.z, {animate: false});
+    view = null;
+  }
+  win.addEventListener("beforeprint", enter);
+  win.addEventListener("afterprint", leave);
+  if (mq && mq.addEventListener) { mq.addEventListener("change", function (e) { if (e.matches) { enter(); } else { leave(); } }); }
+}
+
 var padL = 10, padT = 10;
 if (legend) {
   if (legend.offsetWidth < 0.42 * box.clientWidth && legend.offsetHeight < 0.8 * box.clientHeight) {
@@ -273,7 +462,25 @@ if (legend) {
   }
 }
 var padB = notes && slim ? notes.offsetHeight + 40 : 10;
-map.fitBounds(D.view.bounds, {paddingTopLeft: [padL, padT], paddingBottomRight: [10, padB], animate: false});
+function fit(bounds, most, clear) {
+  /* clear: keep clear of the search box and the buttons below it too: beside them where
+     the map is wide enough, else below them (a phone) */
+  var col = box.querySelector(".leaflet-top.leaflet-right"), top = padT, right = 10;
+  if (clear && box.clientWidth - padL - col.offsetWidth - 20 >= 0.5 * box.clientWidth) {
+    right = col.offsetWidth + 20;
+  } else if (clear) {
+    top = Math.max(padT, col.offsetHeight + 10);
+  }
+  map.fitBounds(bounds, {paddingTopLeft: [padL, top], paddingBottomRight: [right, padB], maxZoom: most, animate: false});
+}
+fit(D.view.bounds);
 fitLabels();
-window.izmirMap = {map: map, districts: byId, layers: groups, fitLabels: fitLabels};
+if (N) {
+  restore();
+  ready = true;  /* from now on the address follows the view and the chosen district */
+  win.addEventListener("hashchange", restore);
+  map.on("moveend", writeHash);
+  printing();
+}
+window.izmirMap = {map: map, districts: byId, layers: groups, fitLabels: fitLabels, show: show};
 }());
