@@ -310,7 +310,8 @@ def _write_atlas(
         sizes=_file_sizes(out, written),
     )
     written.append(write_text(safe_join(out, "index.html"), index))
-    say(f"Done: {len(written)} files in {time.perf_counter() - start:.1f} s")
+    # no count here: the caller counts the atlas's files, its marker included
+    say(f"Done in {time.perf_counter() - start:.1f} s")
     return written
 
 
