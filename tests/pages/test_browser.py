@@ -152,3 +152,57 @@ def test_sorting_by_district_name_uses_turkish_order(site, visit) -> None:
     # Ç between C and D, Ö between O and P (code-point order would put them after Urla)
     assert names.index("Buca") < names.index("Çeşme") < names.index("Dikili")
     assert names.index("Narlıdere") < names.index("Ödemiş") < names.index("Seferihisar")
+
+
+def _header_button(page, label: str) -> object:
+    return _ranking(page).get_by_role("button", name=label, exact=True)  # its accessible name
+
+
+def _aria_sort(page) -> dict[str, str]:
+    headers = _ranking(page).locator("thead th")
+    labels = [" ".join(t.split()) for t in headers.all_text_contents()]
+    return {label: headers.nth(i).get_attribute("aria-sort") for i, label in enumerate(labels)}
+
+
+def test_headers_are_buttons_that_the_tab_key_reaches(site, visit) -> None:
+    page = visit(site["stats"]).page
+    for table in page.locator("table.sortable").all():
+        headers = table.locator("thead th")
+        assert headers.count() == table.locator("thead th > button[type=button]").count()
+    assert set(_aria_sort(page).values()) == {"none"}  # nothing sorted yet
+    reached = []
+    for _ in range(12):  # the Moran table's seven headers, then the ranking's first ones
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.closest('th') !== null"))
+    assert reached.count(True) >= 8
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"  # the focus ring shows
+
+
+def test_enter_and_space_sort_and_aria_sort_follows(site, visit, raw_data) -> None:
+    employees = raw_data("table1_districts.csv").set_index("district")["employees"]
+    descending = list(employees.sort_values(ascending=False).index)
+    page = visit(site["stats"]).page
+    button = _header_button(page, EMPLOYEES)
+    button.focus()
+    page.keyboard.press("Enter")
+    assert _column(page, 0) == descending[::-1]
+    state = _aria_sort(page)
+    assert state[EMPLOYEES] == "ascending"
+    assert {v for k, v in state.items() if k != EMPLOYEES} == {"none"}
+    page.keyboard.press("Space")
+    assert _column(page, 0) == descending
+    assert _aria_sort(page)[EMPLOYEES] == "descending"
+    _header_button(page, "İlçe").focus()
+    page.keyboard.press("Enter")  # another column: its header now carries the order
+    state = _aria_sort(page)
+    assert state["İlçe"] == "ascending" and state[EMPLOYEES] == "none"
+    assert _column(page, 0)[:2] == ["Aliağa", "Balçova"]
+
+
+def test_missing_values_stay_last_in_both_directions(site, visit) -> None:
+    page = visit(site["stats"]).page
+    headers = [" ".join(t.split()) for t in _ranking(page).locator("thead th").all_text_contents()]
+    _click_header(page, WIND)  # ascending: the one known value, then the unknown
+    values = _column(page, headers.index(WIND))
+    assert values[0] == "147,5" and set(values[1:]) == {"–"}

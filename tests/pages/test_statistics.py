@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import warnings
 from html.parser import HTMLParser
 
@@ -11,6 +13,7 @@ import pandas as pd
 import pytest
 
 from izmir_maps.data.join import district_table
+from izmir_maps.pages import statistics
 from izmir_maps.pages.statistics import LISA_INDICATORS, render_stats_page
 from izmir_maps.stats.moran import LISA_COLORS, PERMUTATIONS, SEED
 from izmir_maps.stats.weights import district_weights
@@ -250,3 +253,44 @@ def test_english_page(web) -> None:
     readings = {r[6][0] for r in _moran_table(page)[1:]}
     assert readings <= {"no significant clustering", "similar values cluster", "neighbours differ"}
     assert len(morans) == len(LISA_INDICATORS)
+
+
+def _lisa_lists(html: str) -> list[list[str]]:
+    """The text under each LISA map: one entry per list item, tags removed."""
+    lists = re.findall(r"<ul class='lisa-text'>(.*?)</ul>", html, re.S)
+    return [
+        [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", ul)] for ul in lists
+    ]
+
+
+def test_lisa_clusters_are_listed_as_text(rendered) -> None:
+    lists = _lisa_lists(rendered[0])
+    assert len(lists) == len(LISA_INDICATORS)
+    employees = lists[LISA_INDICATORS.index("employees")]
+    # 2008 view: the merged units named as the card's map names them; Turkish order (Ö before U)
+    assert employees == [
+        "Yüksek–Yüksek: Bornova, Buca, Gaziemir, Karşıyaka (Bayraklı dahil), "
+        "Konak (Karabağlar dahil)",
+        "Düşük–Düşük: Ödemiş, Urla",
+    ]
+    population = lists[LISA_INDICATORS.index("population")]
+    assert population[0] == "Yüksek–Yüksek: Bayraklı, Bornova, Buca, Karşıyaka, Konak"
+
+
+def test_lisa_text_says_when_no_cluster_is_significant(web, monkeypatch) -> None:
+    real = statistics.lisa
+
+    def nothing_significant(table, column):
+        result = real(table, column)
+        return dataclasses.replace(result, quadrant=result.quadrant.map(lambda _: "ns"))
+
+    monkeypatch.setattr(statistics, "lisa", nothing_significant)
+    html, _, _ = render_stats_page(web, lisa_ids=["population"])
+    assert _lisa_lists(html) == [["Anlamlı küme yok"]]
+    html, _, _ = render_stats_page(web, lang="en", lisa_ids=["population"])
+    assert _lisa_lists(html) == [["No significant clusters"]]
+
+
+def test_lisa_text_is_left_out_when_not_computable(web) -> None:
+    html, _, _ = render_stats_page(web, lisa_ids=["wind_capacity_mw"])
+    assert _lisa_lists(html) == []

@@ -125,28 +125,50 @@ class _Bar:
     fill: str
 
 
+# Chart text size in px. The chart is drawn at its own size and only shrinks when the
+# column is narrower, so on a 390 px phone (a card about 340 px wide) labels stay >= 11 px.
+CHART_FONT = 12
+
+
+def _text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """A generous estimate of ``text``'s width in px (DejaVu Sans-like advance widths)."""
+    narrow = sum(1 for c in text if c in ".,:;' |-")
+    em = 0.32 * narrow + 0.66 * (len(text) - narrow)
+    return em * size * (1.1 if bold else 1.0)
+
+
 def bar_chart(
     labels: Sequence[str],
     values: Sequence[float | None],
     *,
     highlight: str | None = None,
     value_text: Sequence[str] | None = None,
-    width: int = 460,
+    width: int = 320,
     color: str = "#9ecae1",
     highlight_color: str = "#08519c",
     title: str = "",
 ) -> Markup:
     """A horizontal bar chart as inline SVG, one bar per label, largest first.
 
-    Missing values are listed at the end without a bar.
+    Missing values are listed at the end without a bar. The label and value
+    columns are sized to their longest text at :data:`CHART_FONT` px, so the bars
+    get the rest of ``width``; the SVG is shown at that size (never enlarged),
+    which keeps the text readable on a phone.
     """
     items = list(zip(labels, values, value_text or [""] * len(labels), strict=True))
     items.sort(key=lambda t: (t[1] is None, -(t[1] or 0.0), t[0]))
-    bar_h, gap, left, right = 13, 3, 96, 96
+    bar_h, gap = 13, 5  # 12 px text sits on a 13 px bar; the gap keeps the rows apart
+    label_w = max(
+        (_text_width(lb, CHART_FONT, bold=lb == highlight) for lb, _, _ in items), default=0
+    )
+    value_w = max((_text_width(v, CHART_FONT, bold=True) for _, _, v in items), default=0)
+    left, right = round(label_w) + 6, round(value_w) + 6
+    span = max(width - left - right, 40)  # very long texts: keep some bar
+    width = left + span + right
     top = max((v for _, v, _ in items if v is not None), default=0.0) or 1.0
     bars = []
     for i, (label, value, shown) in enumerate(items):
-        w = None if value is None else max(0.0, float(value)) / top * (width - left - right)
+        w = None if value is None else max(0.0, float(value)) / top * span
         bars.append(
             _Bar(
                 label=label,
@@ -159,4 +181,4 @@ def bar_chart(
             )
         )
     height = len(items) * (bar_h + gap) + 4
-    return macro("bar_chart")(bars, width, height, title, left, bar_h)
+    return macro("bar_chart")(bars, width, height, title, left, bar_h, CHART_FONT)

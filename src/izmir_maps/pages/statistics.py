@@ -24,6 +24,7 @@ from izmir_maps.stats.moran import (
 )
 from izmir_maps.stats.ranking import ranking_table
 from izmir_maps.stats.views import lisa_in_view, moran_by_view, stats_view
+from izmir_maps.text.names import turkish_sort_key
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import text
 
@@ -134,6 +135,7 @@ def _lisa_card(
         result = lisa(table, ind_id)
     quadrant = dict(result.quadrant)
     names = dict(zip(table["pcode"], table["district"], strict=True))
+    clusters = _clusters_text(quadrant, names, lang)  # the view's own units, before the copy
     if view == "2008":
         for child, parent in new_districts().items():
             quadrant[child], names[child] = quadrant[parent], names[parent]
@@ -144,7 +146,21 @@ def _lisa_card(
         "title": title,
         "map": svg_map(fills, titles=titles, width=300, label=title),
         "reason": None if result.computable else result.reason,
+        "clusters": clusters if result.computable else None,
     }
+
+
+#: Letters in the order of the Turkish alphabet (â, î, û sort with a, i, u).
+def _clusters_text(
+    quadrant: dict[str, str], names: dict[str, str], lang: Lang
+) -> list[tuple[str, str]]:
+    """The significant LISA classes as text: (label, districts in Turkish order), map order."""
+    out = []
+    for cls in LISA_COLORS:
+        members = sorted((names[p] for p, q in quadrant.items() if q == cls), key=turkish_sort_key)
+        if cls not in {"ns", "nodata"} and members:
+            out.append((lisa_label(cls, lang), ", ".join(members)))
+    return out
 
 
 def _num(value: float, lang: Lang, decimals: int) -> str:

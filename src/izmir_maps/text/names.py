@@ -20,6 +20,7 @@ __all__ = [
     "match_key",
     "slugify",
     "turkish_lower",
+    "turkish_sort_key",
     "turkish_title",
     "turkish_upper",
 ]
@@ -30,6 +31,8 @@ _ASCII = str.maketrans(
     {"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u"}
 )
 _PCODE = re.compile(r"^TUR\d{6}$", re.IGNORECASE)
+_TR_ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
+_TR_FOLD = str.maketrans({"â": "a", "î": "i", "û": "u"})
 
 
 def turkish_lower(text: str) -> str:
@@ -66,6 +69,21 @@ def turkish_title(text: str) -> str:
     """
     words = re.split(r"(\s+|-)", turkish_lower(text))
     return "".join(turkish_upper(w[:1]) + w[1:] for w in words)
+
+
+def turkish_sort_key(text: str) -> tuple[int, ...]:
+    """Key that sorts names in Turkish alphabetical order (Ç after C, Ö after O, Ş after S …).
+
+    Python compares code points, which would put Ç, Ö, Ş and Ü after Z.
+
+    Examples
+    --------
+    >>> sorted(["Ödemiş", "Urla", "Çiğli", "Buca", "Ceşme"], key=turkish_sort_key)
+    ['Buca', 'Ceşme', 'Çiğli', 'Ödemiş', 'Urla']
+    """
+    letters = turkish_lower(text).translate(_TR_FOLD)
+    size = len(_TR_ALPHABET)
+    return tuple(_TR_ALPHABET.index(c) if c in _TR_ALPHABET else size + ord(c) for c in letters)
 
 
 def ascii_fold(text: str) -> str:
