@@ -31,6 +31,7 @@ __all__ = [
     "BOUNDARY_VIEWS",
     "BoundaryView",
     "check_view",
+    "children_by_parent",
     "load_boundary_history",
     "merge_2008",
     "new_districts",
@@ -179,7 +180,8 @@ def merge_2008(
     for col in numeric:
         if pd.api.types.is_integer_dtype(indicators[col]):
             rows[col] = rows[col].astype("Int64")
-    rows["merged"] = rows["pcode"].map(_merged_names(into))
+    held = {parent: ", ".join(children) for parent, children in children_by_parent().items()}
+    rows["merged"] = rows["pcode"].map(held)
     rows = rows[[*indicators.columns, "merged"]]
 
     shape_target = districts["pcode"].map(lambda p: into.get(p, p))
@@ -190,10 +192,16 @@ def merge_2008(
     return rows, merged_shapes[list(districts.columns)]
 
 
-def _merged_names(into: dict[str, str]) -> dict[str, str]:
-    """Parent P-code → the new districts it holds in the 2008 view ("Bayraklı")."""
+def children_by_parent() -> dict[str, list[str]]:
+    """P-code of each parent → the names of the new districts its 2008 data holds.
+
+    Examples
+    --------
+    >>> {district_matcher().name(p): c for p, c in children_by_parent().items()}
+    {'Karşıyaka': ['Bayraklı'], 'Konak': ['Karabağlar']}
+    """
     names = district_matcher().names_by_pcode
     out: dict[str, list[str]] = {}
-    for child, parent in sorted(into.items()):
+    for child, parent in sorted(new_districts().items()):
         out.setdefault(parent, []).append(names[child])
-    return {parent: ", ".join(children) for parent, children in out.items()}
+    return out

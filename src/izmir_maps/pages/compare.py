@@ -14,7 +14,7 @@ from izmir_maps.errors import OptionError
 from izmir_maps.pages._html import render, table_html
 from izmir_maps.pages.profiles import PROFILE_INDICATORS, district_slug, rank_cell
 from izmir_maps.pages.svgmap import svg_map
-from izmir_maps.spec.boundary import boundary_caveats
+from izmir_maps.spec.boundary import caveats_of_2008_data
 from izmir_maps.spec.classify import classify_indicator
 from izmir_maps.text.numbers import Lang, format_number, format_percent
 from izmir_maps.text.words import text
@@ -128,7 +128,7 @@ def render_comparison(
 
 def _boundary_notes(pcodes: Sequence[str], names: Sequence[str], lang: Lang) -> list[str]:
     """The 2008 boundary-change line of each compared district it concerns: "Bayraklı: …"."""
-    changed = boundary_caveats(indicator("employees"), "current", lang)
+    changed = caveats_of_2008_data(lang)
     return [
         f"{name}: {changed.line(p)}"
         for p, name in zip(pcodes, names, strict=True)

@@ -26,7 +26,7 @@ from izmir_maps.data.tables import (
 )
 from izmir_maps.pages._html import bar_chart, render, table_html
 from izmir_maps.pages.svgmap import svg_map
-from izmir_maps.spec.boundary import boundary_caveats
+from izmir_maps.spec.boundary import caveats_of_2008_data
 from izmir_maps.text.names import slugify
 from izmir_maps.text.numbers import Lang, format_number, format_percent
 from izmir_maps.text.words import has_text, text
@@ -85,8 +85,7 @@ def render_profile(
     """
     row = table.set_index("pcode").loc[pcode]
     name = str(row["district"])
-    # the key figures of 2008 are Table 1's: their caveats are those of a current-view map of it
-    changed = boundary_caveats(indicator("employees"), "current", lang)
+    changed = caveats_of_2008_data(lang)
     capacity = row.get("wind_capacity_mw")
     has_capacity = capacity is not None and pd.notna(capacity)
     return render(

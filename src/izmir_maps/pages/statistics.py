@@ -12,7 +12,7 @@ from izmir_maps.data.registry import indicator, indicator_ids
 from izmir_maps.pages._html import render, table_html
 from izmir_maps.pages.compare import MULTIPLES
 from izmir_maps.pages.svgmap import svg_map
-from izmir_maps.spec.boundary import boundary_caveats, display_names, view_note, view_title
+from izmir_maps.spec.boundary import caveats_of_2008_data, display_names, view_note, view_title
 from izmir_maps.stats.moran import (
     ALPHA,
     LISA_COLORS,
@@ -179,7 +179,7 @@ def _ranking_html(ranking: pd.DataFrame, lang: Lang) -> str:
     columns = [c for c in ranking.columns if c != "pcode"]
     header = [str(ranking.attrs.get("labels", {}).get(c, c)) for c in columns]
     known = set(indicator_ids())
-    changed = boundary_caveats(indicator("employees"), "current", lang)
+    changed = caveats_of_2008_data(lang)
     rows, sort = [], []
     for _, r in ranking.iterrows():
         cells = [_ranking_cell(c, r[c], known, lang) for c in columns]

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from izmir_maps.data.boundaries import district_matcher
-from izmir_maps.data.history import BoundaryView, check_view, new_districts
-from izmir_maps.data.registry import Indicator
+from izmir_maps.data.history import BoundaryView, check_view, children_by_parent, new_districts
+from izmir_maps.data.registry import Indicator, indicator
 from izmir_maps.spec.legend import Note
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
@@ -30,6 +30,7 @@ from izmir_maps.text.words import text
 __all__ = [
     "BoundaryCaveats",
     "boundary_caveats",
+    "caveats_of_2008_data",
     "default_view",
     "merged_name",
     "view_note",
@@ -102,7 +103,7 @@ def boundary_caveats(ind: Indicator | None, view: BoundaryView, lang: Lang) -> B
     names = district_matcher().names_by_pcode
     into = new_districts()
     if view == "2008":
-        merged = _children_by_parent(into)
+        merged = children_by_parent()
         return BoundaryCaveats(
             lines={
                 parent: text("boundary_merged_line", lang, child=_join(children, lang))
@@ -113,9 +114,18 @@ def boundary_caveats(ind: Indicator | None, view: BoundaryView, lang: Lang) -> B
         child: text("boundary_new_district", lang, parent=names[parent])
         for child, parent in into.items()
     }
-    for parent, children in _children_by_parent(into).items():
+    for parent, children in children_by_parent().items():
         lines[parent] = text("boundary_parent", lang, child=_join(children, lang))
     return BoundaryCaveats(hatched=tuple(sorted(into)), lines=lines, label=hatch_label(lang))
+
+
+def caveats_of_2008_data(lang: Lang) -> BoundaryCaveats:
+    """The caveats of a page that shows Table 1's 2008 figures on today's 30 districts.
+
+    Profiles, the ranking table and comparisons show those figures beside others: they flag the
+    districts of the change as a current-view map of the 2008 data does.
+    """
+    return boundary_caveats(indicator("employees"), "current", lang)
 
 
 def merged_name(name: str, children: list[str] | str, lang: Lang) -> str:
@@ -162,14 +172,6 @@ def display_names(table: pd.DataFrame, view: BoundaryView, lang: Lang) -> pd.Dat
         for name, children in zip(table["district"], held, strict=True)
     ]
     return table.assign(district=named)
-
-
-def _children_by_parent(into: dict[str, str]) -> dict[str, list[str]]:
-    names = district_matcher().names_by_pcode
-    out: dict[str, list[str]] = {}
-    for child, parent in sorted(into.items()):
-        out.setdefault(parent, []).append(names[child])
-    return out
 
 
 def _join(names: list[str], lang: Lang) -> str:
