@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -130,15 +132,35 @@ def browser() -> Iterator[object]:
     manager.stop()
 
 
+@dataclass
+class Visit:
+    """An open page and what it tried to do."""
+
+    page: object
+    blocked: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@functools.cache
+def _visit_class(helpers: type) -> type[Visit]:
+    """``Visit`` with a test module's helper methods (a plain class that uses ``self.page``)."""
+    return type(helpers.__name__, (helpers, Visit), {})
+
+
 @pytest.fixture(scope="session")
-def watch() -> Callable[[object, object], object]:
+def watch() -> Callable[..., object]:
     """Attach to a page: block every request but ``file:``/``data:`` and record what it tried.
 
     ``seen`` is any object with list attributes ``blocked``, ``requests``,
-    ``errors`` and ``dialogs``; it is returned for chaining.
+    ``errors`` and ``dialogs`` (a new ``Visit`` if left out); it is returned for chaining.
     """
 
-    def attach(page, seen):
+    def attach(page, seen=None):
+        if seen is None:
+            seen = Visit(page)
+
         def route(request_route) -> None:
             url = request_route.request.url
             if url.startswith(("file:", "data:")):
@@ -158,3 +180,55 @@ def watch() -> Callable[[object, object], object]:
         return seen
 
     return attach
+
+
+@pytest.fixture
+def open_page(browser, watch) -> Iterator[Callable[..., Visit]]:
+    """Open a page offline and watched; afterwards, assert every page stayed offline and error-free.
+
+    ``open_page(url, viewport=..., ready=None, helpers=None, own_context=False, failed=False)``:
+    pages of one viewport share a browser context unless ``own_context``; ``ready`` is
+    ``"load"`` (wait for the load event) or a script to wait for; ``helpers`` is a class of
+    methods mixed into the returned ``Visit``; ``failed`` records failed requests as errors.
+    """
+    contexts: list[object] = []
+    shared: dict[tuple, object] = {}
+    opened: list[Visit] = []
+
+    def context_for(viewport: dict, own_context: bool) -> object:
+        key = tuple(sorted(viewport.items()))
+        if own_context or key not in shared:
+            context = browser.new_context(viewport=viewport, service_workers="block")
+            contexts.append(context)
+            if not own_context:
+                shared[key] = context
+            return context
+        return shared[key]
+
+    def open_(
+        url: str,
+        *,
+        viewport: dict,
+        ready: str | None = None,
+        helpers: type | None = None,
+        own_context: bool = False,
+        failed: bool = False,
+    ) -> Visit:
+        page = context_for(viewport, own_context).new_page()
+        seen = watch(page, (_visit_class(helpers) if helpers else Visit)(page))
+        if failed:
+            page.on("requestfailed", lambda request: seen.errors.append(f"failed: {request.url}"))
+        page.goto(url)
+        if ready == "load":
+            page.wait_for_load_state("load")
+        elif ready:
+            page.wait_for_function(ready)
+        opened.append(seen)
+        return seen
+
+    yield open_
+    for seen in opened:
+        assert seen.blocked == [], f"requests left the page: {seen.blocked}"
+        assert seen.errors == [], f"console or page errors: {seen.errors}"
+    for context in contexts:
+        context.close()

@@ -9,8 +9,6 @@ Screenshots of every map go to ``/tmp/izmir_shots/`` (or ``$IZMIR_SHOTS``).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -64,15 +62,8 @@ def files(specs: dict[str, MapSpec], tmp_path_factory: pytest.TempPathFactory) -
     return {name: write_html(spec, folder / f"{name}.html") for name, spec in specs.items()}
 
 
-@dataclass
-class Visit:
-    """An open page and what it tried to do."""
-
-    page: object
-    blocked: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
+class MapVisit:
+    """Helpers mixed into the shared ``Visit`` record (see ``tests/conftest.py``)."""
 
     def point(self, pcode: str) -> tuple[float, float]:
         """Screen position of a district's label point (inside the district)."""
@@ -89,24 +80,12 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser, watch) -> Iterator:
-    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-    opened: list[Visit] = []
+def visit(open_page):
+    def open_map(path: Path, *, ready: bool = True):
+        wait = "window.izmirMap !== undefined" if ready else None
+        return open_page(path.as_uri(), viewport=VIEWPORT, ready=wait, helpers=MapVisit)
 
-    def open_map(path: Path, *, ready: bool = True) -> Visit:
-        page = context.new_page()
-        seen = watch(page, Visit(page))
-        page.goto(path.as_uri())
-        if ready:
-            page.wait_for_function("window.izmirMap !== undefined")
-        opened.append(seen)
-        return seen
-
-    yield open_map
-    for seen in opened:
-        assert seen.blocked == [], f"requests left the page: {seen.blocked}"
-        assert seen.errors == [], f"console or page errors: {seen.errors}"
-    context.close()
+    return open_map
 
 
 @pytest.mark.parametrize("name", ["employees", "employees_en", "osb", "wind", "combined"])

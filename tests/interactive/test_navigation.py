@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -149,15 +147,8 @@ def test_two_renders_with_atlas_links_are_byte_identical(specs) -> None:
 # --- in Chromium ------------------------------------------------------------------------------
 
 
-@dataclass
-class Visit:
-    """An open page and what it tried to do."""
-
-    page: object
-    blocked: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
+class NavVisit:
+    """Helpers mixed into the shared ``Visit`` record (see ``tests/conftest.py``)."""
 
     def chosen(self) -> str | None:
         """Name of the district whose popup is open, or ``None``."""
@@ -197,29 +188,20 @@ def atlas_dir(specs, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def visit(browser, watch) -> Iterator:
-    contexts: list[object] = []
-    opened: list[Visit] = []
+def visit(open_page):
+    def open_map(path: Path, hash_: str = "", viewport: dict | None = None) -> NavVisit:
+        return open_page(
+            path.as_uri() + hash_,
+            viewport=viewport or VIEWPORT,
+            ready="window.izmirMap !== undefined",
+            helpers=NavVisit,
+            own_context=True,
+        )
 
-    def open_map(path: Path, hash_: str = "", viewport: dict | None = None) -> Visit:
-        context = browser.new_context(viewport=viewport or VIEWPORT, service_workers="block")
-        contexts.append(context)
-        page = context.new_page()
-        seen = watch(page, Visit(page))
-        page.goto(path.as_uri() + hash_)
-        page.wait_for_function("window.izmirMap !== undefined")
-        opened.append(seen)
-        return seen
-
-    yield open_map
-    for seen in opened:
-        assert seen.blocked == [], f"requests left the page: {seen.blocked}"
-        assert seen.errors == [], f"console or page errors: {seen.errors}"
-    for context in contexts:
-        context.close()
+    return open_map
 
 
-def options(seen: Visit) -> list[str]:
+def options(seen: NavVisit) -> list[str]:
     return seen.page.locator(".izm-list li").all_inner_texts()
 
 
@@ -423,7 +405,7 @@ def test_no_fullscreen_button_where_the_browser_has_none(atlas_dir: Path, browse
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
-        seen = watch(page, Visit(page))
+        seen = watch(page)
         page.add_init_script(
             "Object.defineProperty(Document.prototype, 'fullscreenEnabled', {get: () => false})"
         )
@@ -464,7 +446,7 @@ def test_a_page_copied_without_assets_says_so(
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
-        seen = watch(page, Visit(page))
+        seen = watch(page)
         page.goto(path.as_uri())
         page.wait_for_load_state("load")
         note = page.locator(".izm-missing")

@@ -11,8 +11,6 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -219,15 +217,8 @@ def sync_file(page: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@dataclass
-class Visit:
-    """An open page and what it tried to do."""
-
-    page: object
-    blocked: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
+class SyncVisit:
+    """Helpers mixed into the shared ``Visit`` record (see ``tests/conftest.py``)."""
 
     def view(self, side: str) -> dict:
         """Zoom, centre (lat/lng) and centre in pixels at that zoom of one half.
@@ -259,29 +250,20 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser, watch) -> Iterator:
-    contexts: list[object] = []
-    opened: list[Visit] = []
+def visit(open_page):
+    def open_(path: Path, viewport: dict | None = None) -> SyncVisit:
+        return open_page(
+            path.as_uri(),
+            viewport=viewport or VIEWPORT,
+            ready="() => window.izmirSync !== undefined",
+            helpers=SyncVisit,
+            own_context=True,
+        )
 
-    def open_page(path: Path, viewport: dict | None = None) -> Visit:
-        context = browser.new_context(viewport=viewport or VIEWPORT, service_workers="block")
-        contexts.append(context)
-        page = context.new_page()
-        seen = watch(page, Visit(page))
-        page.goto(path.as_uri())
-        page.wait_for_function("() => window.izmirSync !== undefined")
-        opened.append(seen)
-        return seen
-
-    yield open_page
-    for seen in opened:
-        assert seen.blocked == [], f"requests left the page: {seen.blocked}"
-        assert seen.errors == [], f"console or page errors: {seen.errors}"
-    for context in contexts:
-        context.close()
+    return open_
 
 
-def assert_same_view(seen: Visit) -> None:
+def assert_same_view(seen: SyncVisit) -> None:
     left, right = seen.view("left"), seen.view("right")
     assert left["zoom"] == right["zoom"]
     assert abs(left["x"] - right["x"]) < 0.01 and abs(left["y"] - right["y"]) < 0.01, (left, right)

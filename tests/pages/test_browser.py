@@ -6,8 +6,6 @@ tests skip without them, except under CI (``CI=true``), where a missing browser 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -42,36 +40,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
 
 
-@dataclass
-class Visit:
-    """An open page and what it tried to do."""
-
-    page: object
-    blocked: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-
 @pytest.fixture
-def visit(browser, watch) -> Iterator:
-    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-    opened: list[Visit] = []
+def visit(open_page):
+    def open_(path: Path):
+        return open_page(path.as_uri(), viewport=VIEWPORT, ready="load", failed=True)
 
-    def open_page(path: Path) -> Visit:
-        page = context.new_page()
-        seen = watch(page, Visit(page))
-        page.on("requestfailed", lambda request: seen.errors.append(f"failed: {request.url}"))
-        page.goto(path.as_uri())
-        page.wait_for_load_state("load")
-        opened.append(seen)
-        return seen
-
-    yield open_page
-    for seen in opened:
-        assert seen.blocked == [], f"requests left the page: {seen.blocked}"
-        assert seen.errors == [], f"console or page errors: {seen.errors}"
-    context.close()
+    return open_
 
 
 @pytest.mark.parametrize("name", ["profile", "compare", "stats"])

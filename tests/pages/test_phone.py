@@ -8,8 +8,6 @@ Same browser set-up as ``test_browser.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -86,36 +84,14 @@ def atlas(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@dataclass
-class Visit:
-    """An open page and what it tried to do."""
-
-    page: object
-    blocked: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-
 @pytest.fixture
-def phone(browser, watch) -> Iterator:
+def phone(open_page):
     """Open a page at 390×844; afterwards, assert it stayed offline and error-free."""
-    context = browser.new_context(viewport=PHONE, service_workers="block")
-    opened: list[Visit] = []
 
-    def open_page(path: Path) -> object:
-        page = context.new_page()
-        seen = watch(page, Visit(page))
-        page.goto(path.as_uri())
-        page.wait_for_load_state("load")
-        opened.append(seen)
-        return page
+    def open_(path: Path) -> object:
+        return open_page(path.as_uri(), viewport=PHONE, ready="load").page
 
-    yield open_page
-    for seen in opened:
-        assert seen.blocked == [], f"requests left the page: {seen.blocked}"
-        assert seen.errors == [], f"console or page errors: {seen.errors}"
-    context.close()
+    return open_
 
 
 def test_the_pages_are_the_ones_the_atlas_builds(atlas) -> None:
