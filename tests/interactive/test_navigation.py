@@ -130,11 +130,11 @@ def test_the_message_for_missing_assets_is_only_in_shared_pages(specs) -> None:
     assert '<p class="izm-missing">' not in render_html(specs["employees"]).html
 
 
-def test_the_two_map_page_has_no_navigation(specs) -> None:
+def test_the_two_map_page_draws_one_set_of_tools_on_its_left_map(specs) -> None:
     page = render_sync_html(specs["employees"], choropleth_spec("exports_usd")).html
-    for side in ("l", "r"):
-        match = re.search(rf'id="izm-data-{side}">(.*?)</script>', page, re.S)
-        assert match is not None and '"nav"' not in match.group(1)
+    halves = {side: re.search(rf'id="izm-data-{side}">(.*?)</script>', page, re.S) for side in "lr"}
+    assert halves["l"] is not None and '"nav"' in halves["l"].group(1)
+    assert halves["r"] is not None and '"nav"' not in halves["r"].group(1)  # one search box
     shared = re.search(r'id="izm-data-shared">(.*?)</script>', page, re.S)
     assert shared is not None and '"nav"' not in shared.group(1)
 

@@ -33,7 +33,8 @@ from izmir_maps.spec.style import wind_radius
 HOSTILE = "<img src=x onerror=alert(1)>"
 KINDS = ("choropleth", "osb", "wind", "combined")
 SIZE_LIMIT = 300_000
-CHOROPLETH_PAYLOAD_LIMIT = 90_000
+# 90 kB held until the page carried its values as a table (≈3 kB) and its description (≈0.5 kB).
+CHOROPLETH_PAYLOAD_LIMIT = 95_000
 # URLs that Leaflet's own code carries (SVG namespace, licence comment): not requests.
 LEAFLET_URLS = {
     "http://www.w3.org/2000/svg",

@@ -17,9 +17,10 @@ import pytest
 
 from izmir_maps.errors import OptionError
 from izmir_maps.interactive._assets import leaflet_css, leaflet_js, page_js
-from izmir_maps.interactive.render import write_shared_assets
+from izmir_maps.interactive.render import AtlasLinks, write_shared_assets
 from izmir_maps.interactive.sync import SCOPED_IDS, render_sync_html, sync_css, write_sync_html
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, wind_spec
+from izmir_maps.text.names import slugify
 
 HOSTILE = '<img src=x onerror="window.__xss=1">'
 ALIAGA = "TUR035001"
@@ -314,7 +315,8 @@ def test_dragging_the_right_map_moves_the_left(sync_file: Path, visit) -> None:
     page = seen.page
     before = seen.view("left")
     box = page.locator("#izm-map-r").bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.75
+    # the middle: clear of the legend, which a half narrower than 600 px has at the bottom
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.5
     page.mouse.move(x, y)
     page.mouse.down()
     for step in range(1, 11):
@@ -430,3 +432,149 @@ def test_wheel_zoom_on_one_map_zooms_the_other(sync_file: Path, visit) -> None:
     )
     page.wait_for_timeout(300)
     assert_same_view(seen)
+
+
+# --- the map tools: search, address, full screen, home link, missing assets --------------------
+
+
+@pytest.fixture(scope="module")
+def atlas_page(specs: dict[str, MapSpec]) -> str:
+    links = AtlasLinks(home="../index.html", profiles="../districts/")
+    return render_sync_html(specs["employees"], specs["exports"], atlas=links).html
+
+
+def test_the_left_half_carries_the_tools(atlas_page: str) -> None:
+    left, right = json_block(atlas_page, "izm-data-l"), json_block(atlas_page, "izm-data-r")
+    assert (
+        "nav" in left
+        and "nav" not in right
+        and "nav" not in json_block(atlas_page, "izm-data-shared")
+    )
+    nav = left["nav"]
+    assert nav["home"] == "../index.html"
+    assert [d["s"] for d in nav["d"]] == [slugify(d["n"]) for d in left["d"]]  # same order
+    cigli = next(d for d in nav["d"] if d["s"] == "cigli")
+    assert (cigli["p"], cigli["pt"]) == ("../districts/cigli.html", "Çiğli ilçe profili")
+    assert nav["w"]["search"] == "İlçe ara" and nav["w"]["fullscreen"] == "Tam ekran"
+
+
+def test_a_page_on_its_own_links_nowhere(page: str) -> None:
+    nav = json_block(page, "izm-data-l")["nav"]
+    assert "home" not in nav and all("p" not in d for d in nav["d"])
+    assert 'class="izm-missing"' not in page  # Leaflet is inside the page: nothing can be missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [
+        ("tr", "Haritalar yüklenemedi: Leaflet dosyaları (assets/leaflet.js"),
+        ("en", "The maps could not load: the Leaflet files (assets/leaflet.js"),
+    ],
+)
+def test_shared_page_says_when_its_assets_are_missing(lang: str, start: str) -> None:
+    page = render_sync_html(
+        choropleth_spec("employees", lang=lang),
+        choropleth_spec("exports_usd", lang=lang),
+        assets="shared",
+    ).html
+    message = re.search(r'<p class="izm-missing">([^<]*)</p>', page).group(1)
+    assert message.startswith(start) and "compare/" in message
+    # in the left pane, where the left half's map.js removes it once Leaflet is there
+    pane = re.search(r'<div class="izm-pane" id="izm-pane-l".*?<script', page, re.S).group(0)
+    assert 'class="izm-missing"' in pane
+
+
+@pytest.fixture(scope="module")
+def atlas_file(atlas_page: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sync-tools") / "sync.html"
+    path.write_text(atlas_page, encoding="utf-8")
+    return path
+
+
+def hash_of(seen: SyncVisit) -> str:
+    return seen.page.evaluate("() => location.hash")
+
+
+@pytest.mark.browser
+def test_search_moves_both_maps_and_keeps_the_address(atlas_file: Path, visit) -> None:
+    seen = visit(atlas_file)
+    page = seen.page
+    assert hash_of(seen) == ""  # opening the page chooses nothing
+    assert page.locator(".izm-find input").count() == 1  # one search box, on the left map
+    assert page.locator("#izm-map-l .izm-find").is_visible()
+    page.fill("#izm-q", "CIGLI")
+    assert page.locator("#izm-list li").all_inner_texts() == ["Çiğli"]
+    page.keyboard.press("Enter")
+    assert page.locator("#izm-map-l .leaflet-popup-content h3").inner_text() == "Çiğli"
+    assert seen.view("left")["zoom"] == 11
+    assert_same_view(seen)
+    left = seen.view("left")
+    assert hash_of(seen) == f"#cigli/11/{left['lat']:.4f}/{left['lng']:.4f}"
+    # moving the right map moves the left one, and the address follows
+    page.evaluate("() => void izmirSync.right.map.setView([38.42, 27.14], 10, {animate: false})")
+    assert_same_view(seen)
+    assert hash_of(seen).endswith("/10/38.4200/27.1400")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("address", "zoom", "lat", "popup"),
+    [("#bornova/10.5/38.42/27.14", 10.5, 38.42, "Bornova"), ("#/9.75/38.5/27.2", 9.75, 38.5, None)],
+)
+def test_the_address_reopens_both_maps(atlas_file: Path, open_page, address, zoom, lat, popup):
+    seen = open_page(
+        atlas_file.as_uri() + address,
+        viewport=VIEWPORT,
+        ready="() => window.izmirSync !== undefined",
+        helpers=SyncVisit,
+        own_context=True,
+    )
+    assert seen.view("left")["zoom"] == seen.view("right")["zoom"] == zoom
+    assert round(seen.view("right")["lat"], 4) == lat
+    assert_same_view(seen)
+    popups = seen.page.locator(".leaflet-popup-content h3").all_inner_texts()
+    assert popups == ([popup] if popup else [])
+
+
+@pytest.mark.browser
+def test_full_screen_shows_both_maps(atlas_file: Path, visit) -> None:
+    seen = visit(atlas_file)
+    page = seen.page
+    button = page.locator("#izm-map-l button.izm-fs")
+    assert button.inner_text() == "Tam ekran"
+    button.click()
+    page.wait_for_function("() => document.fullscreenElement !== null")
+    assert page.evaluate("() => document.fullscreenElement.className") == "izm-sync"
+    assert button.inner_text() == "Tam ekrandan çık"
+    button.click()
+    page.wait_for_function("() => document.fullscreenElement === null")
+    assert button.inner_text() == "Tam ekran"
+    assert_same_view(seen)
+
+
+@pytest.mark.browser
+def test_home_link_and_centre_button(atlas_file: Path, visit) -> None:
+    seen = visit(atlas_file)
+    page = seen.page
+    home = page.locator("#izm-map-l a.izm-home")
+    assert home.get_attribute("href") == "../index.html"
+    assert home.inner_text() == "← Atlas"
+    page.locator("#izm-map-l button.izm-centre").click()
+    assert seen.view("left")["zoom"] > 9
+    assert_same_view(seen)
+
+
+@pytest.mark.browser
+def test_missing_assets_are_explained(specs, tmp_path: Path, open_page) -> None:
+    path = write_sync_html(
+        specs["employees"], specs["exports"], tmp_path / "compare" / "s.html", assets="shared"
+    )  # no assets/ folder beside compare/
+    seen = open_page(
+        path.as_uri(), viewport={"width": 390, "height": 844}, ready="load", failed=True
+    )
+    message = seen.page.locator(".izm-missing")
+    assert message.is_visible()
+    assert message.inner_text().startswith("Haritalar yüklenemedi")
+    # the failed requests for assets/leaflet.* are the point here; no script error besides
+    assert seen.errors and all("leaflet" in e or "Failed to load" in e for e in seen.errors)
+    seen.errors.clear()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import Any
 
 from izmir_maps.interactive._style import SHAPES, safe_color
 from izmir_maps.interactive._text import word
@@ -27,9 +28,11 @@ from izmir_maps.spec.legend import (
 )
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import attribution, wind_radius
+from izmir_maps.text.names import turkish_sort_key
 from izmir_maps.text.numbers import Lang
+from izmir_maps.text.words import text
 
-__all__ = ["build_legend", "with_downloads"]
+__all__ = ["build_legend", "value_table", "with_downloads"]
 
 #: Marker class of the entries that explain filled and hollow (the CSS colours it grey).
 _LOCATION_SHAPE = "grey"
@@ -160,13 +163,14 @@ def _size_legend(steps: tuple[SizeStep, ...], top: float) -> str:
 
 
 def _footer(spec: MapSpec, plan: LegendPlan, *, notes_shown: bool) -> str:
-    parts = ['<footer class="izm-foot">']
+    # a <div>: a <footer> outside a sectioning element is the page's contentinfo landmark
+    parts = ['<div class="izm-foot">']
     if not notes_shown:  # otherwise the classes section holds them
         parts += [f'<p class="izm-note">{html.escape(n.text)}</p>' for n in plan.plain_notes]
     for source in spec.sources:
         if source != attribution(spec.lang):  # the attribution has its own line on the map
             parts.append(f'<p class="izm-src">{html.escape(source)}</p>')
-    parts.append("</footer>")
+    parts.append("</div>")
     return "".join(parts)
 
 
@@ -186,8 +190,80 @@ def with_downloads(legend: str, links: Mapping[str, str] | None, lang: Lang) -> 
         for fmt, path in links.items()
     )
     line = f'<p class="izm-dl"><span>{html.escape(word("dl_title", lang))}:</span> {anchors}</p>'
-    head, end, tail = legend.rpartition("</footer>")
+    head, end, tail = legend.rpartition("</div></details>")  # the footer ends the legend
     return f"{head}{line}{end}{tail}" if end else legend + line
+
+
+# --- the values as a table -------------------------------------------------------------------
+
+
+def value_table(title: str, data: Mapping[str, Any], lang: Lang) -> str:
+    """The map's values as an HTML table, hidden until the page's "Tablo olarak göster" button.
+
+    A choropleth lists the 30 districts with the tooltip's columns (value, share,
+    rank; "Veri yok" where a district has none); a marker map lists its markers
+    (OSBs, or the 2009 wind capacity points) with their popup's rows. Rows are in
+    Turkish alphabetical order, as the search list and the keyboard order of the
+    districts. The table scrolls inside its own box, so a phone never scrolls sideways.
+
+    Parameters
+    ----------
+    title
+        The map's title: the table's caption.
+    data
+        The payload's data (:func:`~izmir_maps.interactive._payload.build_payload`).
+    lang
+        Language of the words.
+
+    Returns
+    -------
+    str
+        Escaped HTML, or ``""`` when the map shows no values.
+    """
+    layers = [layer[0] for layer in data["layers"]]
+    if "choro" in layers:
+        skip = {text("boundary_tip", lang)}  # a note on a district, not one of its values
+        head, rows = _rows([(d["n"], d.get("t", [])) for d in data["d"]], skip)
+        fill, first = text("no_data", lang), text("district", lang)
+    elif data.get("osb") or data.get("wp"):
+        points = data.get("osb") or data.get("wp")
+        head, rows = _rows([(p.get("h") or p["s"], p["rows"]) for p in points], set())
+        fill, first = "–", word("ma_name", lang)
+    else:
+        return ""
+    cells = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in (first, *head))
+    body = "".join(
+        f'<tr><th scope="row">{html.escape(name)}</th>'
+        + "".join(f"<td>{html.escape(values.get(h, fill))}</td>" for h in head)
+        + "</tr>"
+        for name, values in rows
+    )
+    hide = html.escape(word("ma_table_hide", lang))
+    return (
+        # <main> and <h1>: while it is shown, the table is the page's main content and title
+        '<main id="izm-table" class="izm-table" hidden aria-labelledby="izm-table-h">'
+        f'<button type="button" class="izm-table-back" aria-expanded="true" '
+        f'aria-controls="izm-table">{hide}</button>'
+        f'<div class="izm-table-box" tabindex="0" role="region" aria-label="{html.escape(title)}">'
+        f'<table><caption><h1 id="izm-table-h">{html.escape(title)}</h1></caption>'
+        f"<thead><tr>{cells}</tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+        f'<p class="izm-note">{html.escape(word("ma_table_order", lang))}</p></main>'
+    )
+
+
+def _rows(
+    items: list[tuple[str, list[list[str]]]], skip: set[str]
+) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:
+    """Column heads (the row labels, first seen first) and name → label → value, sorted."""
+    head: list[str] = []
+    rows = []
+    for name, pairs in items:
+        values = {label: value for label, value in pairs if label not in skip}
+        head += [label for label in values if label not in head]
+        rows.append((name, values))
+    rows.sort(key=lambda row: turkish_sort_key(row[0]))
+    return head, rows
 
 
 # --- the note box -----------------------------------------------------------------------------

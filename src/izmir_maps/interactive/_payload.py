@@ -35,7 +35,7 @@ from izmir_maps.data.boundaries import EQUAL_AREA_CRS, IZMIR_PCODE
 from izmir_maps.data.locations import SOURCED
 from izmir_maps.data.registry import Indicator, base_indicators, indicator, indicator_ids
 from izmir_maps.interactive._geometry import encode_polyline, label_point, polygons_of, topology
-from izmir_maps.interactive._legend import build_legend
+from izmir_maps.interactive._legend import build_legend, value_table
 from izmir_maps.interactive._style import KIND_TEXT, PLAIN_FILL, PLAIN_LINE, SHAPES, safe_color
 from izmir_maps.interactive._text import clean, is_missing, short_name, word
 from izmir_maps.spec.boundary import BoundaryCaveats
@@ -51,7 +51,7 @@ from izmir_maps.spec.style import (
     attribution,
     wind_radius,
 )
-from izmir_maps.text.names import ascii_fold, slugify
+from izmir_maps.text.names import ascii_fold, slugify, turkish_sort_key
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import has_text, text
 
@@ -103,11 +103,15 @@ class Payload:
         Escaped HTML of the legend box (title, classes, symbols, notes, sources).
     notes
         Escaped HTML of the note box (unassigned wind capacity, unplaced points).
+    table
+        Escaped HTML of the map's values as a table, hidden until "Tablo olarak
+        göster" shows it (``""`` for a map without values).
     """
 
     data: dict[str, Any]
     legend: str
     notes: str
+    table: str = ""
 
 
 def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) -> Payload:
@@ -138,7 +142,10 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
         "q": GRID,
         "qn": CONTEXT_GRID,
         "style": _style(tiles),
-        "words": {k: word(k, lang) for k in ("zoom_in", "zoom_out", "source")},
+        "words": {
+            **{k: word(k, lang) for k in ("zoom_in", "zoom_out", "source")},
+            **{k: word(f"ma_{k}", lang) for k in ("legend_more", "legend_less", "close")},
+        },
         "attr": html.escape(attribution(lang)),
         "view": dict(geo.view),
     }
@@ -173,7 +180,7 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
     # Leaflet's layer switch sets names as HTML: escape them here.
     data["layers"] = [[key, html.escape(name), on] for key, name, on in layers]
     legend, notes = build_legend(spec, choro=choro)
-    return Payload(data, legend, notes)
+    return Payload(data, legend, notes, value_table(spec.title, data, lang))
 
 
 def navigation(
@@ -229,6 +236,7 @@ def navigation(
     }
     out["w"]["centre"] = text("centre", lang)
     out["w"]["centre_title"] = text("nav_centre_title", lang)
+    out["w"]["table"] = text("ma_table_show", lang)
     centre = frame[frame["pcode"].isin(CENTRE_PCODES)]
     if len(centre) == len(CENTRE_PCODES):
         geoms = centre.to_crs(4326).geometry if centre.crs else centre.geometry
@@ -321,18 +329,35 @@ def _district_data(
             item["t"] = [[word("proposed_district", lang), text("yes", lang)]]
         if pcode in proposed:
             item["w"] = 1
+        item["an"] = _access_name(name, item.get("t", []), lang, proposed=pcode in proposed)
         _add_caveat(item, spec.caveats, pcode, lang)
         rows.append(item)
     out = {
         "arcs": geo.arcs,
         "outline": geo.outer,
         "d": rows,
+        # the order of the districts for the keyboard and the table: Turkish alphabetical, as
+        # the search list; an order by position has no single answer for 30 odd shapes
+        "ko": sorted(range(n), key=lambda j: turkish_sort_key(rows[j]["n"])),
         "pk": [ind.label(lang) for ind in popup],
         "pm": next((j for j, ind in enumerate(popup) if ind.id == mapped), -1),
     }
     if several:
         out["pb"] = _province_borders(geo, list(districts["pcode"]))
     return out
+
+
+def _access_name(name: str, rows: list[list[str]], lang: Lang, *, proposed: bool) -> str:
+    """What a screen reader says on a district: its name and the tooltip's values, once.
+
+    ``"Aliağa: 27.225 kişi, %4,14, 9./30"``; ``"Kiraz: veri yok"`` without a value;
+    just the name on a map that shows no values of districts.
+    """
+    if proposed:
+        return f"{name}: {word('proposed_district', lang)}"
+    none = text("no_data", lang)
+    values = [word("ma_no_data", lang) if value == none else value for _, value in rows]
+    return f"{name}: {', '.join(values)}" if values else name
 
 
 def _province_borders(geo: _Geometry, pcodes: list[str]) -> list[int]:
@@ -511,6 +536,7 @@ def _osb_points(spec: MapSpec) -> list[dict[str, Any]]:
                 "q": _quality(row.get("location")),
                 "h": name,
                 "s": short or name,
+                "an": ", ".join([name or short, rows[1][1], rows[2][1]]),
                 "rows": rows,
                 "src": _sources(row.get("source")),
             }
@@ -537,6 +563,7 @@ def _farm_points(spec: MapSpec) -> list[dict[str, Any]]:
                 "q": _quality(row.get("location")),
                 "h": name,
                 "s": short_name(name),
+                "an": ", ".join([name, rows[0][1], rows[1][1]]),
                 "rows": rows,
                 "src": _sources(row.get("source")),
             }
@@ -559,6 +586,12 @@ def _wind_points(spec: MapSpec) -> list[dict[str, Any]]:
                 "r": round(wind_radius(float(value), top), 2),
                 "q": _quality(row.get("location")),
                 "s": clean(row.get("label")) or clean(row.get("district")),
+                "an": word(
+                    "ma_wind_point",
+                    lang,
+                    name=clean(row.get("label")) or clean(row.get("district")),
+                    mw=mw.format(float(value), lang, unit=True),
+                ),
                 "rows": [
                     [text("capacity", lang), mw.format(float(value), lang, unit=True) + " (2009)"],
                     [word("location", lang), _location(row.get("location"), lang)],

@@ -36,6 +36,7 @@ from izmir_maps.interactive._assets import (
 )
 from izmir_maps.interactive._legend import with_downloads
 from izmir_maps.interactive._payload import Payload, build_payload, navigation
+from izmir_maps.spec.describe import describe_map
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.text.words import text
 from izmir_maps.write import write_text
@@ -295,7 +296,9 @@ def _page(
         f"<style>{page_css()}</style>",
         "</head>",
         "<body>",
-        f'<div id="izm-map" role="region" aria-label="{title}"></div>',
+        # the map in words for screen readers, inside the map's landmark so it is read with it
+        f'<div id="izm-map" role="region" aria-label="{title}" aria-describedby="izm-desc">'
+        f'<p id="izm-desc" class="izm-sr">{html.escape(describe_map(spec), quote=False)}</p></div>',
         # shown until map.js finds Leaflet: a page copied without the atlas's assets/ says why
         f'<p class="izm-missing">{html.escape(text("nav_missing", spec.lang))}</p>'
         if assets == "shared"
@@ -303,6 +306,7 @@ def _page(
         SVG_DEFS if spec.wind_proposed or spec.caveats.hatched else "",  # hatch patterns
         payload.legend,
         payload.notes,
+        payload.table,  # the values as a table, shown by the map's table switch
         f'<script type="application/json" id="izm-data">{script_json(payload.data)}</script>',
         body_assets,
         f"<script>{page_js()}</script>",

@@ -8,6 +8,11 @@ script. That script looks its elements up by fixed ids (``izm-map``,
 ``window`` that map those names to one half (``izm-map-l`` / ``izm-map-r`` …).
 Moving or zooming one map sets the other to the same centre and zoom.
 
+The tools of a single map (the district search, "İzmir merkez", full screen,
+the home link and the address ``#<district>/<zoom>/<lat>/<lng>``) are map.js's
+own: the left half carries the ``nav`` entry, so map.js draws them once, on the
+left map, and the right map follows every move they make.
+
 Data that both halves share (the district arcs, the neighbouring provinces,
 the styles) travels once. The page obeys the rules of every map: no request
 leaves it, a Content-Security-Policy allows only its own scripts, every text
@@ -35,9 +40,11 @@ from izmir_maps.interactive._assets import (
     page_js,
     script_json,
 )
-from izmir_maps.interactive._payload import Payload, build_payload
-from izmir_maps.interactive.render import InteractiveMap, check_page_args
+from izmir_maps.interactive._payload import Payload, build_payload, navigation
+from izmir_maps.interactive.render import AtlasLinks, InteractiveMap, check_page_args
+from izmir_maps.spec.describe import describe_map
 from izmir_maps.spec.map_spec import MapSpec
+from izmir_maps.text.words import text
 
 __all__ = ["SCOPED_IDS", "render_sync_html", "sync_css", "sync_js", "write_sync_html"]
 
@@ -69,12 +76,16 @@ def render_sync_html(
     assets: Assets = "inline",
     asset_prefix: str = "../assets/",
     title: str | None = None,
+    atlas: AtlasLinks | None = None,
 ) -> InteractiveMap:
     """Draw ``left`` and ``right`` side by side in one page; they pan and zoom together.
 
     The maps share the width half and half, one above the other on screens
     narrower than 760 px. Each has its own legend, tooltips, popups and
-    layer switch, as on a single map; no tile basemap is drawn.
+    layer switch, as on a single map; no tile basemap is drawn. The left map
+    carries the tools of a single map: search a district (both maps move),
+    "İzmir merkez", full screen (of both maps) and an address that keeps the
+    view and the chosen district (``#bornova/10.5/38.42/27.14``).
 
     Parameters
     ----------
@@ -88,6 +99,10 @@ def render_sync_html(
         Relative folder of the shared assets, ending in ``/``.
     title
         Page title; by default the two map titles.
+    atlas
+        Links of a page that is part of the atlas: to its home page and to the
+        district profiles (see :class:`~izmir_maps.interactive.render.AtlasLinks`);
+        ``None`` (default) for a page on its own.
 
     Returns
     -------
@@ -110,12 +125,23 @@ def render_sync_html(
     check_type("right", right, MapSpec, "a MapSpec (see choropleth_spec)")
     check_page_args(assets=assets, asset_prefix=asset_prefix)
     check_text("title", title)
+    check_type("atlas", atlas, (AtlasLinks, type(None)), "AtlasLinks or None")
     check_assets(assets, asset_prefix)
     payloads = [build_payload(spec, labels=True) for spec in (left, right)]
+    links = atlas or AtlasLinks(home=None, profiles=None)  # a page on its own links nowhere
+    # the tools: map.js draws them on the map whose data has "nav" (only the left)
+    payloads[0].data["nav"] = navigation(left, home=links.home, profiles=links.profiles)
     shared, own = _split_shared([p.data for p in payloads])
     page_title = title if title is not None else f"{left.title} · {right.title}"
+    # shown until the left half's map.js finds Leaflet (it removes it): a page copied without
+    # the atlas's assets/ says why
+    missing = (
+        f'<p class="izm-missing">{html.escape(text("sync_missing", left.lang))}</p>'
+        if assets == "shared"
+        else ""
+    )
     halves = [
-        _half(side, spec, payload, data)
+        _half(side, spec, payload, data, missing if side == "l" else "")
         for side, spec, payload, data in zip(_SIDES, (left, right), payloads, own, strict=True)
     ]
     scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, sync_js())
@@ -133,9 +159,10 @@ def render_sync_html(
         f"<style>{sync_css()}</style>",
         "</head>",
         "<body>",
-        '<div class="izm-sync">',
+        # main: a landmark around all the content (the legends' footers are not the page's)
+        '<main class="izm-sync">',
         *halves,
-        "</div>",
+        "</main>",
         SVG_DEFS,
         f'<script type="application/json" id="izm-data-shared">{script_json(shared)}</script>',
         body_assets,
@@ -155,6 +182,7 @@ def write_sync_html(
     assets: Assets = "inline",
     asset_prefix: str = "../assets/",
     title: str | None = None,
+    atlas: AtlasLinks | None = None,
 ) -> Path:
     """Render the two maps (see :func:`render_sync_html`) and write the page atomically.
 
@@ -164,7 +192,7 @@ def write_sync_html(
         The two maps.
     path
         Output file (``.html``); its folder is created if needed.
-    assets, asset_prefix, title
+    assets, asset_prefix, title, atlas
         As for :func:`render_sync_html`.
 
     Returns
@@ -172,7 +200,9 @@ def write_sync_html(
     pathlib.Path
         ``path``.
     """
-    page = render_sync_html(left, right, assets=assets, asset_prefix=asset_prefix, title=title)
+    page = render_sync_html(
+        left, right, assets=assets, asset_prefix=asset_prefix, title=title, atlas=atlas
+    )
     return page.save(Path(path))
 
 
@@ -211,14 +241,17 @@ def _split_shared(datas: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dic
     return shared, [{k: v for k, v in d.items() if k not in shared} for d in datas]
 
 
-def _half(side: str, spec: MapSpec, payload: Payload, data: dict[str, Any]) -> str:
-    """One pane: the map box, its legend and note boxes, and its own data."""
+def _half(side: str, spec: MapSpec, payload: Payload, data: dict[str, Any], missing: str) -> str:
+    """One pane: the map box, its legend and note boxes, ``missing`` (a message), its own data."""
     title = html.escape(spec.title)
     return "\n".join(
         part
         for part in (
             f'<div class="izm-pane" id="izm-pane-{side}" lang="{html.escape(spec.lang)}">',
-            f'<div id="izm-map-{side}" role="region" aria-label="{title}"></div>',
+            f'<div id="izm-map-{side}" role="region" aria-label="{title}" '
+            f'aria-describedby="izm-desc-{side}"></div>',
+            f'<p id="izm-desc-{side}" class="izm-sr">{html.escape(describe_map(spec), quote=False)}</p>',
+            missing,
             _rename_id(payload.legend, "izm-legend", side),
             _rename_id(payload.notes, "izm-notes", side),
             f'<script type="application/json" id="izm-data-{side}">{script_json(data)}</script>',

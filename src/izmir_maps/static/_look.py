@@ -27,7 +27,9 @@ class Look:
 
     ``inset_width`` is a fraction of the page's text width; ``counts`` says whether
     legend classes show how many districts they hold; ``spacing`` is the space
-    between legend rows (font sizes) and ``block_gap`` between legend blocks (points).
+    between legend rows (font sizes) and ``block_gap`` between legend blocks (points);
+    ``describe_lines`` is the most lines a map's description may take under the title
+    (whole sentences that do not fit are left out, the text ending with "…").
     """
 
     title: float
@@ -48,6 +50,7 @@ class Look:
     counts: bool
     spacing: float
     block_gap: float
+    describe_lines: int
 
 
 LOOKS: dict[str, Look] = {
@@ -70,6 +73,7 @@ LOOKS: dict[str, Look] = {
         counts=True,
         spacing=0.45,
         block_gap=7.0,
+        describe_lines=9,
     ),
     "half": Look(
         title=8.0,
@@ -90,6 +94,7 @@ LOOKS: dict[str, Look] = {
         counts=False,
         spacing=0.32,
         block_gap=5.0,
+        describe_lines=6,
     ),
 }
 

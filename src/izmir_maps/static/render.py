@@ -27,6 +27,7 @@ from matplotlib.figure import Figure
 
 from izmir_maps._checks import check_bool, check_int, check_path, check_type
 from izmir_maps.errors import OptionError
+from izmir_maps.spec.describe import describe_sentences
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import FONT_FAMILY, SEA_COLOR
 from izmir_maps.static._body import FRAME, INK, draw_inset, draw_map
@@ -60,7 +61,12 @@ _BAND_GAP_IN = 0.12
 
 
 def render_static(
-    spec: MapSpec, *, size: str = "a4", labels: bool = True, ax: Axes | None = None
+    spec: MapSpec,
+    *,
+    size: str = "a4",
+    labels: bool = True,
+    ax: Axes | None = None,
+    describe: bool = False,
 ) -> Figure:
     """Draw ``spec`` as a static map.
 
@@ -77,6 +83,11 @@ def render_static(
         arrow) into this axes, e.g. one panel of small multiples; the title
         becomes the axes title and there is no legend band or inset, so the
         central districts stay unnamed.
+    describe
+        Print the map's description (:func:`izmir_maps.spec.describe.describe_map`:
+        what is mapped, the highest and lowest districts, the classes) under
+        the title, wrapped to the page width; the map gives it the room.
+        Not for ``ax``.
 
     Returns
     -------
@@ -94,6 +105,7 @@ def render_static(
     check_type("size", size, str, f"one of {', '.join(map(repr, SIZES))}")
     check_bool("labels", labels)
     check_type("ax", ax, (Axes, type(None)), "a matplotlib Axes or None")
+    check_bool("describe", describe)
     lk = look(size)
     with mpl.rc_context(_RC):
         geo = prepare(spec)
@@ -103,7 +115,7 @@ def render_static(
             ax.set_title(plain(spec.title), fontsize=lk.title * 0.8, loc="left")
             draw_map(ax, spec, geo, lk, labels=labels, centre=CENTRE_PCODES, inset=None)
             return ax.figure  # type: ignore[return-value]
-        return _page(spec, geo, lk, size=size, labels=labels)
+        return _page(spec, geo, lk, size=size, labels=labels, describe=describe)
 
 
 def write_static(fig: Figure, path: Path, *, fmt: str | None = None, dpi: int = 300) -> Path:
@@ -161,12 +173,13 @@ def save_static(
     labels: bool = True,
     fmt: str | None = None,
     dpi: int = 300,
+    describe: bool = False,
 ) -> Path:
     """Render ``spec`` and write it to ``path``; see :func:`render_static` and :func:`write_static`."""
     check_path("path", path)
     check_type("fmt", fmt, (str, type(None)), f"one of {', '.join(map(repr, FORMATS))} or None")
     check_int("dpi", dpi, 1)
-    fig = render_static(spec, size=size, labels=labels)
+    fig = render_static(spec, size=size, labels=labels, describe=describe)
     try:
         return write_static(fig, path, fmt=fmt, dpi=dpi)
     finally:
@@ -176,7 +189,7 @@ def save_static(
 # --- page layout --------------------------------------------------------------------------------
 
 
-def _page(spec: MapSpec, geo: Geo, lk: Look, *, size: str, labels: bool) -> Figure:
+def _page(spec: MapSpec, geo: Geo, lk: Look, *, size: str, labels: bool, describe: bool) -> Figure:
     pw, ph = SIZES[size]
     fig = Figure(figsize=(pw, ph), dpi=_MEASURE_DPI, facecolor="white")
     FigureCanvasAgg(fig)
@@ -196,6 +209,8 @@ def _page(spec: MapSpec, geo: Geo, lk: Look, *, size: str, labels: bool) -> Figu
     )
     title_h = title.get_window_extent(figure_renderer(fig)).height / fig.dpi
     map_top = ph - m - title_h - lk.title * 0.5 / 72
+    if describe:
+        map_top -= _description(fig, spec, lk, top=map_top + lk.title * 0.2 / 72)
     bottom = m * 0.8
     view = geo.view()
     aspect = (view[3] - view[1]) / (view[2] - view[0])
@@ -214,6 +229,54 @@ def _page(spec: MapSpec, geo: Geo, lk: Look, *, size: str, labels: bool) -> Figu
         fig, spec, lk, plan, top=map_top - map_h - _BAND_GAP_IN, bottom=bottom, left=m, right=pw - m
     )
     return fig
+
+
+def _description(fig: Figure, spec: MapSpec, lk: Look, *, top: float) -> float:
+    """The map's description under the title, from ``top`` (inches); returns the height it takes."""
+    pw, ph = fig.get_size_inches()
+    size = lk.legend
+    lines = _description_lines(
+        describe_sentences(spec), pw - 2 * lk.margin, size, lk.describe_lines
+    )
+    desc = fig.text(
+        lk.margin / pw,
+        top / ph,
+        plain("\n".join(lines)),
+        fontsize=size,
+        color=INK,
+        ha="left",
+        va="top",
+        linespacing=1.3,
+        gid="description",
+    )
+    height = desc.get_window_extent(figure_renderer(fig)).height / fig.dpi
+    return height + lk.title * 0.2 / 72 + size * 0.5 / 72
+
+
+def _description_lines(sentences: list[str], width_in: float, size: float, most: int) -> list[str]:
+    """The sentences wrapped, as many whole ones as fit in ``most`` lines ("…" if some are left out).
+
+    The page keeps its size, so a long description (the combined map's) would
+    shrink the map: the first sentences say what is mapped and its extremes,
+    the rest is on the interactive page.
+    """
+    for count in range(len(sentences), 0, -1):
+        text = " ".join(sentences[:count]) + (" …" if count < len(sentences) else "")
+        lines = _wrap(text, width_in, size)
+        if len(lines) <= most or count == 1:
+            return lines
+    return []
+
+
+def _wrap(text: str, width_in: float, size: float) -> list[str]:
+    """``text`` wrapped to ``width_in`` inches at ``size`` points, every line measured."""
+    chars = max(20, int(width_in * 72 / (size * 0.5)))
+    while True:
+        lines = textwrap.wrap(text, chars, break_on_hyphens=False)
+        widest = max((text_width(line, size) for line in lines), default=0.0)
+        if widest <= width_in or chars <= 20:
+            return lines
+        chars = max(20, min(chars - 1, int(chars * width_in / widest)))
 
 
 def _title_lines(title: str, width_in: float, size: float) -> list[str]:
@@ -277,8 +340,12 @@ def _add_inset(fig: Figure, ax: Axes, geo: Geo, lk: Look) -> Axes | None:
     right, top = pw - lk.margin, pos.y1 * ph
     width = target = lk.inset_width * (pw - 2 * lk.margin)
     to_data = ax.transData.inverted()
+    room = pos.height * ph * 0.62  # the inset stays inside the map, clear of the legend below
     while width > target * 0.6:
         height = width * aspect
+        if height > room:
+            width *= 0.92
+            continue
         corners = fig.dpi_scale_trans.transform([(right - width, top - height), (right, top)])
         (x0, y0), (x1, y1) = to_data.transform(corners)
         if not shapely.box(x0, y0, x1, y1).intersects(geo.outline):

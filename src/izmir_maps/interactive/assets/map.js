@@ -108,9 +108,27 @@ var map = L.map(box, {zoomSnap: 0.25, zoomDelta: 0.5, minZoom: D.view.min, maxZo
   if (p[0] !== "izm-wind") { e.style.pointerEvents = "none"; }
 });
 
-var narrow = box.clientWidth < 820 || box.clientHeight < 600;
+var narrow = box.clientWidth < 820 || box.clientHeight < 600, slim = box.clientWidth < 600;
 if (narrow) { box.className += " izm-compact"; }
+if (slim) { box.className += " izm-slim"; }
 var legend = document.getElementById("izm-legend");
+function compactLegend() {
+  /* a phone: the legend open, its first section only; a button shows the rest */
+  var b = node("button", "izm-more", W.legend_more);
+  b.type = "button";
+  b.setAttribute("aria-expanded", "false");
+  b.setAttribute("aria-controls", legend.id);
+  b.addEventListener("click", function () {
+    var on = b.getAttribute("aria-expanded") !== "true";
+    legend.className = on ? "izm-box" : "izm-box izm-lcompact";
+    b.setAttribute("aria-expanded", on ? "true" : "false");
+    b.textContent = on ? W.legend_less : W.legend_more;
+    if (on) { legend.open = true; }
+  });
+  legend.open = true;
+  legend.className = "izm-box izm-lcompact";
+  legend.appendChild(b);
+}
 function control(el, pos) {
   if (!el) { return; }
   var C = L.Control.extend({onAdd: function () {
@@ -120,8 +138,13 @@ function control(el, pos) {
   }});
   new C({position: pos}).addTo(map);
 }
-control(legend, "topleft");
-if (N) { control(navBox(), "topright"); }
+if (legend && slim) { compactLegend(); }
+control(legend, slim ? "bottomleft" : "topleft");  /* a phone: under İzmir, open, compact */
+if (N) {
+  var tools = navBox();
+  if (slim) { tools.style.width = (box.clientWidth - 20) + "px"; }
+  control(tools, "topright");
+}
 L.control.zoom({position: "topright", zoomInTitle: W.zoom_in, zoomOutTitle: W.zoom_out}).addTo(map);
 
 if (D.tiles) { L.tileLayer(D.tiles.url, {attribution: D.tiles.attr, maxZoom: 19}).addTo(map); }
@@ -138,6 +161,8 @@ var nbLabels = [];
 });
 if (D.sea) { label("izm-sea", D.sea.n, D.sea.p, "izm-nbl").addTo(map); }
 
+/* a phone keeps popups clear of the tools and the legend */
+var popTL = [5, 5], popBR = [5, 5];
 var choroOn = false;
 var byId = {}, sel = null;
 function baseStyle(d) {
@@ -145,7 +170,9 @@ function baseStyle(d) {
     : {fillColor: S.plain.fillColor, fillOpacity: S.opacity, color: S.plain.color, weight: S.plain.weight};
   return d === sel ? L.extend(s, S.hover) : s;  /* the chosen district keeps its outline */
 }
-D.d.forEach(function (d, i) {
+var order = D.ko || D.d.map(function (d, i) { return i; });
+order.forEach(function (i) {
+  var d = D.d[i];
   var p = L.polygon(shape(d.g), L.extend({className: "izm-district izm-" + d.id, smoothFactor: 0.6}, baseStyle(d)));
   p.bindTooltip(function () { return tip(d.n, d.t); }, {sticky: true, direction: "top", offset: [0, -10], className: "izm-tip"});
   p.bindPopup(function () {
@@ -158,20 +185,75 @@ D.d.forEach(function (d, i) {
     }
     e.appendChild(table(D.pk.map(function (k, j) { return [k, d.v[j]]; }), D.pm));
     return e;
-  }, {maxWidth: 360, className: "izm-pop"});
-  p.on("popupopen", function () { choose(d); });
+  }, {maxWidth: 360, className: "izm-pop", autoPanPaddingTopLeft: popTL, autoPanPaddingBottomRight: popBR});
+  p.on("popupopen", function (e) { choose(d); dialog(e.popup, d.n, p.getElement()); });
   p.on("popupclose", function () { if (sel === d) { choose(null); } });
   p.on("mouseover", function () { p.setStyle(S.hover); p.bringToFront(); });
-  p.on("mouseout", function () { p.setStyle(baseStyle(d)); });
+  p.on("mouseout", function () { p.setStyle(baseStyle(d)); if (sel !== d) { settle(d); } });
+  p.once("add", function () { focusable(p.getElement(), d.an || d.n, "button", function () { p.openPopup(d.l); }, d.g); });
   p.addTo(map);
   byId[d.id] = p;
 });
+/* --- keyboard: each district a button named d.an, in the order D.ko --- */
+var halo = null;
+function focusable(el, name, role, open, g) {
+  el.setAttribute("tabindex", "0");
+  el.setAttribute("role", role);
+  el.setAttribute("aria-label", name);
+  el.addEventListener("keydown", function (e) {
+    if (open && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); open(); }
+  });
+  if (!g) { return; }
+  /* an outline above every district: CSS outlines on SVG paths do not always show */
+  el.addEventListener("focus", function () {
+    if (halo) { map.removeLayer(halo); }
+    if (el.matches && !el.matches(":focus-visible")) { halo = null; return; }  /* a click: the highlight is enough */
+    halo = L.layerGroup([
+      L.polygon(shape(g), {pane: "izm-outline", interactive: false, fill: false, color: "#000", weight: 5, className: "izm-ring"}),
+      L.polygon(shape(g), {pane: "izm-outline", interactive: false, fill: false, color: "#fff", weight: 2, className: "izm-ring"})
+    ]).addTo(map);
+  });
+  el.addEventListener("blur", function () { if (halo) { map.removeLayer(halo); halo = null; } });
+}
+function keep(el, fn) {
+  /* moving an element blurs it */
+  var had = el === doc.activeElement;
+  fn();
+  if (had && doc.activeElement !== el) { el.focus({preventScroll: true}); }
+}
+function settle(d) {
+  /* put a district back in its place, so that Tab keeps the order D.ko */
+  var el = byId[d.id].getElement(), at = order.indexOf(D.d.indexOf(d)) + 1, next = null;
+  for (; at < order.length && !next; at++) { next = byId[D.d[order[at]].id]; }
+  keep(el, function () { el.parentNode.insertBefore(el, next ? next.getElement() : null); });
+}
+function dialog(popup, name, back) {
+  /* a popup opened by keyboard takes the focus; Escape or its close button give it back */
+  var el = popup.getElement(), body = el.querySelector(".leaflet-popup-content"), x = el.querySelector(".leaflet-popup-close-button");
+  body.setAttribute("tabindex", "-1");
+  body.setAttribute("role", "dialog");
+  body.setAttribute("aria-label", name);
+  if (x) { x.setAttribute("aria-label", W.close); x.title = W.close; }
+  if (back && back === doc.activeElement) { body.focus({preventScroll: true}); }
+  if (el.izmKeys) { el.izmBack = back; return; }
+  el.izmKeys = true;
+  el.izmBack = back;
+  el.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") { return; }
+    e.preventDefault();
+    e.stopPropagation();
+    map.closePopup();
+    if (el.izmBack) { el.izmBack.focus({preventScroll: true}); }
+  });
+  if (x) { x.addEventListener("click", function () { if (el.izmBack) { el.izmBack.focus({preventScroll: true}); } }); }
+}
 function restyle() { D.d.forEach(function (d) { byId[d.id].setStyle(baseStyle(d)); }); }
 function choose(d) {
   var old = sel;
   sel = d;
   if (old) { byId[old.id].setStyle(baseStyle(old)); }
-  if (d) { byId[d.id].setStyle(baseStyle(d)).bringToFront(); }
+  if (old && old !== d) { settle(old); }
+  if (d) { keep(byId[d.id].setStyle(baseStyle(d)).getElement(), function () { byId[d.id].bringToFront(); }); }
   writeHash();
 }
 L.polyline(D.outline.map(function (i) { return arcs[i]; }), {pane: "izm-outline", interactive: false,
@@ -201,20 +283,42 @@ D.d.forEach(function (d) {
 (D.wp || []).forEach(function (w) {
   L.circleMarker(w.p, {pane: "izm-wind", radius: w.r, className: "izm-wind", fillColor: S.wind, fillOpacity: 0.45,
     color: S.wind, weight: 1.6, dashArray: w.q === "a" ? "5 3" : null})
-    .bindTooltip(function () { return tip(w.s, w.rows); }, {direction: "top", className: "izm-tip"}).addTo(groups.wind);
+    .bindTooltip(function () { return tip(w.s, w.rows); }, {direction: "top", className: "izm-tip"})
+    .on("add", function (e) {
+      var c = e.target, el = c.getElement();
+      if (el.izmKeys) { return; }
+      el.izmKeys = true;
+      focusable(el, w.an || w.s, "img", null, null);
+      el.addEventListener("focus", function () { c.openTooltip(); });
+      el.addEventListener("blur", function () { c.closeTooltip(); });
+    }).addTo(groups.wind);
 });
 (D.osb || []).forEach(function (o) {
   L.marker(o.p, {icon: L.divIcon({className: "izm-osb izm-k-" + o.k + " izm-" + o.q, html: D.shapes[o.k], iconSize: [18, 18]}),
     riseOnHover: true, keyboard: true})
     .bindTooltip(node("span", null, o.s), {direction: "top", offset: [0, -8], className: "izm-tip"})
-    .bindPopup(function () { return info(o); }, {maxWidth: 380, className: "izm-pop"}).addTo(groups.osb);
+    .bindPopup(function () { return info(o); }, {maxWidth: 380, className: "izm-pop", autoPanPaddingTopLeft: popTL, autoPanPaddingBottomRight: popBR}).on("add", named(o))
+    .on("popupopen", function (e) { dialog(e.popup, o.h || o.s, e.target.getElement()); }).addTo(groups.osb);
 });
 (D.farms || []).forEach(function (f) {
   L.marker(f.p, {icon: L.divIcon({className: "izm-farm izm-" + f.q, html: D.shapes.farm, iconSize: [14, 14]}),
     riseOnHover: true, keyboard: true})
     .bindTooltip(node("span", null, f.s), {direction: "top", offset: [0, -7], className: "izm-tip"})
-    .bindPopup(function () { return info(f); }, {maxWidth: 380, className: "izm-pop"}).addTo(groups.farms);
+    .bindPopup(function () { return info(f); }, {maxWidth: 380, className: "izm-pop", autoPanPaddingTopLeft: popTL, autoPanPaddingBottomRight: popBR}).on("add", named(f))
+    .on("popupopen", function (e) { dialog(e.popup, f.h || f.s, e.target.getElement()); }).addTo(groups.farms);
 });
+function named(o) {
+  /* Leaflet makes a marker a button that Enter opens: name it */
+  return function (e) {
+    var el = e.target.getElement();
+    el.setAttribute("aria-label", o.an || o.s);
+    if (el.izmKeys) { return; }
+    el.izmKeys = true;
+    el.addEventListener("keydown", function (k) {
+      if (k.key === " ") { k.preventDefault(); e.target.openPopup(); }
+    });
+  };
+}
 var labelOrder = [];
 groups.labels.eachLayer(function (m) { labelOrder.push(m); });
 labelOrder.sort(function (a, b) { return b.izmArea - a.izmArea; });
@@ -282,8 +386,7 @@ map.on("overlayadd overlayremove", function (e) {
   if (e.layer.izmKey) { sync(e.layer.izmKey, e.type === "overlayadd"); fitLabels(); }
 });
 L.control.layers(null, overlays, {collapsed: narrow, position: "topright"}).addTo(map);
-var notes = document.getElementById("izm-notes"), slim = box.clientWidth < 600;
-if (slim) { box.className += " izm-slim"; }
+var notes = document.getElementById("izm-notes");
 control(notes, slim ? "bottomleft" : "topright");
 L.control.scale({imperial: false, position: "bottomleft"}).addTo(map);
 L.control.attribution({prefix: "Leaflet", position: "bottomright"}).addAttribution(D.attr).addTo(map);
@@ -424,8 +527,30 @@ function navBox() {
     row.appendChild(c);
   }
   row.appendChild(fullscreen());
+  var t = valueTable();
+  if (t) { row.appendChild(t); }
   nav.appendChild(row);
   return nav;
+}
+function valueTable() {
+  /* "Tablo olarak göster": the payload's table in place of the map */
+  var sec = doc.querySelector(".izm-table");
+  if (!sec) { return null; }
+  var back = sec.querySelector(".izm-table-back");
+  var b = button("izm-tbl", N.w.table, function () { flip(true); });
+  b.setAttribute("aria-expanded", "false");
+  b.setAttribute("aria-controls", sec.id);
+  function flip(on) {
+    sec.hidden = !on;
+    box.hidden = on;
+    b.setAttribute("aria-expanded", on ? "true" : "false");
+    if (on) { back.focus(); return; }
+    map.invalidateSize({pan: false});
+    b.focus();
+  }
+  back.addEventListener("click", function () { flip(false); });
+  sec.addEventListener("keydown", function (e) { if (e.key === "Escape") { flip(false); } });
+  return b;
 }
 function printing() {
   /* The page prints what the screen showed, on a page of another size (A4 landscape), with
@@ -453,7 +578,7 @@ function printing() {
 }
 
 var padL = 10, padT = 10;
-if (legend) {
+if (legend && !slim) {  /* a phone has it below the map: padB */
   if (legend.offsetWidth < 0.42 * box.clientWidth && legend.offsetHeight < 0.8 * box.clientHeight) {
     padL = legend.offsetWidth + 20;
   } else {
@@ -461,20 +586,29 @@ if (legend) {
     padT = legend.offsetHeight + 14;
   }
 }
-var padB = notes && slim ? notes.offsetHeight + 40 : 10;
+var padB = slim ? box.querySelector(".leaflet-bottom.leaflet-left").offsetHeight + 10 : 10;
 function fit(bounds, most, clear) {
   /* clear: keep clear of the search box and the buttons below it too: beside them where
      the map is wide enough, else below them (a phone) */
   var col = box.querySelector(".leaflet-top.leaflet-right"), top = padT, right = 10;
   if (clear && box.clientWidth - padL - col.offsetWidth - 20 >= 0.5 * box.clientWidth) {
     right = col.offsetWidth + 20;
-  } else if (clear) {
+  } else if (clear && !slim) {  /* a phone's padT already clears the search box */
     top = Math.max(padT, col.offsetHeight + 10);
   }
   map.fitBounds(bounds, {paddingTopLeft: [padL, top], paddingBottomRight: [right, padB], maxZoom: most, animate: false});
 }
+if (slim) {
+  /* else a tall view, taller than the panning limits, centres İzmir */
+  map.setMaxBounds(L.latLngBounds(D.view.maxBounds).pad(0.5));
+  /* İzmir below the tools (the zoom buttons cover only the empty north-east) */
+  padT = Math.max(padT, (box.querySelector(".izm-nav") || box.querySelector(".leaflet-top.leaflet-right")).offsetHeight + 20);
+}
+if (slim && box.id === "izm-map") { popTL[1] = padT; popBR[0] = 56; popBR[1] = padB; }  /* 56: zoom buttons */
 fit(D.view.bounds);
 fitLabels();
+/* the controls come first for the keyboard, then the districts and markers */
+box.insertBefore(box.querySelector(".leaflet-control-container"), box.firstChild);
 if (N) {
   restore();
   ready = true;  /* from now on the address follows the view and the chosen district */
