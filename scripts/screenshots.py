@@ -3,9 +3,9 @@
 Usage:
     python scripts/screenshots.py [--out DIR] [--chromium PATH]
 
-The script builds each page into a temporary folder (the employees choropleth, the OSB, wind and
-combined maps, Aliağa's profile, the statistics page and the synchronised employees/exports
-maps, all in Turkish), opens it in headless Chromium with every network request blocked and
+The script builds each page into a temporary folder (the employees choropleth on a desktop, on a
+phone and as a table, the OSB, wind and combined maps, Aliağa's profile, the in-browser
+comparison, the statistics page and the synchronised employees/exports maps, all in Turkish), opens it in headless Chromium with every network request blocked and
 writes one PNG per page (same Chromium and fonts, same bytes). A page that asks for anything
 outside itself or logs an error gets no PNG, and the run ends with exit status 1, as it does
 when a PNG reaches 250 kB. Needs Debian's Chromium (`apt-get install chromium`) and Playwright for Python; never
@@ -25,6 +25,7 @@ from pathlib import Path
 from izmir_maps.data.join import district_table
 from izmir_maps.interactive.render import render_html
 from izmir_maps.interactive.sync import render_sync_html
+from izmir_maps.pages.compare_live import render_live_comparison
 from izmir_maps.pages.profiles import render_profile
 from izmir_maps.pages.statistics import render_stats_page
 from izmir_maps.spec.map_spec import choropleth_spec, combined_spec, osb_spec, wind_spec
@@ -36,6 +37,7 @@ ALIAGA = "TUR035001"
 MAP_VIEWPORT = {"width": 1200, "height": 800}  # narrower, the combined map's legend hides Çeşme
 COMBINED_VIEWPORT = {"width": 1120, "height": 800}  # three layers: fewer pixels, PNG under 250 kB
 PAGE_VIEWPORT = {"width": 1100, "height": 800}
+PHONE_VIEWPORT = {"width": 390, "height": 844}
 STATS_VIEWPORT = {"width": 1000, "height": 900}  # Moran's I table and the first LISA maps
 SIZE_LIMIT = 250_000  # bytes per PNG
 # Fonts loaded, then two frames drawn and a pause: the label layout has settled.
@@ -63,6 +65,8 @@ class Shot:
     ready: str | None = None  # JavaScript condition to wait for
     hover: str | None = None  # P-code to hover on the single map
     scroll_to: str | None = None  # text of the <h2> to put at the top of the view
+    fragment: str = ""  # the address's #hash (a permalink's choice)
+    click: str | None = None  # CSS selector of a button to press before the picture
 
 
 def shots() -> list[Shot]:
@@ -76,6 +80,19 @@ def shots() -> list[Shot]:
             map_ready,
             hover=ALIAGA,
         ),
+        Shot(
+            "employees-phone",
+            lambda: render_html(choropleth_spec("employees")).html,
+            PHONE_VIEWPORT,
+            map_ready,
+        ),
+        Shot(
+            "employees-table",
+            lambda: render_html(choropleth_spec("employees")).html,
+            PAGE_VIEWPORT,
+            map_ready,
+            click=".izm-tbl",
+        ),
         Shot("osb-map", lambda: render_html(osb_spec()).html, MAP_VIEWPORT, map_ready),
         Shot("wind-map", lambda: render_html(wind_spec()).html, MAP_VIEWPORT, map_ready),
         Shot(
@@ -85,6 +102,13 @@ def shots() -> list[Shot]:
             "aliaga-profile",
             lambda: render_profile(web, ALIAGA),
             PAGE_VIEWPORT,
+        ),
+        Shot(
+            "compare-live",
+            lambda: render_live_comparison(web),
+            PAGE_VIEWPORT,
+            fragment="#aliaga,bornova,foca",
+            scroll_to="Çubuklar",
         ),
         Shot(
             "statistics-page",
@@ -159,9 +183,11 @@ def _capture(browser, path: Path, shot: Shot, problems: list[str]) -> bytes | No
         page.route("**/*", route)
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(path.as_uri(), wait_until="load")
+        page.goto(path.as_uri() + shot.fragment, wait_until="load")
         if shot.ready:
             page.wait_for_function(shot.ready)
+        if shot.click:
+            page.locator(shot.click).click()
         if shot.hover:
             page.mouse.move(*_district_point(page, shot.hover))
             page.locator(".leaflet-tooltip").wait_for()

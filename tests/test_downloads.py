@@ -252,7 +252,8 @@ def test_a_single_map_links_no_downloads(employees) -> None:
 
 def test_links_sit_in_the_legend_footer(employees) -> None:
     page = render_html(employees, downloads=download_links("employees")).html
-    footer = page.split('<footer class="izm-foot">')[1].split("</footer>")[0]
+    # the legend's footer: a <div> since the map pages' a11y pass (a <footer> there was a landmark)
+    footer = re.split(r'<(?:footer|div) class="izm-foot">', page)[1].split("</footer>")[0]
     assert footer.index("Kaynak: İZKA") < footer.index("Veriyi indir:")
     assert '<a href="../data/maps/employees.csv" download="employees.csv"' in footer
     assert ">CSV (Excel)</a> · <a" in footer
@@ -337,3 +338,105 @@ def test_the_xlsx_link_works_by_keyboard(atlas: Path, browser) -> None:
         assert sheet["C2"].value == 27225
     finally:
         page.close()
+
+
+# --- the pages' tables: a profile's key figures, the statistics page's tables (issue 14) ------
+
+
+@pytest.fixture(scope="module")
+def web_table():
+    from izmir_maps.data.join import district_table
+
+    return district_table("web")
+
+
+def _read_csv(data: bytes, sep: str) -> list[list[str]]:
+    import csv
+
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    text_ = data.decode("utf-8-sig")
+    assert "\r\n" in text_
+    return list(csv.reader(io.StringIO(text_, newline=""), delimiter=sep))
+
+
+def test_profile_figures_csv_reads_back_in_turkish_format(web_table) -> None:
+    from izmir_maps.pages.profiles import profile_download
+
+    rows = _read_csv(csv_bytes(profile_download(web_table, "TUR035001")), ";")
+    assert rows[0] == [
+        "Gösterge",
+        "Değer",
+        "Birim",
+        "İzmir içindeki payı, %",
+        "Sıra (30 ilçe içinde)",
+        "İzmir ilçe medyanına oranı",
+        "Yıl",
+        "Not",
+    ]
+    by_label = {r[0]: r for r in rows[1:]}
+    assert by_label["Çalışan sayısı (SGK, 2008)"] == [
+        "Çalışan sayısı (SGK, 2008)", "27.225", "kişi", "4,14", "9", "3,69", "2008", ""
+    ]  # fmt: skip
+    assert by_label["İhracat"][1] == "673.307.314"
+    assert by_label["Yüzölçümü"][1:3] == ["379,1", "km²"]  # one decimal, as the page writes it
+    assert by_label["İZKA başarı oranı (başarılı / başvuru)"][1:3] == ["22,22", "%"]
+    assert by_label["Kurulu rüzgâr gücü (2009)"][1] == "147,5"
+    assert len(rows) == 11
+
+
+def test_profile_figures_say_why_a_rank_is_missing_or_marked(web_table) -> None:
+    from izmir_maps.pages.profiles import profile_download
+
+    rows = _read_csv(csv_bytes(profile_download(web_table, "TUR035004")), ";")  # Bayraklı
+    by_label = {r[0]: r for r in rows[1:]}
+    employees = by_label["Çalışan sayısı (SGK, 2008)"]
+    assert employees[1] == "474" and employees[4] == "30"
+    assert employees[7].startswith("2008'de kuruldu")  # the page's †
+    osb = by_label["Organize sanayi bölgesi sayısı"]
+    assert osb[1] == "0" and osb[4] == "" and osb[7] == "OSB yok"
+
+
+def test_profile_figures_xlsx_stores_numbers_with_their_formats(web_table) -> None:
+    from izmir_maps.pages.profiles import profile_download
+
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(profile_download(web_table, "TUR035001"))))
+    sheet = book.worksheets[0]
+    cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    employees = cells["Çalışan sayısı (SGK, 2008)"]
+    assert employees[1].value == 27225 and employees[1].number_format == "#,##0"
+    assert employees[3].value == pytest.approx(4.14) and employees[3].number_format == "#,##0.00"
+    area = cells["Yüzölçümü"][1]
+    assert area.value == pytest.approx(379.1) and area.number_format == "#,##0.0"
+    assert isinstance(cells["Çalışan sayısı (SGK, 2008)"][4].value, int)  # the rank
+    assert book.worksheets[1]["A1"].value == "Aliağa — ilçe profili: Temel göstergeler"
+
+
+def test_english_profile_figures_are_plain_numbers(web_table) -> None:
+    from izmir_maps.pages.profiles import profile_download
+
+    rows = _read_csv(csv_bytes(profile_download(web_table, "TUR035001", lang="en")), ",")
+    assert rows[0][:2] == ["Indicator", "Value"]
+    assert rows[1][:4] == ["Employees (SGK, 2008)", "27225", "persons", "4.14"]
+
+
+def test_statistics_tables_as_shown(web_table) -> None:
+    from izmir_maps.pages.statistics import moran_download, ranking_download, render_stats_page
+
+    _html, morans, ranking = render_stats_page(web_table)
+    moran = _read_csv(csv_bytes(moran_download(morans)), ";")
+    assert moran[0] == ["Gösterge", "n", "I", "E[I]", "z", "p (permütasyon)", "Yorum"]
+    employees = moran[1]
+    assert employees[0] == "Çalışan sayısı (SGK, 2008) – 2008 sınırları"
+    assert employees[1:] == ["28", "0,189", "-0,037", "1,91", "0,052", "anlamlı kümelenme yok"]
+    rows = _read_csv(csv_bytes(ranking_download(ranking)), ";")
+    header = rows[0]
+    aliaga = next(r for r in rows if r[0] == "Aliağa")
+    assert aliaga[header.index("Çalışan sayısı (SGK, 2008)")] == "27.225"
+    assert aliaga[header.index("Çalışan sayısı (SGK, 2008) – İzmir içindeki payı")] == "4,14"
+    assert aliaga[header.index("Çalışan sayısı (SGK, 2008) – sırası")] == "9"
+    assert header[-1] == "Not" and aliaga[-1] == ""
+    konak = next(r for r in rows if r[0] == "Konak")
+    assert "Karabağlar" in konak[-1]  # the page's † says why
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(moran_download(morans))))
+    first = next(book.worksheets[0].iter_rows(min_row=2))
+    assert first[2].value == pytest.approx(0.189) and first[2].number_format == "#,##0.000"

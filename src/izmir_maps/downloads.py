@@ -15,7 +15,11 @@ points of a marker map — and the writers only lay that table out:
   ``data/districts.geojson``), numbers as numbers and rounded coordinates.
 
 The atlas writes them as ``data/maps/<slug>.csv|.xlsx|.geojson`` and links them
-from each map's legend (:func:`download_links`).
+from each map's legend (:func:`download_links`). The tables of the pages
+(a profile's key figures, the statistics page's Moran's I and ranking tables)
+use the same CSV and XLSX writers through :func:`page_table` and
+:func:`write_table_downloads`; a column mixing figures of different decimals
+holds :func:`shown_number` cells, each keeping its own decimals.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ import functools
 import io
 import json
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +56,10 @@ __all__ = [
     "download_links",
     "download_table",
     "geojson_bytes",
+    "page_table",
+    "shown_number",
     "write_downloads",
+    "write_table_downloads",
     "xlsx_bytes",
 ]
 
@@ -352,6 +361,8 @@ def csv_bytes(table: DownloadTable) -> bytes:
 def _csv_cell(value: object, decimals: int | None, lang: Lang) -> str:
     if value is None:
         return ""
+    if isinstance(value, Decimal):  # a figure with its own decimals (shown_number)
+        decimals = _places(value)
     if decimals is None or isinstance(value, str):
         return str(value)
     if lang != "tr":
@@ -384,8 +395,10 @@ def xlsx_bytes(table: DownloadTable) -> bytes:
         sheet.append(list(row))
     for j, column in enumerate(table.columns, 1):
         letter = get_column_letter(j)
-        if column.decimals is not None:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=j, max_col=j):
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=j, max_col=j):
+            if isinstance(cell.value, Decimal):  # its own decimals, its own format
+                cell.number_format = _number_format(Column(column.key, "", _places(cell.value)))
+            elif column.decimals is not None:
                 cell.number_format = _number_format(column)
         width = max([len(column.header), *(len(_xlsx_shown(r[j - 1])) for r in table.rows)])
         sheet.column_dimensions[letter].width = min(60, width + 2)
@@ -409,6 +422,12 @@ def _number_format(column: Column) -> str:
     if column.key in ("latitude", "longitude", "rank"):
         return "0" + tail
     return "#,##0" + tail
+
+
+def _places(value: Decimal) -> int:
+    """Decimals a :func:`shown_number` carries: ``Decimal("4.14")`` → 2."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _xlsx_shown(value: object) -> str:
@@ -490,3 +509,67 @@ def download_links(slug: str, prefix: str = "../data/maps/") -> dict[str, str]:
     '../data/maps/employees.csv'
     """
     return {fmt: f"{prefix}{slug}.{fmt}" for fmt in FORMATS}
+
+
+# --- page tables ------------------------------------------------------------------------------
+
+
+def shown_number(value: object, decimals: int) -> Decimal | None:
+    """``value`` rounded to ``decimals`` as a cell that keeps them, for a mixed column.
+
+    The CSV writes it with those decimals (``4,14``; ``27.225``) and the
+    workbook stores the number with a format of those decimals, whatever its
+    column's other cells have. ``None`` for a missing value.
+
+    Examples
+    --------
+    >>> shown_number(4.1449, 2), shown_number(27225.0, 0), shown_number(float("nan"), 1)
+    (Decimal('4.14'), Decimal('27225'), None)
+    """
+    if value is None or pd.isna(value):  # type: ignore[call-overload]
+        return None
+    return Decimal(f"{float(value):.{decimals}f}")  # type: ignore[arg-type]
+
+
+def page_table(
+    slug: str,
+    lang: Lang,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Any]],
+    *,
+    title: str = "",
+    sources: Sequence[str] = (),
+) -> DownloadTable:
+    """A table of a page (no geometry) ready for :func:`csv_bytes` and :func:`xlsx_bytes`.
+
+    Parameters
+    ----------
+    slug
+        File name stem of the download.
+    lang
+        Language of the headers and of the CSV's number format.
+    columns
+        The columns, in order; ``decimals`` set for number columns.
+    rows
+        The cells, rounded as the page shows them: text, a number, a
+        :func:`shown_number` or ``None``.
+    title, sources
+        The table's title and source lines (the workbook's second sheet).
+    """
+    rows = tuple(tuple(row) for row in rows)
+    return DownloadTable(
+        slug, lang, tuple(columns), rows, (None,) * len(rows), title, tuple(sources)
+    )
+
+
+#: The formats of a page table's download, in the order its links are listed.
+TABLE_FORMATS = ("csv", "xlsx")
+
+
+def write_table_downloads(table: DownloadTable, folder: Path) -> list[Path]:
+    """Write ``<slug>.csv`` and ``<slug>.xlsx`` of a page table into ``folder``; return them."""
+    makers = {"csv": csv_bytes, "xlsx": xlsx_bytes}
+    return [
+        write_bytes(safe_join(Path(folder), f"{table.slug}.{fmt}"), makers[fmt](table))
+        for fmt in TABLE_FORMATS
+    ]

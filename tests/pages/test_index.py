@@ -6,7 +6,16 @@ from html.parser import HTMLParser
 
 import pytest
 
-from izmir_maps.pages.index import AtlasEntry, embed_snippet, render_index
+from izmir_maps.atlas import MARKER_MAPS
+from izmir_maps.data.registry import indicator_ids
+from izmir_maps.pages.index import (
+    OTHER_THEME,
+    THEMES,
+    AtlasEntry,
+    embed_snippet,
+    render_index,
+    theme_of,
+)
 
 HOSTILE = '<img src=x onerror="alert(1)">'
 
@@ -46,9 +55,20 @@ def parse(html: str) -> _Tags:
 
 def _entries() -> list[AtlasEntry]:
     return [
-        AtlasEntry("employees", "Çalışan sayısı", "kişi · 2008", "Çalışan", 2048, "<svg></svg>"),
-        AtlasEntry("firms", "Firma sayısı", "firma · 2008", "Firma", 4096),
-        AtlasEntry("osb", HOSTILE, HOSTILE, "Nokta", 1024, static=False),
+        AtlasEntry(
+            "employees",
+            "Çalışan sayısı",
+            "kişi · 2008",
+            "Çalışan",
+            2048,
+            "thumbs/employees.svg",
+            theme="employment",
+        ),
+        AtlasEntry("firms", "Firma sayısı", "firma · 2008", "Firma", 4096, theme="firms"),
+        AtlasEntry("osb", HOSTILE, HOSTILE, "Nokta", 1024, static=False, theme="osb_wind"),
+        AtlasEntry(
+            "employees_share", "Çalışan payı", "%", "Çalışan", 512, "thumbs/employees_share.svg"
+        ),
     ]
 
 
@@ -107,9 +127,10 @@ def test_profiles_comparisons_pages_and_downloads_are_linked(home: str) -> None:
 
 
 def test_titles_and_descriptions_are_escaped(home: str) -> None:
-    assert "<img" not in home
+    assert "<img src=x" not in home
     page = parse(home)
-    assert "img" not in [tag for tag, _ in page.tags]
+    images = [a["src"] for tag, a in page.tags if tag == "img"]
+    assert images == ["thumbs/employees.svg", "thumbs/employees_share.svg"]  # thumbnails only
     assert page.text.count(HOSTILE) >= 2  # heading and description shown as text
 
 
@@ -131,3 +152,92 @@ def test_english_home_page() -> None:
     assert "map atlas" in page.text and "Interactive map" in page.text
     assert "Etkileşimli harita" not in page.text
     assert ("html", {"lang": "en"}) in page.tags
+
+
+# --- themes and thumbnails (issue 14: the home page by theme) ---------------------------------
+
+ATLAS_MAPS = [*indicator_ids(), *MARKER_MAPS]
+
+
+def test_every_atlas_map_has_one_of_the_themes() -> None:
+    themes = [theme_of(slug) for slug in ATLAS_MAPS]
+    assert OTHER_THEME not in themes
+    counts = {key: themes.count(key) for key, _ in THEMES}
+    assert counts == {
+        "employment": 5,
+        "firms": 5,
+        "exports": 5,
+        "izka": 34,
+        "population": 7,
+        "osb_wind": 7,
+    }
+    assert sum(counts.values()) == len(ATLAS_MAPS) == 63
+
+
+@pytest.mark.parametrize(
+    ("slug", "theme"),
+    [
+        ("employees_per_1000", "employment"),
+        ("firms_rank", "firms"),
+        ("exports_usd_per_capita", "exports"),
+        ("izka_success_rate_rank", "izka"),
+        ("izka_turizm_cevre_2009_successful_share", "izka"),
+        ("area_km2_share", "population"),
+        ("population_per_km2", "population"),
+        ("wind_capacity_mw_share", "osb_wind"),
+        ("osb_count_rank", "osb_wind"),
+        ("combined", "osb_wind"),
+        ("not_a_map", OTHER_THEME),
+    ],
+)
+def test_theme_of_a_variant_is_its_bases(slug: str, theme: str) -> None:
+    assert theme_of(slug) == theme
+
+
+def _sections(html: str) -> dict[str, list[str]]:
+    """Section id → the maps its cards link, in order."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for tag, attrs in parse(html).tags:
+        if tag == "section":
+            current = str(attrs["id"])
+            out[current] = []
+        elif tag == "a" and current and "thumb" not in str(attrs.get("class")):
+            href = str(attrs.get("href"))
+            if href.startswith("maps/"):
+                out[current].append(href.removeprefix("maps/").removesuffix(".html"))
+    return out
+
+
+def test_maps_are_grouped_by_theme_each_once(home: str) -> None:
+    sections = _sections(home)
+    # both employee maps in one section although not next to each other in the list
+    assert sections == {
+        "theme-employment": ["employees", "employees_share"],
+        "theme-firms": ["firms"],
+        "theme-osb_wind": ["osb"],
+    }
+    text = parse(home).text
+    assert "Çalışan · 2 harita" in text and "Firma · 1 harita" in text
+
+
+def test_theme_list_links_each_section_with_its_count(home: str) -> None:
+    page = parse(home)
+    hrefs = page.hrefs()
+    for section in _sections(home):
+        assert f"#{section}" in hrefs
+    assert "Çalışan (2) Firma (1) Nokta (1)" in page.text
+
+
+def test_thumbnails_are_decorative_lazy_and_sized() -> None:
+    page = parse(render_index(_entries(), thumb_size=(96, 85)))
+    images = [a for tag, a in page.tags if tag == "img"]
+    assert len(images) == 2
+    for attrs in images:
+        # the card's heading names the map: the picture adds nothing for a screen reader
+        assert attrs["alt"] == ""
+        assert attrs["loading"] == "lazy"
+        assert (attrs["width"], attrs["height"]) == ("96", "85")
+    thumb_links = [a for tag, a in page.tags if tag == "a" and a.get("class") == "thumb"]
+    assert [a["href"] for a in thumb_links] == ["maps/employees.html", "maps/employees_share.html"]
+    assert all(a["aria-hidden"] == "true" and a["tabindex"] == "-1" for a in thumb_links)

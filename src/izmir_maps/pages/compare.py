@@ -9,19 +9,25 @@ import pandas as pd
 
 from izmir_maps.data.boundaries import district_matcher
 from izmir_maps.data.indicators import izmir_success_rate, izmir_totals
-from izmir_maps.data.registry import indicator
+from izmir_maps.data.registry import Indicator, indicator
 from izmir_maps.errors import OptionError
 from izmir_maps.pages._html import render, table_html
 from izmir_maps.pages.profiles import PROFILE_INDICATORS, district_slug, rank_cell
 from izmir_maps.pages.svgmap import svg_map
-from izmir_maps.spec.boundary import caveats_of_2008_data
+from izmir_maps.spec.boundary import BoundaryCaveats, caveats_of_2008_data
 from izmir_maps.spec.classify import classify_indicator
 from izmir_maps.text.numbers import Lang, format_number, format_percent
 from izmir_maps.text.words import text
 
 __all__ = [
     "COMPARE_COLORS",
+    "COMPARE_SOURCES",
     "MULTIPLES",
+    "difference_text",
+    "izmir_line",
+    "map_card",
+    "rank_text",
+    "ratio_text",
     "render_comparison",
     "render_small_multiples",
     "resolve_districts",
@@ -30,7 +36,7 @@ __all__ = [
 #: ColorBrewer Dark2: distinct, colour-blind-friendlier qualitative colours.
 COMPARE_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02")
 #: The sources of the figures a comparison shows (a citation: the same in every language).
-_SOURCES = "İZKA, SGK 2008 (Tablo 1); İZKA 2010 (Tablo 3); TÜİK ADNKS 2021; EWEA 2009."
+COMPARE_SOURCES = "İZKA, SGK 2008 (Tablo 1); İZKA 2010 (Tablo 3); TÜİK ADNKS 2021; EWEA 2009."
 #: Indicators of the small-multiples page.
 MULTIPLES = (
     "employees",
@@ -79,11 +85,15 @@ def render_comparison(
     lang: Lang = "tr",
     home: str = "index.html",
     profiles: str | None = "districts/",
+    live: str | None = None,
 ) -> str:
     """A page comparing ``pcodes`` side by side: figures, ranks, differences and a map.
 
     With two districts the difference (first − second) and the ratio are
-    given; with more, each district's ratio to the first one.
+    given; with more, each district's ratio to the first one. ``live`` is the
+    relative link of the atlas's comparison page where a reader picks the
+    districts (``../compare.html``); the page links to it with these districts
+    chosen. ``None`` (a page on its own) gives no link.
     """
     t = table.set_index("pcode")
     names = [str(t.loc[p, "district"]) for p in pcodes]
@@ -96,7 +106,8 @@ def render_comparison(
         header += [text("compare_difference", lang), text("compare_ratio", lang)]
     else:
         header += [f"{n} / {names[0]}" for n in names[1:]]
-    rows = [_comparison_row(t, pcodes, ind_id, lang) for ind_id in PROFILE_INDICATORS]
+    changed = caveats_of_2008_data(lang)
+    rows = [_comparison_row(t, pcodes, ind_id, lang, changed) for ind_id in PROFILE_INDICATORS]
     districts = [
         {
             "name": n,
@@ -119,10 +130,11 @@ def render_comparison(
             titles=dict(zip(table["pcode"], table["district"], strict=True)),
         ),
         districts=districts,
-        izmir_line=_izmir_line(lang),
+        izmir_line=izmir_line(lang),
         table=table_html(header, rows, numeric=[False] + [True] * (len(header) - 1)),
-        sources=f"{_SOURCES} {text('caveat_exports_year_note', lang)}",
+        sources=f"{COMPARE_SOURCES} {text('caveat_exports_year_note', lang)}",
         boundary_notes=_boundary_notes(pcodes, names, lang),
+        live=None if live is None else f"{live}#{','.join(district_slug(n) for n in names)}",
     )
 
 
@@ -153,35 +165,85 @@ def render_small_multiples(
         home=home,
         sortable=False,
         static_png=static_png,
-        cards=[_multiples_card(table, ind_id, lang, maps) for ind_id in indicator_ids],
+        cards=[map_card(table, ind_id, lang, maps) for ind_id in indicator_ids],
     )
 
 
-def _comparison_row(t: pd.DataFrame, pcodes: Sequence[str], ind_id: str, lang: Lang) -> list[str]:
+def _comparison_row(
+    t: pd.DataFrame, pcodes: Sequence[str], ind_id: str, lang: Lang, changed: BoundaryCaveats
+) -> list[str]:
     """Label, then value and rank of each district, then difference and ratio(s)."""
     ind = indicator(ind_id)
     values = [_value(t, p, ind_id) for p in pcodes]
     row = [ind.label(lang)]
     for p, v in zip(pcodes, values, strict=True):
-        row += [
-            ind.format(v, lang, unit=True),
-            rank_cell(ind, v, _value(t, p, f"{ind_id}_rank"), lang),
-        ]
+        rank = rank_text(ind, v, _value(t, p, f"{ind_id}_rank"), lang, marked=bool(changed.line(p)))
+        row += [ind.format(v, lang, unit=True), rank]
     if len(pcodes) > 2:
-        return row + [_ratio(v, values[0], lang) for v in values[1:]]
+        return row + [ratio_text(v, values[0], lang) for v in values[1:]]
     a, b = values
+    return [*row, difference_text(ind, a, b, lang), ratio_text(a, b, lang)]
+
+
+def rank_text(
+    ind: Indicator, value: float | None, rank: float | None, lang: Lang, *, marked: bool = False
+) -> str:
+    """The rank cell of a comparison: ``"9./30"``; ``"30./30 †"`` for a ``marked`` district.
+
+    ``marked`` is for a district of the 2008 boundary change: the ranks of
+    2008 data (Table 1) then get the profiles' † (see :func:`caveats_of_2008_data`).
+
+    Examples
+    --------
+    >>> rank_text(indicator("employees"), 474.0, 30, "tr", marked=True)
+    '30./30 †'
+    >>> rank_text(indicator("population"), 296839.0, 6, "tr", marked=True)
+    '6./30'
+    """
+    cell = rank_cell(ind, value, rank, lang)
+    if marked and ind.boundaries == "2008" and cell != "–":
+        return f"{cell} †"
+    return cell
+
+
+def difference_text(ind: Indicator, a: float | None, b: float | None, lang: Lang) -> str:
+    """``a − b`` as a comparison shows it: ``"−12.009"``; percentages in points (``"3,62 puan"``).
+
+    Examples
+    --------
+    >>> difference_text(indicator("employees"), 27225.0, 39234.0, "tr")
+    '−12.009'
+    >>> difference_text(indicator("izka_success_rate"), 22.2222, 18.6047, "en")
+    '3.62 pp'
+    """
     if a is None or b is None:
-        diff = "–"
-    elif ind.fmt == "percent":
-        diff = text("compare_points", lang, value=format_number(a - b, lang, 2))
-    else:
-        diff = ind.format(a - b, lang)
-    return [*row, diff, _ratio(a, b, lang)]
+        return "–"
+    if ind.fmt == "percent":
+        return text("compare_points", lang, value=format_number(a - b, lang, 2))
+    return ind.format(a - b, lang)
 
 
-def _multiples_card(
+def ratio_text(a: float | None, b: float | None, lang: Lang) -> str:
+    """``a / b`` as a comparison shows it: ``"0,69×"``; ``"–"`` without both or for ``b = 0``.
+
+    Examples
+    --------
+    >>> ratio_text(27225.0, 39234.0, "tr"), ratio_text(1.0, 0.0, "tr")
+    ('0,69×', '–')
+    """
+    if a is None or b is None or b == 0:
+        return "–"
+    return format_number(a / b, lang, 2) + "×"
+
+
+def map_card(
     table: gpd.GeoDataFrame, ind_id: str, lang: Lang, maps: str | None
 ) -> dict[str, object]:
+    """One small choropleth of ``ind_id``: title, SVG map, legend items, source and link.
+
+    ``maps`` is the relative folder of the interactive maps (``maps/``), or ``None``
+    for no link. The small multiples and the live comparison draw these cards.
+    """
     ind = indicator(ind_id)
     c = classify_indicator(table, ind, midpoint_value=izmir_success_rate())
     fills = {p: c.color_of(i) for i, p in zip(table.index, table["pcode"], strict=True)}
@@ -205,13 +267,8 @@ def _value(t: pd.DataFrame, pcode: str, column: str) -> float | None:
     return None if pd.isna(v) else float(v)
 
 
-def _ratio(a: float | None, b: float | None, lang: Lang) -> str:
-    if a is None or b is None or b == 0:
-        return "–"
-    return format_number(a / b, lang, 2) + "×"
-
-
-def _izmir_line(lang: Lang) -> str:
+def izmir_line(lang: Lang) -> str:
+    """The İzmir totals a comparison shows under its districts (employees, firms, exports, rate)."""
     totals = izmir_totals()
     return text(
         "compare_izmir",

@@ -7,6 +7,7 @@ sector shares, export structure, the SWOT table and the plan's axes.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import geopandas as gpd
 import pandas as pd
@@ -24,7 +25,9 @@ from izmir_maps.data.tables import (
     load_wind_farms,
     localised,
 )
+from izmir_maps.downloads import Column, DownloadTable, page_table, shown_number
 from izmir_maps.pages._html import bar_chart, render, table_html
+from izmir_maps.pages.index import format_size
 from izmir_maps.pages.svgmap import svg_map
 from izmir_maps.spec.boundary import caveats_of_2008_data
 from izmir_maps.text.names import slugify
@@ -37,6 +40,8 @@ __all__ = [
     "PROFILE_INDICATORS",
     "district_slug",
     "median_ratio",
+    "profile_download",
+    "profile_download_links",
     "rank_cell",
     "render_profile",
 ]
@@ -68,7 +73,14 @@ def district_slug(name: str) -> str:
 
 
 def render_profile(
-    table: gpd.GeoDataFrame, pcode: str, *, lang: Lang = "tr", home: str = "../index.html"
+    table: gpd.GeoDataFrame,
+    pcode: str,
+    *,
+    lang: Lang = "tr",
+    home: str = "../index.html",
+    downloads: Mapping[str, str] | None = None,
+    sizes: Mapping[str, int] | None = None,
+    reports: Mapping[str, tuple[str, int | None]] | None = None,
 ) -> str:
     """The profile page of district ``pcode`` as a complete HTML document.
 
@@ -82,9 +94,20 @@ def render_profile(
         Page language.
     home
         Relative link to the atlas home page.
+    downloads
+        Format → link of the key-figure table's files ("Veriyi indir: CSV · XLSX"
+        under the table); by default the atlas's
+        ``../data/profiles/<slug>.csv|.xlsx`` (:func:`profile_download_links`);
+        ``{}`` for none.
+    sizes
+        Bytes of each download by format, shown beside its link.
+    reports
+        Format (``"html"``, ``"pdf"``) → (link, bytes) of the district's summary report,
+        linked under the title ("İlçe özet raporu: HTML · PDF"); ``None`` for none.
     """
     row = table.set_index("pcode").loc[pcode]
     name = str(row["district"])
+    files = profile_download_links(name) if downloads is None else downloads
     changed = caveats_of_2008_data(lang)
     capacity = row.get("wind_capacity_mw")
     has_capacity = capacity is not None and pd.notna(capacity)
@@ -102,6 +125,8 @@ def render_profile(
             titles=dict(zip(table["pcode"], table["district"], strict=True)),
         ),
         key_figures=_key_figures(table, row, lang, changed.line(pcode)),
+        key_notes=_key_notes(lang, changed.line(pcode)),
+        downloads=_links(files, sizes or {}, lang),
         boundary_note=changed.line(pcode),
         charts=[_chart(table, ind_id, name, lang) for ind_id in CHART_INDICATORS],
         izka_table=_izka_table(pcode, lang),
@@ -117,6 +142,10 @@ def render_profile(
         wind_proposed=bool(row.get("wind_proposed")),
         farms_table=_farms_table(pcode, lang),
         report=_report(lang) if pcode == ALIAGA else None,
+        report_links=[
+            (fmt.upper(), href, None if size is None else format_size(size, lang))
+            for fmt, (href, size) in (reports or {}).items()
+        ],
         sources=_sources(lang),
     )
 
@@ -165,13 +194,17 @@ def _key_figures(
         )
     keys = ("page_indicator", "value", "share_of_izmir", "profile_rank", "profile_median")
     header = [*(text(k, lang) for k in keys), text("page_year", lang)]
-    table_markup = table_html(header, rows, numeric=[False, True, True, True, True, False])
+    return table_html(header, rows, numeric=[False, True, True, True, True, False])
+
+
+def _key_notes(lang: Lang, boundary_line: str | None) -> Markup:
+    """The notes under the key-figure table (after its downloads): † explained, then caveats."""
     marked = Markup("")
     if boundary_line:
         marked = Markup("<p class='muted'>{}</p>").format(
             text("boundary_mark_note", lang, line=boundary_line)
         )
-    return table_markup + marked + _caveat_notes(lang)
+    return marked + _caveat_notes(lang)
 
 
 def _marked(cell: str) -> str:
@@ -197,13 +230,19 @@ def median_ratio(values: pd.Series, value: float | None, lang: Lang) -> str:
     >>> median_ratio(pd.Series([147.5, None, None]), 147.5, "tr")  # wind 2009: one value
     '–'
     """
+    ratio = _median_ratio_value(values, value)
+    return "–" if ratio is None else format_number(ratio, lang, 2) + "×"
+
+
+def _median_ratio_value(values: pd.Series, value: float | None) -> float | None:
+    """``value`` over the districts' median, or ``None`` where :func:`median_ratio` writes "–"."""
     known = pd.to_numeric(values, errors="coerce").dropna()
     if value is None or len(known) < MEDIAN_MIN_VALUES:
-        return "–"
+        return None
     median = float(known.median())
     if math.isnan(median) or median <= 0:
-        return "–"
-    return format_number(value / median, lang, 2) + "×"
+        return None
+    return value / median
 
 
 def rank_cell(ind: Indicator, value: float | None, rank: object, lang: Lang) -> str:
@@ -220,6 +259,96 @@ def rank_cell(ind: Indicator, value: float | None, rank: object, lang: Lang) -> 
     if value == 0 and ind.unranked_reason(lang):
         return text("caveat_unranked", lang, reason=ind.unranked_reason(lang))
     return "–"
+
+
+def profile_download_links(name: str, prefix: str = "../data/profiles/") -> dict[str, str]:
+    """Format → link of the key-figure downloads of district ``name``, from its profile.
+
+    Examples
+    --------
+    >>> profile_download_links("Çiğli")
+    {'csv': '../data/profiles/cigli.csv', 'xlsx': '../data/profiles/cigli.xlsx'}
+    """
+    return {fmt: f"{prefix}{district_slug(name)}.{fmt}" for fmt in ("csv", "xlsx")}
+
+
+def _links(
+    files: Mapping[str, str], sizes: Mapping[str, int], lang: Lang
+) -> list[tuple[str, str, str, str | None]]:
+    """(label, link, hint, size) of each download of a page table."""
+    labels = {"csv": "CSV", "xlsx": "XLSX"}
+    return [
+        (
+            labels.get(fmt, fmt.upper()),
+            href,
+            text(f"table_dl_{fmt}_hint", lang) if has_text(f"table_dl_{fmt}_hint") else "",
+            format_size(sizes[fmt], lang) if fmt in sizes else None,
+        )
+        for fmt, href in files.items()
+    ]
+
+
+def profile_download(table: gpd.GeoDataFrame, pcode: str, *, lang: Lang = "tr") -> DownloadTable:
+    """The key-figure table of district ``pcode`` as a download, rounded as the page shows it.
+
+    One row per indicator of :data:`PROFILE_INDICATORS`: label, value (as a
+    number, with the unit in its own column), share of İzmir in %, rank among
+    the 30 districts, ratio to the district median, year and a note (why a zero
+    has no rank; the boundary change that makes a 2008 rank misleading, the
+    page's †). The file stem is the district's slug.
+
+    Examples
+    --------
+    >>> from izmir_maps.data.join import district_table
+    >>> rows = profile_download(district_table("web"), "TUR035001").rows
+    >>> rows[0][:3]
+    ('Çalışan sayısı (SGK, 2008)', Decimal('27225'), 'kişi')
+    """
+    row = table.set_index("pcode").loc[pcode]
+    boundary_line = caveats_of_2008_data(lang).line(pcode)
+    rows = []
+    for ind_id in PROFILE_INDICATORS:
+        ind = indicator(ind_id)
+        value = row.get(ind_id)
+        value = None if value is None or pd.isna(value) else float(value)
+        rank = row.get(f"{ind_id}_rank")
+        ranked = ind.ranks(value) and rank is not None and not pd.isna(rank)
+        notes = []
+        if value == 0 and ind.unranked_reason(lang):
+            notes.append(ind.unranked_reason(lang))
+        if boundary_line and ind.boundaries == "2008":
+            notes.append(boundary_line)
+        rows.append(
+            (
+                ind.label(lang),
+                shown_number(value, ind.decimals),
+                ind.unit(lang),
+                shown_number(row.get(f"{ind_id}_share"), 2),
+                int(rank) if ranked else None,
+                shown_number(_median_ratio_value(table[ind_id], value), 2),
+                ind.year_label(lang),
+                "; ".join(notes),
+            )
+        )
+    columns = (
+        Column("indicator", text("page_indicator", lang)),
+        Column("value", text("value", lang), 0),  # each cell keeps its own decimals
+        Column("unit", text("table_dl_unit", lang)),
+        Column("share", text("table_dl_share", lang), 2),
+        Column("rank", text("table_dl_rank", lang), 0),
+        Column("median_ratio", text("table_dl_median", lang), 2),
+        Column("year", text("page_year", lang)),
+        Column("note", text("table_dl_note", lang)),
+    )
+    name = str(row["district"])
+    return page_table(
+        district_slug(name),
+        lang,
+        columns,
+        rows,
+        title=f"{text('profile_title', lang, name=name)}: {text('profile_key', lang)}",
+        sources=_sources(lang),
+    )
 
 
 def _caveat_notes(lang: Lang) -> Markup:
@@ -271,7 +400,7 @@ def _osb_table(pcode: str, lang: Lang) -> Markup | None:
     ]
     w = [text(k, lang) for k in ("profile_name", "profile_kind", "profile_founded", "area")]
     return table_html(
-        [w[0], "", w[1], w[2], w[3], text("status_now", lang)],
+        [w[0], text("short_name", lang), w[1], w[2], w[3], text("status_now", lang)],
         rows,
         numeric=[False, False, False, True, True, False],
     )
@@ -375,7 +504,8 @@ def _topics(lang: Lang) -> list[dict[str, object]]:
 
 def _swot_table(lang: Lang) -> Markup:
     swot = load_swot()
-    header = ["", *(text(f"profile_swot_{q}", lang) for q in _QUADRANTS)]
+    # the corner names the first column (area – sector): no empty header for a screen reader
+    header = [text("area", lang), *(text(f"profile_swot_{q}", lang) for q in _QUADRANTS)]
     rows = []
     swot["group"] = swot["area"] + swot["sector"].map(lambda s: f" – {s}" if s else "")
     for group, part in swot.groupby("group", sort=False):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
 import pandas as pd
 
 from izmir_maps.data.history import BoundaryView, new_districts
 from izmir_maps.data.registry import indicator, indicator_ids
+from izmir_maps.downloads import Column, DownloadTable, page_table, shown_number
 from izmir_maps.pages._html import render, table_html
 from izmir_maps.pages.compare import MULTIPLES
 from izmir_maps.pages.svgmap import svg_map
@@ -28,10 +29,21 @@ from izmir_maps.text.names import turkish_sort_key
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import text
 
-__all__ = ["LISA_INDICATORS", "render_stats_page"]
+__all__ = [
+    "LISA_INDICATORS",
+    "STATS_DOWNLOADS",
+    "moran_download",
+    "ranking_download",
+    "render_stats_page",
+]
 
 #: Indicators that get a LISA cluster map on the page.
 LISA_INDICATORS = MULTIPLES
+#: Where the atlas writes the page's tables as shown (CSV for Excel, XLSX), from the page.
+STATS_DOWNLOADS = {
+    "moran": {"csv": "data/stats/moran.csv", "xlsx": "data/stats/moran.xlsx"},
+    "ranking": {"csv": "data/stats/ranking.csv", "xlsx": "data/stats/ranking.xlsx"},
+}
 
 
 def render_stats_page(
@@ -42,6 +54,7 @@ def render_stats_page(
     ranking_csv: str = "data/ranking.csv",
     lisa_ids: Sequence[str] = LISA_INDICATORS,
     boundaries: BoundaryView | None = None,
+    downloads: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[str, pd.DataFrame, pd.DataFrame]:
     """The statistics page, the Moran table and the ranking table (for CSV download).
 
@@ -54,6 +67,11 @@ def render_stats_page(
         inside Karşıyaka, Karabağlar inside Konak; see
         :mod:`izmir_maps.stats.views`), the rest on the 30 districts;
         ``"current"`` or ``"2008"`` to use one view for all.
+    downloads
+        Table ("moran", "ranking") → format → link of the table's files as
+        shown ("Veriyi indir: CSV · XLSX" beside each table; see
+        :func:`moran_download`, :func:`ranking_download`); by default
+        :data:`STATS_DOWNLOADS`, ``{}`` for none.
 
     Returns
     -------
@@ -83,6 +101,13 @@ def render_stats_page(
         legend=[(color, lisa_label(cls, lang)) for cls, color in LISA_COLORS.items()],
         cards=[_lisa_card(table, ind_id, lang, views[ind_id]) for ind_id in lisa_ids],
         ranking_csv=ranking_csv,
+        downloads={
+            table: [
+                (fmt.upper(), href, text(f"table_dl_{fmt}_hint", lang))
+                for fmt, href in files.items()
+            ]
+            for table, files in (STATS_DOWNLOADS if downloads is None else downloads).items()
+        },
         ranking_table=_ranking_html(ranking, lang),
         ranking_note=text("boundary_ranking_note", lang),
     )
@@ -199,3 +224,79 @@ def _ranking_cell(column: str, value: object, known: set[str], lang: Lang) -> ob
     if column.endswith("_share"):
         return "–" if pd.isna(value) else format_number(float(value), lang, 2)
     return indicator(column).format(value, lang) if column in known else str(value)
+
+
+def moran_download(morans: pd.DataFrame, lang: Lang = "tr") -> DownloadTable:
+    """The Moran's I table as the page shows it, for CSV and XLSX (stem ``moran``).
+
+    Parameters
+    ----------
+    morans
+        The table :func:`render_stats_page` returns.
+    lang
+        Language of headers, labels and readings.
+    """
+    rows = [
+        (
+            view_title(m[f"label_{lang}"], m["boundaries"], lang),
+            int(m["n"]),
+            shown_number(m["I"], 3),
+            shown_number(m["EI"], 3),
+            shown_number(m["z"], 2),
+            shown_number(m["p_sim"], 3),
+            _verdict(m["I"], m["p_sim"], lang),
+        )
+        for _, m in morans.iterrows()
+    ]
+    columns = (
+        Column("indicator", text("page_indicator", lang)),
+        Column("n", "n", 0),
+        Column("I", "I", 3),
+        Column("EI", "E[I]", 3),
+        Column("z", "z", 2),
+        Column("p_sim", text("stats_p", lang), 3),
+        Column("reading", text("stats_reading", lang)),
+    )
+    notes = [weights_note(lang), text("stats_permutations", lang, **_permutation_words(lang))]
+    return page_table("moran", lang, columns, rows, title=text("stats_moran", lang), sources=notes)
+
+
+def ranking_download(ranking: pd.DataFrame, lang: Lang = "tr") -> DownloadTable:
+    """The ranking table as the page shows it, for CSV and XLSX (stem ``ranking``).
+
+    Values rounded as the page writes them, shares in % with two decimals,
+    ranks as whole numbers; where the page marks a district †, the last column
+    says why (the 2008 boundary change).
+    """
+    names = [c for c in ranking.columns if c != "pcode"]
+    labels = ranking.attrs.get("labels", {})
+    known = set(indicator_ids())
+    columns = [Column(c, str(labels.get(c, c)), _ranking_decimals(c, known)) for c in names]
+    columns.append(Column("note", text("table_dl_note", lang)))
+    changed = caveats_of_2008_data(lang)
+    rows = []
+    for _, r in ranking.iterrows():
+        cells: list[object] = []
+        for column in columns[:-1]:
+            value = r[column.key]
+            if column.decimals is None:
+                cells.append(value)
+            elif column.key.endswith("_rank"):
+                cells.append(None if pd.isna(value) else int(value))
+            else:
+                cells.append(shown_number(value, column.decimals))
+        rows.append((*cells, changed.line(r["pcode"]) or ""))
+    return page_table("ranking", lang, columns, rows, title=text("stats_ranking", lang))
+
+
+def _ranking_decimals(column: str, known: set[str]) -> int | None:
+    """Decimals the page writes in ``column`` of the ranking table (``None``: text)."""
+    if column.endswith("_rank"):
+        return 0
+    if column.endswith("_share"):
+        return 2
+    return indicator(column).decimals if column in known else None
+
+
+def _permutation_words(lang: Lang) -> dict[str, object]:
+    return {"permutations": PERMUTATIONS, "seed": SEED, "alpha": format_number(ALPHA, lang, 2)}

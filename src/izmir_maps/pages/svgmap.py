@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
 import geopandas as gpd
+import numpy as np
 import shapely
 from markupsafe import Markup
+from shapely.ops import polylabel
 
 from izmir_maps.data.boundaries import load_districts, load_neighbours
 from izmir_maps.spec.style import (
@@ -25,7 +28,7 @@ from izmir_maps.spec.style import (
     SEA_COLOR,
 )
 
-__all__ = ["svg_map"]
+__all__ = ["MapShapes", "map_shapes", "svg_map"]
 
 _BORDER = DISTRICT_LINE["color"]  # the same lines as the maps draw (spec.style)
 _OUTLINE = PROVINCE_LINE["color"]
@@ -96,6 +99,92 @@ def svg_map(
     parts.append("</svg>")
     # Every text above is escaped, so pages may insert the SVG as it is.
     return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class MapShapes:
+    """The districts of :func:`svg_map` as SVG path data, for figures drawn elsewhere.
+
+    The same projection, simplification and rounding as :func:`svg_map` at the
+    same ``width``, so a figure that draws these paths matches the pages' maps.
+
+    Attributes
+    ----------
+    paths
+        SVG path data per P-code.
+    neighbours
+        The neighbouring provinces' land, one path.
+    outline
+        İzmir's outline, coastline included, one path.
+    width, height
+        Size in px (user units) of the map.
+    anchors
+        A point well inside each district (its pole of inaccessibility, on the
+        largest part), where its name can be written.
+    frame
+        ``(min_lon, max_lat, px_per_degree)`` of the projection; see :meth:`xy`.
+    """
+
+    paths: Mapping[str, str]
+    neighbours: str
+    outline: str
+    width: float
+    height: float
+    anchors: Mapping[str, tuple[float, float]]
+    frame: tuple[float, float, float]
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        """The map position of a longitude and latitude, rounded to 0.1 px.
+
+        Examples
+        --------
+        >>> shapes = map_shapes(320)
+        >>> shapes.xy(*shapes.frame[:2])
+        (4.0, 4.0)
+        """
+        minx, maxy, scale = self.frame
+        return round((lon - minx) * _COS * scale + _PAD, 1), round((maxy - lat) * scale + _PAD, 1)
+
+
+def map_shapes(width: int = 320) -> MapShapes:
+    """The 30 districts, their neighbours and İzmir's outline as path data ``width`` px wide.
+
+    Examples
+    --------
+    >>> shapes = map_shapes(320)
+    >>> len(shapes.paths), shapes.width, round(shapes.height)
+    (30, 320.0, 280)
+    """
+    paths, neighbours, outline, (w, h) = _geometry(width)
+    minx, maxy, scale, _ = _frame(width)
+    return MapShapes(dict(paths), neighbours, outline, w, h, _anchors(width), (minx, maxy, scale))
+
+
+@lru_cache(maxsize=16)
+def _frame(width: int) -> tuple[float, float, float, float]:
+    """``(min_lon, max_lat, px_per_degree, height)`` of a map ``width`` px wide."""
+    minx, miny, maxx, maxy = load_districts("web").total_bounds
+    scale = (width - 2 * _PAD) / ((maxx - minx) * _COS)
+    height = (maxy - miny) * scale + 2 * _PAD
+    return float(minx), float(maxy), float(scale), float(height)
+
+
+@lru_cache(maxsize=16)
+def _anchors(width: int) -> dict[str, tuple[float, float]]:
+    districts = load_districts("web")
+    minx, maxy, scale, _ = _frame(width)
+
+    def project(xy):
+        return np.column_stack(
+            ((xy[:, 0] - minx) * _COS * scale + _PAD, (maxy - xy[:, 1]) * scale + _PAD)
+        )
+
+    out = {}
+    for pcode, geom in zip(districts["pcode"], districts.geometry, strict=True):
+        largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+        point = polylabel(shapely.transform(largest, project), tolerance=0.5)
+        out[pcode] = (round(point.x, 1), round(point.y, 1))
+    return out
 
 
 @lru_cache(maxsize=16)
