@@ -22,6 +22,9 @@ What it measures, in one run, on one machine:
   and tile requests are aborted, so it draws its shapes but not its legend;
 * ``izmir-maps build`` (the whole atlas) with and without the static PNG/SVG maps:
   wall seconds and the peak resident memory of its largest process;
+* the district reports (issue 15): one report (content, PDF, HTML page) warm, median of
+  the runs; all 30 as 30 PDFs and 30 pages; all 30 in one PDF (``report --all``); and in
+  the atlas, ``build --no-static`` with and without ``--no-reports``;
 * a national map of a 973-row table (``izmir-maps map --province Türkiye``): wall
   seconds of the command and file bytes;
 * visible loss: screenshots of the map with its coordinates on the 1e-4° grid it ships
@@ -111,6 +114,7 @@ def _run(args: argparse.Namespace, runs: int, work: Path) -> int:
     results["explore"]["served"] = draws["served"]
     results["national"] = national(work, runs)
     results["visible_loss"] = visible_loss(work)
+    results["reports"] = reports(runs)
     if not args.skip_atlas:
         results["atlas"] = atlas(work)
     results["chromium"] = draws["chromium"]
@@ -341,7 +345,12 @@ def national(work: Path, runs: int) -> dict[str, Any]:
 
 def atlas(work: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name, extra in (("without_static", ["--no-static"]), ("with_static", [])):
+    variants = (
+        ("without_reports", ["--no-static", "--no-reports"]),
+        ("without_static", ["--no-static"]),
+        ("with_static", []),
+    )
+    for name, extra in variants:
         folder = work / f"atlas_{name}"
         command = [sys.executable, "-m", "izmir_maps", "build", "--out", str(folder), "--quiet"]
         wall, cpu, peak_kib = run_measured(command + extra)
@@ -360,6 +369,49 @@ def atlas(work: Path) -> dict[str, Any]:
     with_static, without = out["with_static"], out["without_static"]
     out["static_step_s"] = round(with_static["wall_s"] - without["wall_s"], 2)
     out["static_step_cpu_s"] = round(with_static["cpu_s"] - without["cpu_s"], 2)
+    bare = out["without_reports"]
+    out["reports_step_s"] = round(without["wall_s"] - bare["wall_s"], 2)
+    out["reports_step_cpu_s"] = round(without["cpu_s"] - bare["cpu_s"], 2)
+    out["reports_bytes"] = sum(
+        p.stat().st_size for p in (work / "atlas_with_static" / "reports").iterdir()
+    )
+    return out
+
+
+def reports(runs: int) -> dict[str, Any]:
+    """Seconds of the district reports, in this process (the data already loaded)."""
+    from izmir_maps.data.join import district_table
+    from izmir_maps.reports.content import district_report
+    from izmir_maps.reports.html import report_html
+    from izmir_maps.reports.pdf import report_pdf
+
+    def one(district: str) -> tuple[float, float]:
+        start = time.perf_counter()
+        report = district_report(district)
+        report_pdf(report)
+        made = time.perf_counter()
+        report_html(report)
+        return made - start, time.perf_counter() - start
+
+    one("aliaga")  # warm: tables read, fonts found
+    out: dict[str, Any] = {}
+    for district in ("aliaga", "kinik"):
+        times = [one(district) for _ in range(runs)]
+        out[district] = {
+            "pdf_s": round(statistics.median(t[0] for t in times), 3),
+            "pdf_and_html_s": round(statistics.median(t[1] for t in times), 3),
+        }
+    pcodes = list(district_table("web")["pcode"])
+    start = time.perf_counter()
+    made = [district_report(p) for p in pcodes]
+    pdfs = [report_pdf(r) for r in made]
+    pages = [report_html(r) for r in made]
+    out["all_30_s"] = round(time.perf_counter() - start, 2)
+    out["all_30_bytes"] = sum(map(len, pdfs)) + sum(len(p.encode("utf-8")) for p in pages)
+    start = time.perf_counter()
+    book = report_pdf([district_report(p) for p in pcodes])
+    out["one_pdf_s"] = round(time.perf_counter() - start, 2)
+    out["one_pdf_bytes"] = len(book)
     return out
 
 
@@ -415,10 +467,13 @@ def markdown(r: dict[str, Any]) -> str:
     if "atlas" in r:
         a = r["atlas"]
         labels = {
+            "without_reports": "atlas, `izmir-maps build --no-static --no-reports`",
             "without_static": "atlas, `izmir-maps build --no-static`",
             "with_static": "atlas, `izmir-maps build` (with PNG + SVG maps)",
         }
         for name, label in labels.items():
+            if name not in a:  # results of a benchmark from before the reports
+                continue
             row = a[name]
             lines.append(
                 f"| {label} | {row['wall_s']:.1f} | {row['cpu_s']:.1f} | "
@@ -431,6 +486,8 @@ def markdown(r: dict[str, Any]) -> str:
             f"| of which static PNG/SVG maps | {a['static_step_s']:.1f} | "
             f"{a['static_step_cpu_s']:.1f} | |"
         )
+    if "reports" in r:
+        lines += ["", *_report_lines(r["reports"], r.get("atlas"))]
     loss = r["visible_loss"]
     lines += [
         "",
@@ -449,6 +506,29 @@ def markdown(r: dict[str, Any]) -> str:
         "tile, font and image requests aborted.",
     ]
     return "\n".join(lines)
+
+
+def _report_lines(rep: dict[str, Any], atlas: dict[str, Any] | None) -> list[str]:
+    """The district reports' table: one report, all 30, and what they add to a build."""
+    lines = ["| district reports (issue 15) | s | bytes |", "|---|---:|---:|"]
+    for district in ("aliaga", "kinik"):
+        row = rep[district]
+        lines.append(
+            f"| one report, {district}: content + PDF (+ HTML page) | {row['pdf_s']:.3f} "
+            f"({row['pdf_and_html_s']:.3f}) | |"
+        )
+    lines += [
+        f"| all 30: 30 PDFs + 30 HTML pages, one process | {rep['all_30_s']:.1f} | "
+        f"{rep['all_30_bytes']:,} |",
+        f"| all 30 in one PDF (`report --all`) | {rep['one_pdf_s']:.1f} | "
+        f"{rep['one_pdf_bytes']:,} |",
+    ]
+    if atlas is not None and "reports_step_s" in atlas:
+        lines.append(
+            f"| added to `build --no-static` (wall; CPU {atlas['reports_step_cpu_s']:.1f} s) | "
+            f"{atlas['reports_step_s']:.1f} | {atlas['reports_bytes']:,} |"
+        )
+    return lines
 
 
 if __name__ == "__main__":

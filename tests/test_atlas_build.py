@@ -68,6 +68,7 @@ def _pages(out: Path) -> list[Path]:
     pages = [out / "index.html", out / "stats.html"]
     pages += sorted((out / "districts").glob("*.html"))
     pages += sorted((out / "compare").glob("*.html"))
+    pages += [out / "compare.html", *sorted((out / "reports").glob("*.html"))]
     return pages
 
 

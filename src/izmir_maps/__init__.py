@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from izmir_maps.data.provinces import province_districts, resolve_province
     from izmir_maps.interactive.render import render_html, write_html
     from izmir_maps.interactive.sync import render_sync_html
+    from izmir_maps.reports.content import district_report
+    from izmir_maps.reports.html import report_html
+    from izmir_maps.reports.pdf import report_pdf
     from izmir_maps.spec.map_spec import (
         MapSpec,
         choropleth_spec,
@@ -66,6 +69,9 @@ _LAZY = {
     "render_html": "izmir_maps.interactive.render",
     "write_html": "izmir_maps.interactive.render",
     "render_sync_html": "izmir_maps.interactive.sync",
+    "district_report": "izmir_maps.reports.content",
+    "report_html": "izmir_maps.reports.html",
+    "report_pdf": "izmir_maps.reports.pdf",
     "MapSpec": "izmir_maps.spec.map_spec",
     "choropleth_spec": "izmir_maps.spec.map_spec",
     "combined_spec": "izmir_maps.spec.map_spec",
@@ -92,6 +98,7 @@ __all__ = [
     "build_atlas",
     "choropleth_spec",
     "combined_spec",
+    "district_report",
     "district_table",
     "load_districts",
     "load_indicators",
@@ -101,6 +108,8 @@ __all__ = [
     "render_html",
     "render_static",
     "render_sync_html",
+    "report_html",
+    "report_pdf",
     "resolve_province",
     "save_static",
     "user_choropleth_spec",

@@ -8,18 +8,24 @@ boundaries → indicators → join → classify → render → write. The layout
     DIR/maps/<map>.embed.html    ready-to-paste <iframe> snippet of each map
     DIR/static/<map>.png|.svg    print-quality maps
     DIR/districts/<slug>.html    30 district profiles
+    DIR/reports/<slug>.html|.pdf 30 district summary reports, as a page and as A4 PDF
     DIR/compare/*.html           comparison pages, small multiples, synchronised maps
     DIR/stats.html               Moran's I, LISA maps, ranking table
     DIR/data/*.csv|.geojson      the district table, its sources, rankings, statistics,
                                  and the source tables the legends cite (osb.csv …)
     DIR/data/maps/<map>.csv|.xlsx|.geojson   the values each map shows (its "Veriyi indir")
+    DIR/data/profiles/<slug>.csv|.xlsx       each profile's key figures, as shown
+    DIR/data/stats/moran|ranking.csv|.xlsx   the statistics page's tables, as shown
+    DIR/thumbs/<map>.svg         the home page's small picture of each map
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -27,14 +33,26 @@ import pandas as pd
 from izmir_maps._checks import check_bool, check_int, check_lang, check_path, shown
 from izmir_maps.data.join import district_table
 from izmir_maps.data.paths import data_dir, geodata_dir
-from izmir_maps.data.registry import Indicator, base_indicators, indicator, indicator_ids
-from izmir_maps.downloads import download_links, write_downloads
+from izmir_maps.data.registry import Indicator, indicator, indicator_ids
+from izmir_maps.downloads import download_links, write_downloads, write_table_downloads
 from izmir_maps.errors import OptionError
 from izmir_maps.pages.compare import render_comparison, render_small_multiples
-from izmir_maps.pages.index import AtlasEntry, embed_snippet, render_index
-from izmir_maps.pages.profiles import district_slug, render_profile
-from izmir_maps.pages.statistics import render_stats_page
-from izmir_maps.pages.svgmap import svg_map
+from izmir_maps.pages.index import (
+    THEMES,
+    AtlasEntry,
+    embed_snippet,
+    format_size,
+    render_index,
+    theme_of,
+)
+from izmir_maps.pages.profiles import (
+    district_slug,
+    profile_download,
+    profile_download_links,
+    render_profile,
+)
+from izmir_maps.pages.statistics import moran_download, ranking_download, render_stats_page
+from izmir_maps.pages.thumbs import THUMB_WIDTH, thumbnail_size, thumbnail_svg
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
 from izmir_maps.staging import MARKER, staged_folder
 from izmir_maps.text.names import slugify
@@ -51,8 +69,9 @@ Progress = Callable[[str], None]
 MARKER_MAPS = ("osb", "wind", "combined")
 #: Comparison pages of the atlas: Aliağa with its neighbours, and the two OSB districts.
 COMPARISONS = (("Aliağa", "Bergama", "Foça", "Menemen"), ("Aliağa", "Çiğli"))
-#: Source tables of data/ that legends cite by path ("data/osb.csv"): copied into the atlas.
-CITED_TABLES = ("osb.csv", "wind_farms.csv")
+#: Source tables of data/ that legends and reports cite by path ("data/osb.csv"): copied into
+#: the atlas.
+CITED_TABLES = ("osb.csv", "wind_farms.csv", "boundary_history.csv")
 
 _OCHA = "OCHA COD-AB Türkiye ADM2"
 #: Columns of the district table that are not indicators: catalogue key of the label, source.
@@ -129,6 +148,7 @@ def build_atlas(
     progress: Progress | None = None,
     workers: int | None = None,
     replace: bool = False,
+    reports: bool = True,
 ) -> list[Path]:
     """Build the whole atlas beside ``out`` and swap it in when complete; return the paths.
 
@@ -149,6 +169,9 @@ def build_atlas(
         Processes for the static maps (default: the machine's cores, at most 4).
     replace
         Replace ``out`` even if it is a non-empty folder that izmir-maps did not write.
+    reports
+        Also write ``reports/<slug>.html`` and ``.pdf``, each district's summary report,
+        drawn in the worker processes while the maps are made.
 
     Raises
     ------
@@ -159,9 +182,15 @@ def build_atlas(
     """
     _check_atlas_args(out, lang=lang, static=static, progress=progress, workers=workers)
     check_bool("replace", replace)
+    check_bool("reports", reports)
     inputs = (data_dir(), geodata_dir(), Path(__file__).resolve().parent)
-    with staged_folder(out, replace=replace, inputs=inputs) as stage:
-        written = _write_atlas(stage, lang=lang, static=static, progress=progress, workers=workers)
+    with (
+        staged_folder(out, replace=replace, inputs=inputs) as stage,
+        _pool(_pool_size(workers, static=static, reports=reports)) as pool,
+    ):
+        written = _write_atlas(
+            stage, lang=lang, static=static, progress=progress, pool=pool, reports=reports
+        )
     return [Path(out) / path.relative_to(stage) for path in [*written, stage / MARKER]]
 
 
@@ -185,9 +214,14 @@ def _write_atlas(
     lang: Lang,
     static: bool,
     progress: Progress | None,
-    workers: int | None,
+    pool: ProcessPoolExecutor | None,
+    reports: bool = True,
 ) -> list[Path]:
-    """Write every output into the (empty) folder ``out``; return the paths written."""
+    """Write every output into the (empty) folder ``out``; return the paths written.
+
+    With a ``pool``, the reports and the static maps are drawn in its processes while
+    this one writes the interactive maps and the pages.
+    """
     from izmir_maps.interactive.render import AtlasLinks, write_html, write_shared_assets
     from izmir_maps.interactive.sync import write_sync_html
 
@@ -210,6 +244,9 @@ def _write_atlas(
     for name in CITED_TABLES:  # the legends cite them; the atlas carries them
         written.append(write_bytes(safe_join(out, "data", name), (data_dir() / name).read_bytes()))
 
+    # the reports start first: the worker processes draw them while the maps are made here
+    pending = _start_reports(out, list(web["pcode"]), lang, pool) if reports else None
+
     slugs = [*indicator_ids(), *MARKER_MAPS]
     say(f"[2/7] Drawing {len(slugs)} interactive maps")
     written += write_shared_assets(safe_join(out, "assets"))
@@ -231,33 +268,39 @@ def _write_atlas(
                 embed_snippet(slug, spec.title, prefix="") + "\n",
             )
         )
-        entries.append(_entry(spec, path.stat().st_size, web, lang, static))
+        thumb = write_text(safe_join(out, "thumbs", f"{slug}.svg"), thumbnail_svg(spec))
+        written.append(thumb)
+        entries.append(_entry(spec, path.stat().st_size, lang, static))
         if i % 10 == 0 or i == len(slugs):
             say(f"      {i}/{len(slugs)} maps")
 
+    static_maps = None
     if static:
         say(f"[3/7] Drawing {len(slugs)} static maps (PNG and SVG)")
-        written += _static_maps(out, slugs, lang, workers, say)
+        # with a pool, they are drawn there while the pages below are written
+        static_maps = _static_maps(out, slugs, lang, pool, say)
     else:
         say("[3/7] Static maps skipped")
 
-    say("[4/7] Writing 30 district profiles")
-    names = []
-    for pcode, name in zip(web["pcode"], web["district"], strict=True):
-        file = safe_join(out, "districts", f"{district_slug(name)}.html")
-        written.append(write_text(file, render_profile(web, pcode, lang=lang)))
-        names.append((f"districts/{district_slug(name)}.html", name))
-
-    say("[5/7] Writing comparisons and small multiples")
+    say("[4/7] Writing comparisons and small multiples")
     comparisons = []
     for group in COMPARISONS:
         pcodes = [web.loc[web["district"] == n, "pcode"].iloc[0] for n in group]
         file = "compare/" + "-".join(slugify(n) for n in group) + ".html"
         html = render_comparison(
-            web, pcodes, lang=lang, home="../index.html", profiles="../districts/"
+            web,
+            pcodes,
+            lang=lang,
+            home="../index.html",
+            profiles="../districts/",
+            live="../compare.html",
         )
         written.append(write_text(safe_join(out, *file.split("/")), html))
         comparisons.append((file, " – ".join(group)))
+    from izmir_maps.pages.compare_live import render_live_comparison  # the page picks its districts
+
+    live = render_live_comparison(web, lang=lang, examples=comparisons)
+    written.append(write_text(safe_join(out, "compare.html"), live))
     multiples = render_small_multiples(
         web,
         lang=lang,
@@ -272,15 +315,42 @@ def _write_atlas(
             map_spec("exports_usd", lang=lang),
             safe_join(out, "compare", "sync-employees-exports.html"),
             assets="shared",
+            atlas=AtlasLinks(home="../index.html", profiles="../districts/"),
         )
     )
 
-    say("[6/7] Computing Moran's I and LISA, writing the statistics page")
+    say("[5/7] Computing Moran's I and LISA, writing the statistics page")
     stats_html, morans, ranking = render_stats_page(web, lang=lang)
     written.append(write_text(safe_join(out, "stats.html"), stats_html))
     written.append(write_csv(safe_join(out, "data", "ranking.csv"), ranking))
     written.append(write_csv(safe_join(out, "data", "moran.csv"), morans))
+    for as_shown in (moran_download(morans, lang), ranking_download(ranking, lang)):
+        written += write_table_downloads(as_shown, safe_join(out, "data", "stats"))
 
+    say("[6/7] Writing 30 district profiles" + (" and their reports" if reports else ""))
+    # last of the pages: the reports have had the others' time to finish
+    report_files = _finish_reports(pending, say) if pending is not None else {}
+    written += [path for pair in report_files.values() for path in pair]
+    names = []
+    for pcode, name in zip(web["pcode"], web["district"], strict=True):
+        figures = profile_download(web, pcode, lang=lang)  # "Veriyi indir" under the table
+        files = write_table_downloads(figures, safe_join(out, "data", "profiles"))
+        written += files
+        sizes = {f.suffix[1:]: f.stat().st_size for f in files}
+        file = safe_join(out, "districts", f"{district_slug(name)}.html")
+        html = render_profile(
+            web,
+            pcode,
+            lang=lang,
+            downloads=profile_download_links(name),
+            sizes=sizes,
+            reports=_report_links(report_files.get(pcode)),
+        )
+        written.append(write_text(file, html))
+        names.append((f"districts/{district_slug(name)}.html", name))
+
+    if static_maps is not None:
+        written += static_maps()  # the home page shows their sizes
     say("[7/7] Writing the home page")
     extra = [
         (file, text(title, lang), text(about, lang))
@@ -290,16 +360,25 @@ def _write_atlas(
             ("compare/sync-employees-exports.html", "atlas_sync", "atlas_sync_about"),
         )
     ]
+    if (out / "compare.html").is_file():  # the in-browser comparison, when this build has it
+        about = text("home_compare_tool_about", lang)
+        extra.insert(0, ("compare.html", text("home_compare_tool", lang), about))
     downloads = [
-        (f"data/{file}", text(f"atlas_download_{key}", lang))
+        (f"data/{file}", text(key, lang))
         for file, key in (
-            ("districts.csv", "table"),
-            ("districts.geojson", "geojson"),
-            ("districts_sources.csv", "sources"),
-            ("ranking.csv", "ranking"),
-            ("moran.csv", "moran"),
+            ("districts.csv", "atlas_download_table"),
+            ("districts.geojson", "atlas_download_geojson"),
+            ("districts_sources.csv", "atlas_download_sources"),
+            ("ranking.csv", "atlas_download_ranking"),
+            ("stats/ranking.csv", "home_download_ranking_excel"),
+            ("stats/ranking.xlsx", "home_download_ranking_xlsx"),
+            ("moran.csv", "atlas_download_moran"),
+            ("stats/moran.csv", "home_download_moran_excel"),
+            ("stats/moran.xlsx", "home_download_moran_xlsx"),
         )
     ]
+    order = [key for key, _ in THEMES]
+    entries.sort(key=lambda e: order.index(e.theme) if e.theme in order else len(order))
     index = render_index(
         entries,
         lang=lang,
@@ -308,6 +387,7 @@ def _write_atlas(
         extra_pages=extra,
         downloads=downloads,
         sizes=_file_sizes(out, written),
+        thumb_size=thumbnail_size(THUMB_WIDTH),
     )
     written.append(write_text(safe_join(out, "index.html"), index))
     # no count here: the caller counts the atlas's files, its marker included
@@ -320,57 +400,143 @@ def _file_sizes(out: Path, written: list[Path]) -> dict[str, int]:
     return {path.relative_to(out).as_posix(): path.stat().st_size for path in written}
 
 
-def _entry(spec: MapSpec, size: int, web, lang: Lang, static: bool) -> AtlasEntry:
+def _entry(spec: MapSpec, size: int, lang: Lang, static: bool) -> AtlasEntry:
+    """The home page's card of the map ``spec``: title, one line about it, its theme."""
     ind = spec.indicator
-    thumbnail = ""
+    theme = theme_of(spec.slug)
     if ind is not None and spec.kind == "choropleth":
-        base = indicator(ind.base or ind.id)
-        group = base.label(lang)
         year = ind.year_label(lang)
-        # "yıl 2008", but "yıl belirtilmemiş (2008 varsayıldı)" / "güncel" as they are.
-        year = text("atlas_year", lang, year=year) if year[:1].isdigit() else year
         source = ind.source_short_text(lang)
-        parts = [ind.unit(lang), year, source] if year not in source else [ind.unit(lang), source]
-        description = " · ".join(parts)
-        if ind.variant is None and base in base_indicators()[:6]:
-            c = spec.classification
-            fills = {
-                p: c.color_of(i)
-                for i, p in zip(spec.districts.index, spec.districts["pcode"], strict=True)
-            }
-            thumbnail = svg_map(fills, width=240, label=spec.title)
+        parts = [ind.unit(lang), source]
+        if year not in f"{spec.title} {source}":
+            # "yıl 2021", but "yıl belirtilmemiş (2008 varsayıldı)" / "güncel" as they are.
+            parts.insert(1, text("atlas_year", lang, year=year) if year[:1].isdigit() else year)
+        # what the title already says (its unit, its year) is not repeated below it
+        description = " · ".join(p for p in parts if p and p not in spec.title)
     else:
-        group = text("atlas_marker_maps", lang)
         description = " ".join(spec.notes[:1])
-    return AtlasEntry(spec.slug, spec.title, description, group, size, thumbnail, static)
+    group = text(f"home_theme_{theme}", lang)
+    thumbnail = f"thumbs/{spec.slug}.svg"
+    return AtlasEntry(
+        spec.slug, spec.title, description, group, size, thumbnail, static, theme=theme
+    )
 
 
 def _static_maps(
-    out: Path, slugs: list[str], lang: Lang, workers: int | None, say: Progress
-) -> list[Path]:
+    out: Path, slugs: list[str], lang: Lang, pool: ProcessPoolExecutor | None, say: Progress
+) -> Callable[[], list[Path]]:
+    """Draw the static maps, or queue them in ``pool``; the function returned gives the paths.
+
+    With a pool it waits for the maps, so this process writes pages in the meantime.
+    """
     folder = safe_join(out, "static")
     folder.mkdir(parents=True, exist_ok=True)
     multiples = safe_join(out, "compare", "multiples.png")
     multiples.parent.mkdir(parents=True, exist_ok=True)
     jobs = [(slug, lang, str(folder)) for slug in slugs]
-    n = workers or min(4, os.cpu_count() or 1)
     written: list[Path] = []
-    if n <= 1:
+    if pool is None:
         written += [Path(p) for p in _multiples_job((lang, str(multiples)))]
         for i, job in enumerate(jobs, 1):
             written += [Path(p) for p in _static_job(job)]
             if i % 10 == 0 or i == len(jobs):
                 say(f"      {i}/{len(jobs)} static maps")
-        return written
-    with worker_pool(n) as pool:
-        grid = pool.submit(_multiples_job, (lang, str(multiples)))  # the longest job first
-        futures = [pool.submit(_static_job, job) for job in jobs]
+        return lambda: written
+    grid = pool.submit(_multiples_job, (lang, str(multiples)))  # the longest job first
+    futures = [pool.submit(_static_job, job) for job in jobs]
+
+    def results() -> list[Path]:
         for i, future in enumerate(futures, 1):
-            written += [Path(p) for p in future.result()]
+            written.extend(Path(p) for p in future.result())
             if i % 10 == 0 or i == len(jobs):
                 say(f"      {i}/{len(jobs)} static maps")
-        written += [Path(p) for p in grid.result()]
-    return written
+        written.extend(Path(p) for p in grid.result())
+        return written
+
+    return results
+
+
+def _pool_size(workers: int | None, *, static: bool, reports: bool) -> int:
+    """Worker processes of the build; 0 to do everything in this process.
+
+    ``workers`` given: that many, if more than one. By default the static maps get the
+    machine's cores (at most 4); the reports alone get one core less, which this process
+    keeps for the pages it writes meanwhile.
+    """
+    cores = os.cpu_count() or 1
+    if not (static or reports):
+        return 0
+    if workers is not None:
+        return workers if workers > 1 else 0
+    n = min(4, cores) if static else min(4, cores - 1)
+    return n if cores > 1 else 0
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """``workers`` worker processes, or ``None`` (everything in this process) for 0."""
+    if workers < 1:
+        yield None
+        return
+    with worker_pool(workers) as pool:
+        yield pool
+
+
+#: A report being drawn: its P-code and the future of its files, or the job to run here.
+_PendingReports = list[tuple[str, "Future[list[str]] | tuple[str, str, str]"]]
+
+
+def _start_reports(
+    out: Path, pcodes: list[str], lang: Lang, pool: ProcessPoolExecutor | None
+) -> _PendingReports:
+    """Queue each district's report in ``pool``; without one, keep the jobs for later."""
+    folder = safe_join(out, "reports")
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs = [(pcode, lang, str(folder)) for pcode in pcodes]
+    if pool is None:
+        return [(job[0], job) for job in jobs]
+    return [(job[0], pool.submit(_report_job, job)) for job in jobs]
+
+
+def _finish_reports(pending: _PendingReports, say: Progress) -> dict[str, tuple[Path, Path]]:
+    """P-code → (HTML, PDF) of each report, waiting for (or drawing) each in turn."""
+    files: dict[str, tuple[Path, Path]] = {}
+    for i, (pcode, handle) in enumerate(pending, 1):
+        paths = handle.result() if isinstance(handle, Future) else _report_job(handle)
+        files[pcode] = (Path(paths[0]), Path(paths[1]))
+        if i % 10 == 0 or i == len(pending):
+            say(f"      {i}/{len(pending)} reports")
+    return files
+
+
+def _report_links(files: tuple[Path, Path] | None) -> dict[str, tuple[str, int]] | None:
+    """A profile's links to its district's report, with their sizes."""
+    if files is None:
+        return None
+    html, pdf = files
+    return {
+        "html": (f"../reports/{html.name}", html.stat().st_size),
+        "pdf": (f"../reports/{pdf.name}", pdf.stat().st_size),
+    }
+
+
+def _report_job(job: tuple[str, str, str]) -> list[str]:
+    """Write one district's report as ``<slug>.pdf`` and ``<slug>.html``; return the paths."""
+    from izmir_maps.reports.content import district_report
+    from izmir_maps.reports.html import report_html
+    from izmir_maps.reports.pdf import report_pdf
+
+    pcode, lang, folder = job
+    report = district_report(pcode, lang)  # type: ignore[arg-type]
+    pdf = report_pdf(report)
+    pdf_path = write_bytes(Path(folder) / f"{report.slug}.pdf", pdf)
+    page = report_html(
+        report,
+        home="../index.html",
+        pdf=pdf_path.name,
+        pdf_size=format_size(len(pdf), report.lang),
+    )
+    return [str(write_text(Path(folder) / f"{report.slug}.html", page)), str(pdf_path)]
 
 
 def _multiples_job(job: tuple[str, str]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Command-line interface: ``izmir-maps build | map | indicators | validate | compare``.
+"""Command-line interface: ``izmir-maps build | map | indicators | validate | compare | report``.
 
 Bad input ends with a one-paragraph message and exit status 2; a bug in
 izmir-maps itself says so and how to report it (exit status 1). No
@@ -166,6 +166,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--lang", choices=("tr", "en"), default="tr")
     build.add_argument("--no-static", action="store_true", help="skip PNG/SVG files")
+    build.add_argument(
+        "--no-reports", action="store_true", help="skip the district reports (HTML and PDF)"
+    )
     build.add_argument("--quiet", action="store_true", help="do not show progress")
     build.set_defaults(func=_cmd_build)
 
@@ -206,6 +209,12 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--size", choices=("a4", "half"), default="a4", help="static map size")
     mp.add_argument("--no-labels", action="store_true", help="do not label districts")
     mp.add_argument(
+        "--describe",
+        action="store_true",
+        help="print the map's description (what is mapped, highest and lowest districts, classes) "
+        "under the title of a static map; HTML maps always carry it for screen readers",
+    )
+    mp.add_argument(
         "--data", type=Path, help="your own table (.csv or .xlsx), one row per district"
     )
     mp.add_argument("--title", help="map title for --data (default: the column name)")
@@ -224,6 +233,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     cmp.add_argument("--lang", choices=("tr", "en"), default="tr")
     cmp.set_defaults(func=_cmd_compare)
+
+    rep = sub.add_parser(
+        "report",
+        help="write district summary reports as PDF or HTML",
+        description="Write the summary report of one or more districts (any spelling, or "
+        "P-code), or of all 30 with --all, as an A4 PDF or an HTML page.",
+    )
+    rep.add_argument("districts", nargs="*", help="district names (any spelling) or P-codes")
+    rep.add_argument("--all", action="store_true", help="all 30 districts, in one PDF")
+    rep.add_argument("--out", type=_output_path, required=True, help="output file (.pdf or .html)")
+    rep.add_argument("--lang", choices=("tr", "en"), default="tr")
+    rep.add_argument("--quiet", action="store_true", help="do not show progress")
+    rep.set_defaults(func=_cmd_report)
 
     listing = sub.add_parser("indicators", help="list the indicators that can be mapped")
     listing.add_argument("--lang", choices=("tr", "en"), default="tr")
@@ -244,6 +266,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         static=not args.no_static,
         progress=progress,
         replace=args.replace,
+        reports=not args.no_reports,
     )
     print(f"{len(written)} files written to {args.out}")
     return 0
@@ -325,7 +348,14 @@ def _write(spec, args: argparse.Namespace, fmt: str) -> Path:
         raise OptionError(msg)
     from izmir_maps.static.render import save_static
 
-    return save_static(spec, args.out, size=args.size, labels=not args.no_labels, fmt=fmt)
+    return save_static(
+        spec,
+        args.out,
+        size=args.size,
+        labels=not args.no_labels,
+        fmt=fmt,
+        describe=args.describe,
+    )
 
 
 def _check_without_data(args: argparse.Namespace, options: read_options.ReadOptions) -> None:
@@ -418,6 +448,77 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     path = write_text(args.out, html)
     print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    fmt = _report_format(args)
+    from izmir_maps.data.boundaries import district_matcher
+    from izmir_maps.data.join import district_table
+    from izmir_maps.reports.content import district_report
+    from izmir_maps.write import write_bytes, write_text
+
+    matcher = district_matcher()
+    if args.all:
+        pcodes = list(district_table("web")["pcode"])
+    else:  # every name checked before any report is made
+        pcodes = list(dict.fromkeys(matcher.pcode(n, where="district") for n in args.districts))
+    _refuse_writing_into_inputs(args.out)
+    reports = []
+    for i, pcode in enumerate(pcodes, 1):
+        if not args.quiet and len(pcodes) > 1 and (i % 10 == 0 or i == len(pcodes)):
+            print(f"      {i}/{len(pcodes)} reports", file=sys.stderr, flush=True)
+        reports.append(district_report(pcode, args.lang))
+    if fmt == "html":
+        from izmir_maps.reports.html import report_html
+
+        path = write_text(args.out, report_html(reports[0]))
+    else:
+        from izmir_maps.reports.pdf import report_pdf
+
+        path = write_bytes(args.out, report_pdf(reports))
+    print(f"{path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
+def _report_format(args: argparse.Namespace) -> str:
+    """``pdf`` or ``html`` from ``--out``'s suffix; a wrong suffix or count ends here."""
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in ("pdf", "html"):
+        msg = (
+            f"Cannot tell the format of {str(args.out)!r}; give --out the suffix .pdf (an A4 "
+            "PDF) or .html (a page), for example --out aliaga.pdf."
+        )
+        raise OptionError(msg)
+    if args.all and args.districts:
+        msg = "Give district names or --all, not both."
+        raise OptionError(msg)
+    if not args.all and not args.districts:
+        msg = "Name a district (any spelling, e.g. aliaga or ÇİĞLİ, or a P-code), or give --all."
+        raise OptionError(msg)
+    if fmt == "html" and (args.all or len(args.districts) > 1):
+        msg = (
+            f"An HTML report holds one district; --out {args.out} would need several. Write "
+            "several districts to one PDF (--out raporlar.pdf), or one district per .html file."
+        )
+        raise OptionError(msg)
+    return fmt
+
+
+def _refuse_writing_into_inputs(out: Path) -> None:
+    """Refuse an ``--out`` among izmir-maps's own data or code: a report never replaces them."""
+    import izmir_maps
+    from izmir_maps.data.paths import data_dir, geodata_dir
+
+    target = Path(os.path.realpath(out))
+    for folder in (data_dir(), geodata_dir(), Path(izmir_maps.__file__).parent):
+        source = Path(os.path.realpath(folder))
+        if target == source or source in target.parents:
+            msg = (
+                f"--out {out} is inside {source}, which holds izmir-maps's own data or code; "
+                "writing there could replace an input. Choose another --out, for example "
+                "--out aliaga.pdf."
+            )
+            raise OptionError(msg)
 
 
 # -- --breaks ------------------------------------------------------------------------------------

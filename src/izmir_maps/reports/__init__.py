@@ -1,0 +1,1 @@
+"""District summary reports after the source report's own format, in HTML and A4 PDF."""

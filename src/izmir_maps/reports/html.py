@@ -1,0 +1,148 @@
+"""District reports as one self-contained HTML page in the atlas's look.
+
+:func:`report_html` lays out a :class:`~izmir_maps.reports.model.Report` with the atlas's page
+shell (``pages/templates/page.html``: inline CSS, no script, nothing fetched): a contents list,
+one ``<h2>`` per section, sentences with numbered footnote links to the sources list, tables
+with captions and header cells in keyboard-scrollable boxes, the report's district marked in
+its row by a sign and words besides the colour, and the figures as inline SVG with their
+alternative text. Printing gives A4 pages without the atlas's navigation.
+
+The page never parses the report's words as markup: every text is escaped by the template,
+and only the figures' SVG (drawn by :mod:`izmir_maps.reports.figures`) is inlined as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from markupsafe import Markup
+
+from izmir_maps.pages._html import render
+from izmir_maps.reports.model import Block, Bullets, Figure, Paragraph, Report, Table
+
+__all__ = ["report_html"]
+
+_SVG_TAG = re.compile(r"<svg\b[^>]*>")
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A block as the template reads it: its kind and the block itself."""
+
+    kind: str
+    block: Block
+    svg: Markup | None = None
+    #: Rows of a table that are the report's district: marked by a sign and words.
+    marks: tuple[int, ...] = ()
+
+
+def report_html(
+    report: Report,
+    *,
+    home: str | None = None,
+    pdf: str | None = None,
+    pdf_size: str | None = None,
+) -> str:
+    """A district report as a complete, self-contained HTML page.
+
+    Parameters
+    ----------
+    report
+        The report (:func:`izmir_maps.reports.content.district_report`).
+    home
+        Relative link to the atlas's home page; ``None`` for a page on its own
+        (the page then shows no link back).
+    pdf
+        Relative link to the same report as PDF ("PDF olarak indir"); ``None`` for none.
+    pdf_size
+        The PDF's size as shown beside its link ("226 KB"), if known.
+
+    Returns
+    -------
+    str
+        The page, in the report's language (``<html lang=…>``); the same text for the same
+        report.
+
+    Raises
+    ------
+    ValueError
+        If a table row has more or fewer cells than the table has columns.
+
+    Examples
+    --------
+    >>> from izmir_maps.reports.content import district_report
+    >>> page = report_html(district_report("aliaga", figures=False))
+    >>> '<html lang="tr">' in page, "Aliağa&#x27;da 27.225 kişi çalışıyor" in page
+    (True, True)
+    """
+    sections = [
+        (section, [_prepared(block, report.district) for block in section.blocks])
+        for section in report.sections
+    ]
+    return render(
+        "report.html",
+        lang=report.lang,
+        title=report.title,
+        home=home,
+        sortable=False,
+        report=report,
+        sections=sections,
+        pdf=pdf,
+        pdf_size=pdf_size,
+    )
+
+
+def _prepared(block: Block, district: str) -> _Block:
+    """``block`` tagged with its kind; a figure with its SVG ready to inline.
+
+    A table's highlighted rows that start with ``district`` ("Aliağa", "Bayraklı †") are
+    the district's own; other highlighted rows (a grand total) are only emphasised.
+    """
+    if isinstance(block, Table):
+        _check_cells(block)
+        marks = tuple(i for i in block.highlight if block.rows[i][0].startswith(district))
+        return _Block("table", block, marks=marks)
+    if isinstance(block, Figure):
+        return _Block("figure", block, _inline_svg(block))
+    if isinstance(block, Bullets):
+        return _Block("bullets", block)
+    if isinstance(block, Paragraph):
+        return _Block("paragraph", block)
+    msg = f"Unknown report block {type(block).__name__}."
+    raise TypeError(msg)
+
+
+def _inline_svg(figure: Figure) -> Markup:
+    """The figure's SVG as inline markup, an image named by its alternative text.
+
+    The figures module already writes ``role="img"`` and ``aria-label``; a figure from
+    elsewhere gets them here (the caption when it has no alternative text), so a screen
+    reader never meets an unnamed picture.
+    """
+    svg = figure.svg.strip()
+    svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)  # an XML declaration is not HTML
+    match = _SVG_TAG.search(svg)
+    if match is None:
+        msg = f"Figure {figure.caption!r} is not an SVG document."
+        raise ValueError(msg)
+    tag = match.group(0)
+    if "aria-label=" not in tag:
+        alt = figure.alt.strip() or figure.caption
+        extra = f' aria-label="{escape(alt, quote=True)}"'
+        if "role=" not in tag:
+            extra = ' role="img"' + extra
+        tag = tag[:-1] + extra + ">"
+    return Markup(svg[: match.start()] + tag + svg[match.end() :])
+
+
+def _check_cells(table: Table) -> None:
+    """Refuse a row with a cell too many or too few, as the PDF does."""
+    for i, row in enumerate(table.rows):
+        if len(row) != len(table.columns):
+            msg = (
+                f"Table {table.caption!r}: row {i} has {len(row)} cells "
+                f"for {len(table.columns)} columns."
+            )
+            raise ValueError(msg)
