@@ -230,7 +230,6 @@ def test_figure_without_aria_label_gets_its_alt_text() -> None:
 
 
 def test_a_row_with_a_missing_cell_is_refused() -> None:
-    table = Table("Tablo 9", (Column("İlçe"), Column("Değer")), (("Foça",),))
-    report = _tiny(sections=(Section("population", "Nüfus", (table,)),))
+    # the model refuses it, so neither renderer ever sees it
     with pytest.raises(ValueError, match="row 0 has 1 cells for 2 columns"):
-        report_html(report)
+        Table("Tablo 9", (Column("İlçe"), Column("Değer")), (("Foça",),))

@@ -417,7 +417,6 @@ def test_aliagas_real_report_keeps_every_sentence_and_heading():
 
 
 def test_a_table_row_of_the_wrong_length_is_an_error():
-    table = Table(caption="Tablo 9", columns=(Column("A"), Column("B")), rows=(("1", "2"), ("3",)))
-    report = replace(_report(rows=3), sections=(Section("t", "Tablo", (table,)),))
+    # the model refuses it, so neither renderer ever sees it
     with pytest.raises(ValueError, match=r"'Tablo 9': row 1 has 1 cells for 2 columns"):
-        report_pdf(report)
+        Table(caption="Tablo 9", columns=(Column("A"), Column("B")), rows=(("1", "2"), ("3",)))

@@ -65,11 +65,6 @@ def report_html(
         The page, in the report's language (``<html lang=…>``); the same text for the same
         report.
 
-    Raises
-    ------
-    ValueError
-        If a table row has more or fewer cells than the table has columns.
-
     Examples
     --------
     >>> from izmir_maps.reports.content import district_report
@@ -101,7 +96,6 @@ def _prepared(block: Block, district: str) -> _Block:
     the district's own; other highlighted rows (a grand total) are only emphasised.
     """
     if isinstance(block, Table):
-        _check_cells(block)
         marks = tuple(i for i in block.highlight if block.rows[i][0].startswith(district))
         return _Block("table", block, marks=marks)
     if isinstance(block, Figure):
@@ -135,14 +129,3 @@ def _inline_svg(figure: Figure) -> Markup:
             extra = ' role="img"' + extra
         tag = tag[:-1] + extra + ">"
     return Markup(svg[: match.start()] + tag + svg[match.end() :])
-
-
-def _check_cells(table: Table) -> None:
-    """Refuse a row with a cell too many or too few, as the PDF does."""
-    for i, row in enumerate(table.rows):
-        if len(row) != len(table.columns):
-            msg = (
-                f"Table {table.caption!r}: row {i} has {len(row)} cells "
-                f"for {len(table.columns)} columns."
-            )
-            raise ValueError(msg)

@@ -108,6 +108,16 @@ class Table:
     total: bool = False
     notes: tuple[int, ...] = ()
 
+    def __post_init__(self) -> None:
+        # checked once here: a short row would shift every later cell in the PDF and the page
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                msg = (
+                    f"Table {self.caption!r}: row {i} has {len(row)} cells "
+                    f"for {len(self.columns)} columns."
+                )
+                raise ValueError(msg)
+
 
 @dataclass(frozen=True)
 class Figure:

@@ -63,7 +63,7 @@ def report_pdf(reports: Report | Sequence[Report], *, title: str | None = None) 
     Raises
     ------
     ValueError
-        If ``reports`` is empty, or a table row has more or fewer cells than columns.
+        If ``reports`` is empty.
     typst.TypstError
         If Typst cannot lay the document out, as when a figure's SVG does not parse.
     """
@@ -126,23 +126,10 @@ def _report(report: Report) -> dict[str, Any]:
 def _block(block: Block) -> dict[str, Any]:
     """A block's fields plus ``type``, which the template dispatches on."""
     fields = {"type": _BLOCK_TYPES[type(block)], **asdict(block)}
-    if isinstance(block, Table):
-        _check_cells(block)
     if isinstance(block, Figure) and not block.alt.strip():
         # PDF/UA refuses an image without alternative text; the caption says what it shows.
         fields["alt"] = block.caption
     return fields
-
-
-def _check_cells(table: Table) -> None:
-    """Refuse a row with a cell too many or too few: Typst would shift every cell after it."""
-    for i, row in enumerate(table.rows):
-        if len(row) != len(table.columns):
-            msg = (
-                f"Table {table.caption!r}: row {i} has {len(row)} cells "
-                f"for {len(table.columns)} columns."
-            )
-            raise ValueError(msg)
 
 
 @cache
