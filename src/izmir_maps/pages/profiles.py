@@ -39,11 +39,14 @@ __all__ = [
     "MEDIAN_MIN_VALUES",
     "PROFILE_INDICATORS",
     "district_slug",
+    "fact_value",
     "median_ratio",
+    "plan_axes",
     "profile_download",
     "profile_download_links",
     "rank_cell",
     "render_profile",
+    "sector_topics",
 ]
 
 #: Indicators in the key-figure table, in this order.
@@ -438,7 +441,8 @@ def _kind(kind: str, lang: Lang) -> str:
     return text(kind, lang) if has_text(kind) else kind
 
 
-def _fact_value(value: str, unit: str, lang: Lang) -> str:
+def fact_value(value: str, unit: str, lang: Lang) -> str:
+    """A figure of Aliağa's profile table with its unit, in ``lang``'s number format."""
     try:
         number = float(value)
     except ValueError:
@@ -460,7 +464,7 @@ def _report(lang: Lang) -> dict[str, object]:
         [
             f["label"],
             f["reference_area"],
-            f["value_text"] or _fact_value(f["value"], f["unit"], lang),
+            f["value_text"] or fact_value(f["value"], f["unit"], lang),
             f["year"].removesuffix(".0"),
         ]
         for _, f in facts.iterrows()
@@ -472,15 +476,16 @@ def _report(lang: Lang) -> dict[str, object]:
             [text(k, lang) for k in keys], rows, numeric=[False, False, True, False]
         ),
         "notes": [(f["label"], f["note"]) for _, f in notes.iterrows()],
-        "topics": _topics(lang),
+        "topics": sector_topics(lang),
         "swot": _swot_table(lang),
         # The SWOT table and the plan's axes are quoted from the report, in Turkish.
         "untranslated": lang != "tr",
-        "axes": _axes(),
+        "axes": plan_axes(),
     }
 
 
-def _topics(lang: Lang) -> list[dict[str, object]]:
+def sector_topics(lang: Lang) -> list[dict[str, object]]:
+    """Aliağa's leading sectors by topic (employment, firms, exports), as the report lists them."""
     out = []
     for topic, group in load_aliaga_sectors().groupby("topic", sort=False):
         key = f"profile_topic_{topic}"
@@ -517,7 +522,8 @@ def _swot_table(lang: Lang) -> Markup:
     return table_html(header, rows)
 
 
-def _axes() -> list[dict[str, object]]:
+def plan_axes() -> list[dict[str, object]]:
+    """The plan's development axes with their priorities and targets (Turkish only, as printed)."""
     axes = load_plan_axes()
     out = []
     for (_, axis), part in axes.groupby(["axis_no", "axis"], sort=False):

@@ -40,7 +40,7 @@ from izmir_maps.data.tables import (
     load_wind_proposed,
     localised,
 )
-from izmir_maps.pages.profiles import ALIAGA, _axes, _fact_value, _topics
+from izmir_maps.pages.profiles import ALIAGA, fact_value, plan_axes, sector_topics
 from izmir_maps.reports import sentences as say
 from izmir_maps.reports.model import (
     Block,
@@ -490,7 +490,7 @@ def _profile(ctx: _Context) -> Section:
         (
             str(f["label"]),
             str(f["reference_area"]),
-            f["value_text"] or _fact_value(f["value"], f["unit"], lang),
+            f["value_text"] or fact_value(f["value"], f["unit"], lang),
             str(f["year"]).removesuffix(".0"),
         )
         for _, f in facts.iterrows()
@@ -524,7 +524,7 @@ def _sectors(ctx: _Context) -> Section:
     lang = ctx.lang
     sources = load_aliaga_sectors().groupby("topic", sort=False)["source"].first()
     items = []
-    for src, entry in zip(sources, _topics(lang), strict=True):
+    for src, entry in zip(sources, sector_topics(lang), strict=True):
         # "ana metal sanayi: %26,30" reads as "ana metal sanayi (%26,30)" inside a list
         shown = [_bracketed(str(e)) for e in entry["entries"]]  # type: ignore[union-attr]
         joined = (" > " if entry["tag"] == "ol" else ", ").join(shown)
@@ -570,7 +570,7 @@ def _plan_axes(ctx: _Context) -> Section:
     """The plan's development axes, strategic priorities and targets, quoted in Turkish."""
     lang = ctx.lang
     rows = []
-    for axis in _axes():
+    for axis in plan_axes():
         for priority, targets in axis["priorities"]:  # type: ignore[attr-defined]
             rows.append((str(axis["name"]), str(priority), " ".join(targets)))
     columns = tuple(
