@@ -548,6 +548,10 @@ def test_full_screen_shows_both_maps(atlas_file: Path, visit) -> None:
     assert button.inner_text() == "Tam ekrandan çık"
     button.click()
     page.wait_for_function("() => document.fullscreenElement === null")
+    # the label follows the fullscreenchange event, which may come a frame after the state
+    page.wait_for_function(
+        "() => document.querySelector('#izm-map-l button.izm-fs').innerText === 'Tam ekran'"
+    )
     assert button.inner_text() == "Tam ekran"
     assert_same_view(seen)
 
