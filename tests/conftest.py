@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,28 @@ import pytest
 from hypothesis import settings
 
 from izmir_maps.data.paths import data_dir
+
+
+def _clear_izmir_maps_caches() -> None:
+    for name, module in list(sys.modules.items()):
+        if name.startswith("izmir_maps.") and module is not None:
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear) and getattr(value, "__module__", None) == name:
+                    clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches_under_mutation_testing() -> None:
+    """Under mutmut, compute every cached table again in each test.
+
+    mutmut's runner imports and collects the tests once and forks for each mutant: a table
+    cached before the fork (or by an earlier test) would hide the mutant under test, which
+    then "survives" without any test having run its code. Outside mutmut this does nothing.
+    """
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        _clear_izmir_maps_caches()
+
 
 # No example database: the suite must not depend on (or leave behind) earlier runs' examples.
 settings.register_profile("izmir-maps", database=None, deadline=None, max_examples=200)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
@@ -581,7 +582,13 @@ def _with_english(ind: Indicator) -> Indicator:
     )
 
 
-_REGISTRY = _build()
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, Indicator]:
+    # Built on first use rather than at import, so that a fresh process (or a test that
+    # clears the caches) builds it with the code as it is then.
+    return _build()
+
+
 #: Former ids that still name an indicator, so that old links and commands keep working.
 _ALIASES = {"exports_usd_per_1000": "exports_usd_per_capita"}
 
@@ -625,12 +632,12 @@ def user_indicator(
 
 def base_indicators() -> list[Indicator]:
     """The indicators read from data (not derived), in display order."""
-    return [i for i in _REGISTRY.values() if i.variant is None]
+    return [i for i in _registry().values() if i.variant is None]
 
 
 def indicator_ids() -> list[str]:
     """Every mappable indicator id, base and derived."""
-    return list(_REGISTRY)
+    return list(_registry())
 
 
 def indicator(indicator_id: str) -> Indicator:
@@ -649,11 +656,11 @@ def indicator(indicator_id: str) -> Indicator:
     'exports_usd_per_capita'
     """
     try:
-        return _REGISTRY[_ALIASES.get(indicator_id, indicator_id)]
+        return _registry()[_ALIASES.get(indicator_id, indicator_id)]
     except KeyError:
         if indicator_id in _USER:
             return _USER[indicator_id]
-        close = difflib.get_close_matches(str(indicator_id), list(_REGISTRY), n=3, cutoff=0.5)
+        close = difflib.get_close_matches(str(indicator_id), list(_registry()), n=3, cutoff=0.5)
         hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
         msg = (
             f"Unknown indicator {indicator_id!r}.{hint} "

@@ -63,6 +63,7 @@ def _cached(loader: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
             cache["shipped"] = loader(None)
         return cache["shipped"].copy()
 
+    wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]  # as functools' caches have
     return wrapper
 
 
