@@ -267,6 +267,6 @@ def test_built_in_titles_pass_unchanged(specs, name: str) -> None:
     if spec.indicator is not None and name != "combined":
         suffix = " – 2008 boundaries" if spec.boundaries == "2008" else ""
         assert spec.title == spec.indicator.title("en") + suffix
-        assert spec.indicator is indicator(spec.indicator.id)
+        assert spec.indicator == indicator(spec.indicator.id)
     else:
         assert spec.title == text(f"map_{spec.kind}", "en")
