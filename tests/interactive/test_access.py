@@ -1,7 +1,9 @@
 """The map page by keyboard, for screen readers and on a phone (issue 14).
 
 Browser tests (headless Chromium, every request blocked, see tests/conftest.py) and
-a few payload checks: the accessible names are composed once, in Python.
+a few payload checks: the accessible names are composed in Python; where a name is
+the district's name and its tooltip's values, the payload leaves it out and map.js
+composes it alike (:func:`_name` below mirrors the script).
 """
 
 from __future__ import annotations
@@ -51,31 +53,44 @@ def files(specs: dict[str, MapSpec], tmp_path_factory: pytest.TempPathFactory) -
 # --- names, composed in Python ------------------------------------------------------------
 
 
+def _name(d: dict) -> str:
+    """A district's accessible name as map.js reads it: ``an``, or the name and tooltip values."""
+    if "an" in d:
+        return d["an"]
+    return f"{d['n']}: {', '.join(v for _, v in d['t'])}" if d.get("t") else d["n"]
+
+
+def test_a_composable_name_is_left_to_the_script(specs) -> None:
+    rows = build_payload(specs["employees"]).data["d"]
+    aliaga = next(d for d in rows if d["id"] == ALIAGA)
+    assert "an" not in aliaga and _name(aliaga) == ALIAGA_TR
+
+
 def test_district_names_read_as_the_tooltip(specs) -> None:
-    tr = {d["id"]: d["an"] for d in build_payload(specs["employees"]).data["d"]}
-    en = {d["id"]: d["an"] for d in build_payload(specs["employees_en"]).data["d"]}
+    tr = {d["id"]: _name(d) for d in build_payload(specs["employees"]).data["d"]}
+    en = {d["id"]: _name(d) for d in build_payload(specs["employees_en"]).data["d"]}
     assert tr[ALIAGA] == ALIAGA_TR
     assert en[ALIAGA] == ALIAGA_EN
-    rank = {d["id"]: d["an"] for d in build_payload(choropleth_spec("employees_rank")).data["d"]}
+    rank = {d["id"]: _name(d) for d in build_payload(choropleth_spec("employees_rank")).data["d"]}
     assert rank[ALIAGA] == "Aliağa: 9./30, %4,14"
 
 
 def test_a_district_without_a_value_says_so() -> None:
     spec = choropleth_spec("employees")
     spec.districts.loc[spec.districts["district"] == "Kiraz", "employees"] = math.nan
-    names = {d["n"]: d["an"] for d in build_payload(spec).data["d"]}
+    names = {d["n"]: _name(d) for d in build_payload(spec).data["d"]}
     assert names["Kiraz"] == "Kiraz: veri yok"
     assert names["Kınık"].startswith("Kınık: ")
 
 
 def test_marker_maps_name_districts_and_markers(specs) -> None:
     osb = build_payload(specs["osb"]).data
-    assert next(d["an"] for d in osb["d"] if d["id"] == ALIAGA) == "Aliağa"
+    assert next(_name(d) for d in osb["d"] if d["id"] == ALIAGA) == "Aliağa"
     assert (
         osb["osb"][0]["an"] == "Aliağa Kimya İhtisas ve Karma Organize Sanayi Bölgesi, OSB, Aliağa"
     )
     wind = build_payload(specs["wind"]).data
-    aliaga = next(d["an"] for d in wind["d"] if d["id"] == ALIAGA)
+    aliaga = next(_name(d) for d in wind["d"] if d["id"] == ALIAGA)
     assert aliaga == "Aliağa: Rüzgâr yatırımı için önerilen ilçe"
     assert wind["wp"][0]["an"] == "Aliağa: 147,5 MW kurulu güç (2009)"
 

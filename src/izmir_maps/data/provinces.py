@@ -88,14 +88,15 @@ def province_names() -> list[str]:
     >>> len(names), names[0], names[34], names[-1]
     (81, 'Adana', 'İzmir', 'Düzce')
     """
-    return list(_provinces()["province"])
+    return list(_province_list()["province"])
 
 
 def province_name(pcode: str) -> str:
     """Turkish name of the province with this P-code (``"Türkiye"`` for :data:`NATIONAL`)."""
     if pcode == NATIONAL:
         return "Türkiye"
-    return str(_provinces().set_index("province_pcode").loc[resolve_province(pcode), "province"])
+    names = _province_list().set_index("province_pcode")["province"]
+    return str(names.loc[resolve_province(pcode)])
 
 
 def resolve_province(name: object) -> str:
@@ -211,9 +212,9 @@ def province_neighbours(province: str) -> gpd.GeoDataFrame:
     ['Aydın', 'Balıkesir', 'Denizli', 'İzmir', 'Kütahya', 'Uşak']
     """
     pcode = resolve_province(province)
-    provinces = _provinces()
     if pcode == NATIONAL:
-        return provinces.iloc[:0].copy()
+        return _no_provinces()
+    provinces = _provinces()
     own = provinces.loc[provinces["province_pcode"] == pcode, "geometry"].iloc[0]
     touching = provinces.geometry.intersects(own) & (provinces["province_pcode"] != pcode)
     return provinces[touching].reset_index(drop=True).copy()
@@ -232,9 +233,8 @@ def province_land(province: str) -> gpd.GeoDataFrame:
     True
     """
     pcode = resolve_province(province)
-    provinces = _provinces()
     if pcode == NATIONAL:
-        return provinces.iloc[:0][["geometry"]].copy()
+        return _no_provinces()[["geometry"]]
     return _land(pcode).copy()
 
 
@@ -350,10 +350,25 @@ def _provinces() -> gpd.GeoDataFrame:
 
 
 @lru_cache(maxsize=1)
+def _province_list() -> pd.DataFrame:
+    """Name and P-code of the 81 provinces, by P-code: what names need, without dissolving."""
+    table = _national()[["province", "province_pcode"]]
+    return (
+        table.drop_duplicates("province_pcode").sort_values("province_pcode").reset_index(drop=True)
+    )
+
+
+def _no_provinces() -> gpd.GeoDataFrame:
+    """An empty table of provinces (the neighbours of all Türkiye), without dissolving any."""
+    frame = _province_list().iloc[:0].copy()
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([], crs=_national().crs))
+
+
+@lru_cache(maxsize=1)
 def _province_keys() -> dict[str, str]:
     keys = {match_key(n): NATIONAL for n in _NATIONAL_NAMES}
     keys.update({match_key(n): pcode for n, pcode in _ALIASES.items()})
-    provinces = _provinces()
+    provinces = _province_list()
     for name, pcode in zip(provinces["province"], provinces["province_pcode"], strict=True):
         keys[match_key(name)] = pcode
         keys[match_key(pcode)] = pcode

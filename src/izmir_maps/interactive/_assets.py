@@ -10,9 +10,14 @@ through :mod:`importlib.resources` by :func:`asset_text`. :func:`fill` is the on
 place where their tokens (``var(--izm-sea)`` …, ``/* @PAGE_JS@ */``) are
 replaced. Nothing here comes from data.
 
+A self-contained page inlines them; pages of an atlas refer instead to one copy of
+each in the shared assets folder, minified when the atlas is written
+(:func:`page_js_min`, :func:`page_css_min`: ``rjsmin`` and ``rcssmin``, which
+drop comments and spaces and rename nothing) from the readable files kept here.
+
 Both renderers (:mod:`~izmir_maps.interactive.render`, :mod:`~izmir_maps.interactive.sync`)
 also share the page plumbing at the end: :func:`check_assets`,
-:func:`leaflet_tags`, :func:`csp` and :func:`script_json`.
+:func:`leaflet_tags`, :func:`own_tags`, :func:`csp` and :func:`script_json`.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ from izmir_maps.spec.style import (
 __all__ = [
     "COLOR_TOKENS",
     "LEAFLET_VERSION",
+    "SHARED_CSS",
+    "SHARED_JS",
     "SVG_DEFS",
     "Assets",
     "asset_text",
@@ -51,8 +58,11 @@ __all__ = [
     "leaflet_css",
     "leaflet_js",
     "leaflet_tags",
+    "own_tags",
     "page_css",
+    "page_css_min",
     "page_js",
+    "page_js_min",
     "script_json",
 ]
 
@@ -60,6 +70,9 @@ __all__ = [
 Assets = Literal["inline", "shared"]
 
 LEAFLET_VERSION: str = xleaflet.VERSION
+#: File names of the page's own script and stylesheet, minified, in a shared assets folder.
+SHARED_JS = "map.min.js"
+SHARED_CSS = "map.min.css"
 _DATA = Path(xleaflet.BASE_DIR)
 
 #: The colours that ``map.css`` names by token.
@@ -195,6 +208,37 @@ def page_css() -> str:
     return fill("map.css", COLOR_TOKENS) + _kind_css() + "\n"
 
 
+@lru_cache(maxsize=1)
+def page_js_min() -> str:
+    """:func:`page_js` minified by ``rjsmin``: the shared ``map.min.js`` of an atlas.
+
+    Comments, indentation and most line breaks go; no name changes, so the
+    script reads (and fails) as the source does.
+
+    Examples
+    --------
+    >>> len(page_js_min()) < 0.85 * len(page_js()), "window.izmirMap=" in page_js_min()
+    (True, True)
+    """
+    import rjsmin  # only an atlas needs it
+
+    return rjsmin.jsmin(fill("map.js", {}), keep_bang_comments=False).strip() + "\n"
+
+
+@lru_cache(maxsize=1)
+def page_css_min() -> str:
+    """:func:`page_css` minified by ``rcssmin``: the shared ``map.min.css`` of an atlas.
+
+    Examples
+    --------
+    >>> "var(--izm-" in page_css_min(), SEA_COLOR in page_css_min()
+    (False, True)
+    """
+    import rcssmin
+
+    return rcssmin.cssmin(page_css()).strip() + "\n"
+
+
 def _kind_css() -> str:
     rules = [f".izm-k-{kind}{{--c:{color}}}" for kind, color in KIND_COLORS.items()]
     rules.append(".izm-k-grey{--c:#666}")
@@ -275,6 +319,29 @@ def leaflet_tags(assets: Assets, asset_prefix: str, page_script: str) -> tuple[l
     )
 
 
+def own_tags(assets: Assets, asset_prefix: str) -> tuple[list[str], str, str]:
+    """The page's own script and stylesheet: inlined, or linked minified from ``asset_prefix``.
+
+    Returns
+    -------
+    tuple
+        (inline scripts the CSP must allow, ``<head>`` tag, ``<body>`` tag).
+
+    Examples
+    --------
+    >>> own_tags("shared", "../assets/")
+    ([], '<link rel="stylesheet" href="../assets/map.min.css">', '<script src="../assets/map.min.js"></script>')
+    """
+    if assets == "inline":
+        return [page_js()], f"<style>{page_css()}</style>", f"<script>{page_js()}</script>"
+    prefix = html.escape(asset_prefix, quote=True)
+    return (
+        [],
+        f'<link rel="stylesheet" href="{prefix}{SHARED_CSS}">',
+        f'<script src="{prefix}{SHARED_JS}"></script>',
+    )
+
+
 def csp(scripts: list[str], *, shared: bool, tiles: bool) -> str:
     """The Content-Security-Policy of a map page: only ``scripts`` may run, by their sha256.
 
@@ -298,14 +365,16 @@ def csp(scripts: list[str], *, shared: bool, tiles: bool) -> str:
     >>> policy.count("'sha256-"), "img-src data: https:;" in policy, "'self'" in policy
     (1, True, False)
     """
-    hashes = " ".join(
+    sources = [
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
         for s in scripts
-    )
+    ]
     local = " 'self' file:" if shared else ""
+    if shared:
+        sources += ["'self'", "file:"]
     images = "data: https:" if tiles else "data:"
     return (
-        f"default-src 'none'; script-src {hashes}{local}; style-src 'unsafe-inline'{local}; "
+        f"default-src 'none'; script-src {' '.join(sources)}; style-src 'unsafe-inline'{local}; "
         f"img-src {images}; base-uri 'none'; form-action 'none'"
     )
 

@@ -14,7 +14,9 @@ District coordinates travel on a 1e-4° grid (:data:`GRID`): at most 5.6 m
 off, under half a pixel at the highest zoom the maps allow (13), where Leaflet
 itself rounds every vertex to a whole pixel. Context land (neighbouring
 provinces, from the national layer simplified to about 300 m) travels on a
-1e-3° grid (:data:`CONTEXT_GRID`), a sixth of its own simplification.
+1e-3° grid (:data:`CONTEXT_GRID`), a sixth of its own simplification; so do the
+districts of maps drawn on that layer (other provinces, all Türkiye: a third
+less to download for the 973 districts).
 """
 
 from __future__ import annotations
@@ -136,10 +138,11 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
     lang = spec.lang
     districts = spec.districts.to_crs(4326) if spec.districts.crs else spec.districts
     choro = spec.kind in ("choropleth", "combined") and spec.classification is not None
-    geo = _district_geometry(_Shapes(districts.geometry))
     izmir = all(str(p).startswith(IZMIR_PCODE) for p in districts["pcode"])
+    grid = GRID if izmir else CONTEXT_GRID  # the national layer is simplified to about 300 m
+    geo = _district_geometry(_Shapes(districts.geometry), grid)
     data: dict[str, Any] = {
-        "q": GRID,
+        "q": grid,
         "qn": CONTEXT_GRID,
         "style": _style(tiles),
         "words": {
@@ -205,7 +208,8 @@ def navigation(
     dict
         ``d``: per district (in the order of the payload's ``d``) its slug ``s``
         (the address ``#<slug>``), its search key ``k`` (:func:`~izmir_maps.text.names.ascii_fold`
-        of its name) and, with ``profiles``, the link ``p`` and its text ``pt``;
+        of its name; left out where it is the slug, as for one-word names) and, with
+        ``profiles``, the link ``p`` and its text ``pt``;
         ``fold``: the letters the script folds in a typed query; ``centre``:
         bounds of the central districts, when the map has them all; ``w``: the words.
 
@@ -214,8 +218,8 @@ def navigation(
     >>> from izmir_maps.spec.map_spec import choropleth_spec
     >>> nav = navigation(choropleth_spec("employees"), profiles="../districts/")
     >>> cigli = next(d for d in nav["d"] if d["s"] == "cigli")
-    >>> cigli["k"], cigli["p"], cigli["pt"]
-    ('cigli', '../districts/cigli.html', 'Çiğli ilçe profili')
+    >>> "k" in cigli, cigli["p"], cigli["pt"]
+    (False, '../districts/cigli.html', 'Çiğli ilçe profili')
     """
     lang = spec.lang
     frame = spec.districts
@@ -223,7 +227,9 @@ def navigation(
     rows = []
     for name, pcode in zip(names, frame["pcode"], strict=True):
         shown = clean(name) or clean(pcode)  # as the payload names it
-        item = {"s": slugify(shown), "k": ascii_fold(shown)}
+        item = {"s": slugify(shown)}
+        if ascii_fold(shown) != item["s"]:  # the script searches the slug then: 14 kB on 973
+            item["k"] = ascii_fold(shown)
         if profiles is not None:
             item["p"] = f"{profiles}{slugify(shown)}.html"
             item["pt"] = text("nav_profile", lang, name=shown)
@@ -329,8 +335,10 @@ def _district_data(
             item["t"] = [[word("proposed_district", lang), text("yes", lang)]]
         if pcode in proposed:
             item["w"] = 1
-        item["an"] = _access_name(name, item.get("t", []), lang, proposed=pcode in proposed)
+        access = _access_name(name, item.get("t", []), lang, proposed=pcode in proposed)
         _add_caveat(item, spec.caveats, pcode, lang)
+        if access != _composed_name(item):  # else the script composes it: 26 kB on 973 districts
+            item["an"] = access
         rows.append(item)
     out = {
         "arcs": geo.arcs,
@@ -358,6 +366,20 @@ def _access_name(name: str, rows: list[list[str]], lang: Lang, *, proposed: bool
     none = text("no_data", lang)
     values = [word("ma_no_data", lang) if value == none else value for _, value in rows]
     return f"{name}: {', '.join(values)}" if values else name
+
+
+def _composed_name(item: dict[str, Any]) -> str:
+    """The accessible name that map.js composes when ``an`` is left out: name and tooltip values.
+
+    Examples
+    --------
+    >>> _composed_name({"n": "Aliağa", "t": [["Çalışan", "27.225 kişi"], ["Sıra", "9./30"]]})
+    'Aliağa: 27.225 kişi, 9./30'
+    >>> _composed_name({"n": "Aliağa"})
+    'Aliağa'
+    """
+    rows = item.get("t")
+    return f"{item['n']}: {', '.join(value for _, value in rows)}" if rows else item["n"]
 
 
 def _province_borders(geo: _Geometry, pcodes: list[str]) -> list[int]:
@@ -448,9 +470,10 @@ class _Geometry:
 
 
 @lru_cache(maxsize=8)
-def _district_geometry(key: _Shapes) -> _Geometry:
+def _district_geometry(key: _Shapes, grid: int) -> _Geometry:
     geoms = list(key.geoms)
-    topo = topology(geoms, grid=GRID)
+    topo = topology(geoms, grid=grid)
+    digits = round(math.log10(grid))  # label points as precise as the shapes
     bounds = tuple(float(v) for v in shapely.total_bounds(key.geoms))
     areas = gpd.GeoSeries(geoms, crs=4326).to_crs(EQUAL_AREA_CRS).area / 1e6
     return _Geometry(
@@ -458,7 +481,7 @@ def _district_geometry(key: _Shapes) -> _Geometry:
         arcs=topo.encoded_arcs(),
         shapes=topo.shapes,
         outer=topo.outer,
-        labels=[[round(v, 4) for v in label_point(g)] for g in geoms],
+        labels=[[round(v, digits) for v in label_point(g)] for g in geoms],
         areas=tuple(float(a) for a in areas),
         view=_view(bounds),  # type: ignore[arg-type]
         bounds=bounds,  # type: ignore[arg-type]

@@ -1,8 +1,8 @@
 """Render a :class:`~izmir_maps.spec.map_spec.MapSpec` as a self-contained, offline Leaflet map.
 
 The page needs nothing from the network: Leaflet 1.9.3 (from the PyPI package
-``xstatic-leaflet``) is inlined, or referenced as a relative file written by
-:func:`write_shared_assets`; the geometry travels as shared arcs in polyline
+``xstatic-leaflet``) and the page's own script and stylesheet are inlined, or
+referenced as relative files written once by :func:`write_shared_assets`; the geometry travels as shared arcs in polyline
 strings (:mod:`izmir_maps.interactive._geometry`); legends, tooltips and popups are
 plain HTML built with ``textContent``. A Content-Security-Policy that allows
 only the page's own scripts (by hash) backs this up: even a name such as
@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from izmir_maps._checks import check_bool, check_path, check_type
 from izmir_maps.errors import OptionError
 from izmir_maps.interactive._assets import (
+    SHARED_CSS,
+    SHARED_JS,
     SVG_DEFS,
     Assets,
     check_assets,
@@ -30,8 +32,9 @@ from izmir_maps.interactive._assets import (
     leaflet_css,
     leaflet_js,
     leaflet_tags,
-    page_css,
-    page_js,
+    own_tags,
+    page_css_min,
+    page_js_min,
     script_json,
 )
 from izmir_maps.interactive._legend import with_downloads
@@ -77,6 +80,25 @@ class InteractiveMap:
 
     html: str
     slug: str = "map"
+    spec: MapSpec | None = field(default=None, repr=False, compare=False)
+
+    def to_folium(self, **options: object) -> object:
+        """The same map as a ``folium.Map``; see :func:`izmir_maps.folium_map.to_folium`."""
+        from izmir_maps.folium_map import spec_to_folium  # folium loads only when asked for
+
+        return spec_to_folium(self._spec(), **options)
+
+    def to_static(self, **options: object) -> object:
+        """The print map of the same spec; see :func:`izmir_maps.static.render.render_static`."""
+        from izmir_maps.static.render import render_static
+
+        return render_static(self._spec(), **options)
+
+    def _spec(self) -> MapSpec:
+        if self.spec is None:
+            msg = "This map was made from HTML alone; render it with render_html(spec)."
+            raise OptionError(msg)
+        return self.spec
 
     @property
     def nbytes(self) -> int:
@@ -153,9 +175,10 @@ def render_html(
         Name of a tile basemap in :data:`TILE_PROVIDERS`; ``None`` (default)
         draws no tiles and loads nothing from the network.
     assets
-        ``"inline"`` puts Leaflet into the page (one self-contained file);
-        ``"shared"`` refers to ``{asset_prefix}leaflet.js`` and
-        ``{asset_prefix}leaflet.css`` (see :func:`write_shared_assets`).
+        ``"inline"`` puts Leaflet and the page's script and stylesheet into
+        the page (one self-contained file); ``"shared"`` refers to
+        ``{asset_prefix}leaflet.js``, ``leaflet.css``, ``map.min.js`` and
+        ``map.min.css`` (see :func:`write_shared_assets`).
     asset_prefix
         Relative folder of the shared assets, ending in ``/``.
     labels
@@ -201,7 +224,7 @@ def render_html(
     if tile is not None:
         payload.data["tiles"] = {"url": tile[0], "attr": html.escape(tile[1])}
     page = _page(spec, payload, assets=assets, asset_prefix=asset_prefix, tiles=tile is not None)
-    return InteractiveMap(page, spec.slug)
+    return InteractiveMap(page, spec.slug, spec)
 
 
 def write_html(
@@ -253,9 +276,11 @@ def check_page_args(*specs: object, assets: object, asset_prefix: object) -> Non
 
 
 def write_shared_assets(folder: Path) -> list[Path]:
-    """Write ``leaflet.js`` and ``leaflet.css`` into ``folder`` for ``assets="shared"`` maps.
+    """Write what ``assets="shared"`` maps refer to into ``folder``, once for all of them.
 
-    The stylesheet carries its images as ``data:`` URIs, so the folder needs
+    Leaflet (``leaflet.js``, ``leaflet.css``) and the map page's own script and
+    stylesheet, minified (``map.min.js``, ``map.min.css``). Leaflet's
+    stylesheet carries its images as ``data:`` URIs, so the folder needs
     nothing else. Maps in a sibling folder refer to it with the default
     ``asset_prefix="../assets/"``.
 
@@ -267,12 +292,14 @@ def write_shared_assets(folder: Path) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        The two files written.
+        The four files written.
     """
     folder = Path(folder)
     return [
         write_text(folder / "leaflet.js", leaflet_js()),
         write_text(folder / "leaflet.css", leaflet_css()),
+        write_text(folder / SHARED_JS, page_js_min()),
+        write_text(folder / SHARED_CSS, page_css_min()),
     ]
 
 
@@ -280,7 +307,9 @@ def _page(
     spec: MapSpec, payload: Payload, *, assets: Assets, asset_prefix: str, tiles: bool
 ) -> str:
     """The whole HTML document: head (CSP, title, styles), boxes, data, scripts."""
-    inline_scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, page_js())
+    own_scripts, own_head, own_body = own_tags(assets, asset_prefix)
+    leaflet_scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, "")
+    inline_scripts = leaflet_scripts[:-1] + own_scripts  # less the empty page script
     policy = csp(inline_scripts, shared=assets == "shared", tiles=tiles)
     title = html.escape(spec.title)
     lines = [
@@ -293,7 +322,7 @@ def _page(
         '<meta name="referrer" content="no-referrer">',
         f"<title>{title}</title>",
         head_assets,
-        f"<style>{page_css()}</style>",
+        own_head,
         "</head>",
         "<body>",
         # the map in words for screen readers, inside the map's landmark so it is read with it
@@ -309,7 +338,7 @@ def _page(
         payload.table,  # the values as a table, shown by the map's table switch
         f'<script type="application/json" id="izm-data">{script_json(payload.data)}</script>',
         body_assets,
-        f"<script>{page_js()}</script>",
+        own_body,
         "</body>",
         "</html>",
     ]

@@ -5,6 +5,16 @@ Only schemes whose breaks repeat run after run are offered: mapclassify's
 numbers and would make two builds differ. Missing values are never classified:
 they form their own "no data" class.
 
+Natural breaks (``fisher_jenks``) are computed by :func:`fisher_jenks_bins`,
+mapclassify's own Fisher–Jenks algorithm with its inner loops run by numpy:
+the same single-precision sums and the same choice among equally good breaks,
+so the same breaks — for 973 values in a few hundredths of a second instead of
+the 2 s of mapclassify without numba. (jenkspy, compiled, works in double
+precision and breaks ties otherwise: its breaks differ in about 1 % of random
+tables, so it is not used.)
+mapclassify itself (which brings scipy and scikit-learn) is imported only
+when another scheme is asked for.
+
 Numbers of a map (legend labels, tooltips) are written with the indicator's
 decimals, or more where the values need them (:meth:`Classification.decimals`):
 distinct class bounds never print alike and no non-zero value prints as zero.
@@ -12,12 +22,14 @@ distinct class bounds never print alike and no non-zero value prints as zero.
 
 from __future__ import annotations
 
+import importlib
 import math
 import warnings
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import ClassVar
 
-import mapclassify
 import numpy as np
 import pandas as pd
 from branca.utilities import color_brewer
@@ -33,19 +45,45 @@ __all__ = [
     "Classification",
     "classify_indicator",
     "classify_values",
+    "fisher_jenks_bins",
     "scheme_label",
 ]
 
+
+class _Schemes(Mapping[str, type]):
+    """Scheme name → mapclassify class, importing mapclassify on the first look-up of a class.
+
+    mapclassify takes a second or two to import (scipy, scikit-learn,
+    matplotlib); a map classified by natural breaks never needs it.
+    """
+
+    _CLASSES: ClassVar[dict[str, str]] = {
+        "quantiles": "Quantiles",
+        "fisher_jenks": "FisherJenks",
+        "equal_interval": "EqualInterval",
+        "head_tail": "HeadTailBreaks",
+        "user": "UserDefined",
+    }
+
+    def __getitem__(self, name: str) -> type:
+        return getattr(_mapclassify(), self._CLASSES[name])
+
+    def __contains__(self, name: object) -> bool:  # without importing mapclassify
+        return name in self._CLASSES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._CLASSES)
+
+    def __len__(self) -> int:
+        return len(self._CLASSES)
+
+
 #: Scheme name → mapclassify class. A scheme's name for readers is the catalogue
 #: word ``scheme_<name>`` (:func:`scheme_label`).
-SCHEMES: dict[str, type] = {
-    "quantiles": mapclassify.Quantiles,
-    "fisher_jenks": mapclassify.FisherJenks,
-    "equal_interval": mapclassify.EqualInterval,
-    "head_tail": mapclassify.HeadTailBreaks,
-    "user": mapclassify.UserDefined,
-}
+SCHEMES: Mapping[str, type] = _Schemes()
 MIN_K, MAX_K = 2, 9
+# Beyond this magnitude single-precision squares overflow: mapclassify itself decides.
+_FJ_LIMIT = 1e15
 
 
 # The decimals of each ``Indicator.fmt``, as ``Indicator.format`` writes them.
@@ -263,20 +301,99 @@ def _check_options(scheme: str, k: int, breaks: list[float] | None) -> None:
             raise OptionError(msg)
 
 
+def fisher_jenks_bins(values: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds of the ``k`` natural-breaks classes of ``values``: mapclassify's breaks.
+
+    The algorithm of ``mapclassify.FisherJenks`` (Fisher's exact dynamic
+    programme, in single precision as mapclassify computes it) with each row
+    of the programme done by numpy at once: the same sums in the same order,
+    and the same break where two are equally good (the lowest), so the same
+    breaks — in about 0.04 s for 973 values instead of 2 s (mapclassify without numba).
+
+    Parameters
+    ----------
+    values
+        Finite numbers, at least ``k`` of them distinct.
+    k
+        Number of classes, at least 2.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``k`` upper bounds, the last one the maximum.
+
+    Examples
+    --------
+    >>> fisher_jenks_bins(np.array([1.0, 2, 3, 10, 11, 12, 30]), 3).tolist()
+    [3.0, 12.0, 30.0]
+    """
+    x = np.sort(np.asarray(values, dtype="f8"))
+    if float(np.abs(x).max()) > _FJ_LIMIT:  # squares would overflow: let mapclassify say
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # numba absent
+            return np.asarray(SCHEMES["fisher_jenks"](x, k=k).bins, dtype=float)
+    start = _fisher_jenks_starts(x.astype(np.float32), k)
+    bins = np.empty(k)
+    bins[-1] = x[-1]
+    end = len(x)
+    for cls in range(k, 1, -1):  # walk back from the last class to the first
+        first = int(start[end, cls])  # 1-based index of the class's first value
+        bins[cls - 2] = x[first - 2]
+        end = first - 1
+    return bins
+
+
+def _fisher_jenks_starts(x: np.ndarray, k: int) -> np.ndarray:
+    """Where the last class of the best split of ``x[:n]`` into ``j`` classes starts (1-based).
+
+    Row ``n``, column ``j``; mapclassify's ``mat1``. ``cost`` is its ``mat2``:
+    the least sum of squared deviations, accumulated in float32 as it does.
+    """
+    n = len(x)
+    start = np.zeros((n + 1, k + 1), dtype=np.int64)
+    cost = np.zeros((n + 1, k + 1), dtype=np.float32)
+    start[1, 1:] = 1
+    start[2:, 1] = 1
+    columns = np.arange(k - 1)
+    for last in range(2, n + 1):
+        # the class x[i:last] for i = last-1 … 0, summed from its top value down
+        tail = x[last - 1 :: -1]
+        s1 = np.cumsum(tail, dtype=np.float32)
+        s2 = np.cumsum(tail * tail, dtype=np.float32)
+        ssd = s2 - s1 * s1 / np.arange(1, last + 1, dtype=np.float32)
+        # row r: the last class holds r + 1 values, the r + 1 … last - 1 before it the rest
+        total = (ssd[:-1, None] + cost[last - 1 : 0 : -1, 1:k])[::-1]
+        best = np.argmin(total, axis=0)  # in reverse: mapclassify keeps the last of equal ones
+        cost[last, 2:] = total[best, columns]
+        start[last, 2:] = best + 2
+        cost[last, 1] = ssd[-1]
+    return start
+
+
+def _mapclassify():
+    return importlib.import_module("mapclassify")
+
+
 def _bins(x: np.ndarray, scheme: str, k: int, breaks: list[float] | None) -> np.ndarray:
-    cls = SCHEMES[scheme]
     distinct = len(np.unique(x))
     if distinct == 1 and scheme != "user":
         return np.asarray([float(x.max())])
+    if scheme == "fisher_jenks":
+        return _tidy(fisher_jenks_bins(x, min(k, distinct)), x)
+    cls = SCHEMES[scheme]
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # numba absent; ties in quantiles
+        warnings.simplefilter("ignore")  # ties in quantiles
         if scheme == "user":
             upper = [b for b in breaks or [] if b < x.max()]
-            return np.asarray(mapclassify.UserDefined(x, [*upper, float(x.max())]).bins)
+            return np.asarray(cls(x, [*upper, float(x.max())]).bins)
         if scheme == "head_tail":
             bins = np.asarray(cls(x).bins, dtype=float)
         else:
             bins = np.asarray(cls(x, k=min(k, distinct)).bins, dtype=float)
+    return _tidy(bins, x)
+
+
+def _tidy(bins: np.ndarray, x: np.ndarray) -> np.ndarray:
     # A break computed as a mean can land a rounding error below the maximum.
     bins[-1] = max(float(bins[-1]), float(x.max()))
     return np.unique(bins)

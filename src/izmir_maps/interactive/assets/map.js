@@ -190,11 +190,15 @@ order.forEach(function (i) {
   p.on("popupclose", function () { if (sel === d) { choose(null); } });
   p.on("mouseover", function () { p.setStyle(S.hover); p.bringToFront(); });
   p.on("mouseout", function () { p.setStyle(baseStyle(d)); if (sel !== d) { settle(d); } });
-  p.once("add", function () { focusable(p.getElement(), d.an || d.n, "button", function () { p.openPopup(d.l); }, d.g); });
+  p.once("add", function () { focusable(p.getElement(), d.an || accessName(d), "button", function () { p.openPopup(d.l); }, d.g); });
   p.addTo(map);
   byId[d.id] = p;
 });
 /* --- keyboard: each district a button named d.an, in the order D.ko --- */
+/* the name read out: d.an, or (when the payload leaves it out) the name and the tooltip's values */
+function accessName(d) {
+  return d.t ? d.n + ": " + d.t.map(function (r) { return r[1]; }).join(", ") : d.n;
+}
 var halo = null;
 function focusable(el, name, role, open, g) {
   el.setAttribute("tabindex", "0");
@@ -403,7 +407,7 @@ function matches(q) {
   var first = [], then = [];
   if (q) {
     N.d.forEach(function (n, i) {
-      var at = n.k.indexOf(q);
+      var at = (n.k || n.s).indexOf(q);  /* k is left out where it is the slug */
       if (at === 0) { first.push(i); } else if (at > 0) { then.push(i); }
     });
   }
