@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from izmir_maps.data.indicators import load_indicators
     from izmir_maps.data.join import district_table
     from izmir_maps.data.provinces import province_districts, resolve_province
+    from izmir_maps.export import write_export
+    from izmir_maps.folium_map import save_folium
+    from izmir_maps.frame_map import explore
     from izmir_maps.interactive.render import render_html, write_html
     from izmir_maps.interactive.sync import render_sync_html
     from izmir_maps.reports.content import district_report
@@ -66,6 +69,9 @@ _LAZY = {
     "district_table": "izmir_maps.data.join",
     "province_districts": "izmir_maps.data.provinces",
     "resolve_province": "izmir_maps.data.provinces",
+    "explore": "izmir_maps.frame_map",
+    "write_export": "izmir_maps.export",
+    "save_folium": "izmir_maps.folium_map",
     "render_html": "izmir_maps.interactive.render",
     "write_html": "izmir_maps.interactive.render",
     "render_sync_html": "izmir_maps.interactive.sync",
@@ -100,6 +106,7 @@ __all__ = [
     "combined_spec",
     "district_report",
     "district_table",
+    "explore",
     "load_districts",
     "load_indicators",
     "osb_spec",
@@ -111,10 +118,12 @@ __all__ = [
     "report_html",
     "report_pdf",
     "resolve_province",
+    "save_folium",
     "save_static",
     "user_choropleth_spec",
     "validate_user_file",
     "wind_spec",
+    "write_export",
     "write_html",
 ]
 

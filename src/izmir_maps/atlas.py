@@ -36,6 +36,7 @@ from izmir_maps.data.paths import data_dir, geodata_dir
 from izmir_maps.data.registry import Indicator, indicator, indicator_ids
 from izmir_maps.downloads import download_links, write_downloads, write_table_downloads
 from izmir_maps.errors import OptionError
+from izmir_maps.export import write_export
 from izmir_maps.pages.compare import render_comparison, render_small_multiples
 from izmir_maps.pages.index import (
     THEMES,
@@ -236,6 +237,8 @@ def _write_atlas(
     flat = pd.DataFrame(table.drop(columns="geometry"))
     written.append(write_csv(safe_join(out, "data", "districts.csv"), flat))
     written.append(write_geojson(safe_join(out, "data", "districts.geojson"), table))
+    # every layer and a QGIS style per indicator, for GIS users (izmir-maps export --format gpkg)
+    written.extend(write_export(safe_join(out, "data", "izmir.gpkg"), "gpkg", lang=lang))
     written.append(
         write_csv(
             safe_join(out, "data", "districts_sources.csv"), column_sources(list(flat.columns))
@@ -368,6 +371,7 @@ def _write_atlas(
         for file, key in (
             ("districts.csv", "atlas_download_table"),
             ("districts.geojson", "atlas_download_geojson"),
+            ("izmir.gpkg", "export_download_gpkg"),
             ("districts_sources.csv", "atlas_download_sources"),
             ("ranking.csv", "atlas_download_ranking"),
             ("stats/ranking.csv", "home_download_ranking_excel"),

@@ -247,6 +247,23 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--quiet", action="store_true", help="do not show progress")
     rep.set_defaults(func=_cmd_report)
 
+    exp = sub.add_parser(
+        "export",
+        help="write the district table and marker layers as gpkg, geojson, parquet or xlsx",
+        description="Write the district table with every indicator and the marker layers "
+        "(OSBs, wind): gpkg (layers, with a QGIS style per indicator), geojson or parquet "
+        "(GeoParquet; the districts in --out, each marker layer in <stem>.<layer><suffix> "
+        "beside it) or xlsx (a sheet per table, headers in --lang, no geometry).",
+    )
+    exp.add_argument("--out", type=_output_path, required=True, help="output file")
+    exp.add_argument(
+        "--format",
+        choices=("gpkg", "geojson", "parquet", "xlsx"),
+        help="output format (default: from --out)",
+    )
+    exp.add_argument("--lang", choices=("tr", "en"), default="tr")
+    exp.set_defaults(func=_cmd_export)
+
     listing = sub.add_parser("indicators", help="list the indicators that can be mapped")
     listing.add_argument("--lang", choices=("tr", "en"), default="tr")
     listing.set_defaults(func=_cmd_indicators)
@@ -502,6 +519,17 @@ def _report_format(args: argparse.Namespace) -> str:
         )
         raise OptionError(msg)
     return fmt
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from izmir_maps.export import export_format, export_paths, write_export
+
+    fmt = export_format(args.out, args.format)
+    for path in set(export_paths(args.out, fmt).values()):
+        _refuse_writing_into_inputs(path)
+    for path in write_export(args.out, fmt, lang=args.lang):
+        print(f"{path} ({path.stat().st_size:,} bytes)")
+    return 0
 
 
 def _refuse_writing_into_inputs(out: Path) -> None:

@@ -464,7 +464,9 @@ def test_values_of_a_thousandth_show_three_decimals_in_legend_and_tooltips() -> 
     ]
     tooltips = _tooltips(page)
     names = ["Aliağa", "Bayındır", "Bergama", "Bornova", "Buca", "Çeşme", "Çiğli", "Dikili", "Foça"]
-    assert [tooltips[n] for n in names] == [[["Oran", f"0,00{i}"]] for i in range(1, 10)]
+    assert [tooltips[n] for n in names] == [
+        [["Oran", f"0,00{i}"], ["Sıra", f"{10 - i}./30"]] for i in range(1, 10)
+    ]
     assert tooltips["Konak"] == [["Oran", "Veri yok"]]
 
 
@@ -472,8 +474,8 @@ def test_a_bidi_override_in_a_column_name_is_not_in_the_page() -> None:
     page = _user_page("bidi_column.csv", "Gelir\u202e 2024")
     assert not set(page) & set(BIDI)
     assert "\\u202e" not in page.lower()
-    assert _tooltips(page)["Aliağa"] == [["Gelir 2024", "1.234"]]
-    assert _tooltips(page)["Bornova"] == [["Gelir 2024", "121.314"]]
+    assert _tooltips(page)["Aliağa"] == [["Gelir 2024", "1.234"], ["Sıra", "4./30"]]
+    assert _tooltips(page)["Bornova"] == [["Gelir 2024", "121.314"], ["Sıra", "1./30"]]
     assert "<title>Gelir 2024</title>" in page
     assert ["choro", "Gelir 2024", True] in page_data(page)["layers"]
 

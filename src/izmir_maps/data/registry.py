@@ -599,7 +599,7 @@ _USER: dict[str, Indicator] = {}
 def user_indicator(
     column: str, *, title: str | None = None, source: str, integer: bool = False
 ) -> Indicator:
-    """Register an indicator for a column of a user's own table, with its rank variant.
+    """Register an indicator for a column of a user's own table, with its rank and share variants.
 
     The id is ``user_<slug of the column>``, so it is safe as a file name.
     Registering the same column again replaces the earlier entry.
@@ -627,6 +627,7 @@ def user_indicator(
     )
     _USER[base.id] = base
     _USER[f"{base.id}_rank"] = _variant(base, "rank")
+    _USER[f"{base.id}_share"] = _variant(base, "share")  # shown when the table has one
     return base
 
 

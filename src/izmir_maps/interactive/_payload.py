@@ -36,6 +36,7 @@ import shapely
 from izmir_maps.data.boundaries import EQUAL_AREA_CRS, IZMIR_PCODE
 from izmir_maps.data.locations import SOURCED
 from izmir_maps.data.registry import Indicator, base_indicators, indicator, indicator_ids
+from izmir_maps.errors import UnknownIndicatorError
 from izmir_maps.interactive._geometry import encode_polyline, label_point, polygons_of, topology
 from izmir_maps.interactive._legend import build_legend, value_table
 from izmir_maps.interactive._style import KIND_TEXT, PLAIN_FILL, PLAIN_LINE, SHAPES, safe_color
@@ -314,6 +315,7 @@ def _district_data(
     records = [{c: v[i] for c, v in values.items()} for i in range(n)]  # faster than iterrows
     # the legend's decimals, so that a tooltip's value can be found among its classes
     decimals = spec.classification.decimals(spec.indicator) if choro else None
+    share_label = _share_label(districts)
     rows = []
     for i, (key, row) in enumerate(zip(districts.index, records, strict=True)):
         name = clean(row.get("district")) or clean(row.get("pcode"))
@@ -328,7 +330,7 @@ def _district_data(
         }
         if choro:
             item["c"] = safe_color(spec.classification.color_of(key))
-            item["t"] = _tooltip_rows(spec.indicator, row, lang, n, decimals)
+            item["t"] = _tooltip_rows(spec.indicator, row, lang, n, decimals, share_label)
             if provinces is not None:  # a district name may occur in several provinces
                 item["t"].insert(0, [text("province", lang), clean(provinces.iloc[i])])
         elif pcode in proposed:
@@ -392,7 +394,12 @@ def _province_borders(geo: _Geometry, pcodes: list[str]) -> list[int]:
 
 
 def _tooltip_rows(
-    ind: Indicator, row: dict[str, Any], lang: Lang, n: int, decimals: int | None = None
+    ind: Indicator,
+    row: dict[str, Any],
+    lang: Lang,
+    n: int,
+    decimals: int | None = None,
+    share_label: str = "share_of_izmir",
 ) -> list[list[str]]:
     value = row.get(ind.id)
     if is_missing(value):
@@ -403,13 +410,29 @@ def _tooltip_rows(
     if ind.variant in ("per_1000", "per_km2"):
         base_ind = indicator(base)
         rows.append([base_ind.label(lang), _fmt(base_ind, row.get(base), lang, unit=True)])
-    for suffix, label in (("share", "share_of_izmir"), ("rank", "rank")):
+    for suffix, label in (("share", share_label), ("rank", "rank")):
         column = f"{base}_{suffix}"
-        known = column in row and column in _KNOWN
+        known = column in row and (column in _KNOWN or _registered(column))
         if column == ind.id or not known or is_missing(row.get(column)):
             continue
         rows.append([text(label, lang), _fmt(indicator(column), row.get(column), lang, of=n)])
     return rows
+
+
+def _registered(column: str) -> bool:
+    """Whether ``column`` is an indicator registered for a user's table (``user_…``)."""
+    try:
+        indicator(column)
+    except UnknownIndicatorError:
+        return False
+    return True
+
+
+def _share_label(districts: gpd.GeoDataFrame) -> str:
+    """The catalogue key of the share row: "of İzmir" only on a map of İzmir's districts."""
+    pcodes = districts["pcode"].astype(str) if "pcode" in districts.columns else None
+    izmir = pcodes is not None and bool(pcodes.str.startswith(IZMIR_PCODE).all())
+    return "share_of_izmir" if izmir else "share_of_total"
 
 
 def _areas(districts: gpd.GeoDataFrame, geo: _Geometry) -> list[float]:

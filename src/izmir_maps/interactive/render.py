@@ -83,7 +83,7 @@ class InteractiveMap:
     spec: MapSpec | None = field(default=None, repr=False, compare=False)
 
     def to_folium(self, **options: object) -> object:
-        """The same map as a ``folium.Map``; see :func:`izmir_maps.folium_map.to_folium`."""
+        """The same map as a ``folium.Map``; see :func:`izmir_maps.folium_map.spec_to_folium`."""
         from izmir_maps.folium_map import spec_to_folium  # folium loads only when asked for
 
         return spec_to_folium(self._spec(), **options)
