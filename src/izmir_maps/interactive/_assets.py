@@ -288,7 +288,9 @@ def check_assets(assets: str, asset_prefix: str) -> None:
         raise OptionError(msg)
 
 
-def leaflet_tags(assets: Assets, asset_prefix: str, page_script: str) -> tuple[list[str], str, str]:
+def leaflet_tags(
+    assets: Assets, asset_prefix: str, page_script: str | None = None
+) -> tuple[list[str], str, str]:
     """Leaflet inlined or linked from ``asset_prefix``, and the inline scripts the CSP must allow.
 
     Parameters
@@ -298,22 +300,24 @@ def leaflet_tags(assets: Assets, asset_prefix: str, page_script: str) -> tuple[l
     asset_prefix
         Relative folder of the shared ``leaflet.js`` and ``leaflet.css``.
     page_script
-        The page's own inline script, which runs after Leaflet.
+        The page's own inline script, which runs after Leaflet (``None``: the
+        page brings its script otherwise, e.g. with :func:`own_tags`).
 
     Returns
     -------
     tuple
         (inline scripts in page order, ``<head>`` tag, ``<body>`` tag).
     """
+    own = [] if page_script is None else [page_script]
     if assets == "inline":
         return (
-            [leaflet_js(), page_script],
+            [leaflet_js(), *own],
             f"<style>{leaflet_css()}</style>",
             f"<script>{leaflet_js()}</script>",
         )
     prefix = html.escape(asset_prefix, quote=True)
     return (
-        [page_script],
+        own,
         f'<link rel="stylesheet" href="{prefix}leaflet.css">',
         f'<script src="{prefix}leaflet.js"></script>',
     )

@@ -308,8 +308,8 @@ def _page(
 ) -> str:
     """The whole HTML document: head (CSP, title, styles), boxes, data, scripts."""
     own_scripts, own_head, own_body = own_tags(assets, asset_prefix)
-    leaflet_scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix, "")
-    inline_scripts = leaflet_scripts[:-1] + own_scripts  # less the empty page script
+    leaflet_scripts, head_assets, body_assets = leaflet_tags(assets, asset_prefix)
+    inline_scripts = leaflet_scripts + own_scripts
     policy = csp(inline_scripts, shared=assets == "shared", tiles=tiles)
     title = html.escape(spec.title)
     lines = [
