@@ -224,17 +224,18 @@ def test_page_has_download_link_and_sortable_tables(page: _Page) -> None:
     downloads = [a for a in page.links if "download" in a]
     assert [a["href"] for a in downloads] == ["data/ranking.csv"]
     assert [t["class"] for t in page.tables] == ["sortable", "sortable"]
-    assert page.scripts == 1
+    assert page.scripts == 2  # the table sorter and the linked views (linked.js)
     for rows in (_moran_table(page), _ranking_table(page)):
         assert all(v is not None for row in rows[1:] for _, v in row)  # every cell sorts
 
 
 def test_one_lisa_map_per_indicator(page: _Page) -> None:
-    assert len(page.svg_fills) == len(LISA_INDICATORS)
-    for fills in page.svg_fills:
+    maps = [f for f in page.svg_fills if f]  # the scatterplot and ranking chart have no map
+    assert len(maps) == len(LISA_INDICATORS) + 1  # and the linked view's own LISA map
+    for fills in maps:
         assert len(fills) == 30
         assert set(fills) <= set(LISA_COLORS.values())
-    assert any(set(f) != {LISA_COLORS["ns"]} for f in page.svg_fills)
+    assert any(set(f) != {LISA_COLORS["ns"]} for f in maps)
 
 
 def test_weights_and_seed_are_explained(page: _Page) -> None:

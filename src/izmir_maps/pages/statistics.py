@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from importlib.resources import files
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+from libpysal.weights import W, lag_spatial
+from markupsafe import Markup
 
 from izmir_maps.data.history import BoundaryView, new_districts
 from izmir_maps.data.registry import indicator, indicator_ids
@@ -24,21 +32,26 @@ from izmir_maps.stats.moran import (
     weights_note,
 )
 from izmir_maps.stats.ranking import ranking_table
-from izmir_maps.stats.views import lisa_in_view, moran_by_view, stats_view
-from izmir_maps.text.names import turkish_sort_key
+from izmir_maps.stats.views import lisa_in_view, moran_by_view, stats_view, view_weights
+from izmir_maps.stats.weights import subset_weights
+from izmir_maps.text.names import slugify, turkish_sort_key
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import text
 
 __all__ = [
+    "LINKED_INDICATOR",
     "LISA_INDICATORS",
     "STATS_DOWNLOADS",
     "moran_download",
+    "moran_points",
     "ranking_download",
     "render_stats_page",
 ]
 
 #: Indicators that get a LISA cluster map on the page.
 LISA_INDICATORS = MULTIPLES
+#: The indicator of the linked view (Moran scatterplot, ranking chart and LISA map).
+LINKED_INDICATOR = "employees"
 #: Where the atlas writes the page's tables as shown (CSV for Excel, XLSX), from the page.
 STATS_DOWNLOADS = {
     "moran": {"csv": "data/stats/moran.csv", "xlsx": "data/stats/moran.xlsx"},
@@ -55,6 +68,7 @@ def render_stats_page(
     lisa_ids: Sequence[str] = LISA_INDICATORS,
     boundaries: BoundaryView | None = None,
     downloads: Mapping[str, Mapping[str, str]] | None = None,
+    linked_id: str | None = LINKED_INDICATOR,
 ) -> tuple[str, pd.DataFrame, pd.DataFrame]:
     """The statistics page, the Moran table and the ranking table (for CSV download).
 
@@ -72,6 +86,11 @@ def render_stats_page(
         shown ("Veriyi indir: CSV · XLSX" beside each table; see
         :func:`moran_download`, :func:`ranking_download`); by default
         :data:`STATS_DOWNLOADS`, ``{}`` for none.
+    linked_id
+        Indicator of the linked view: its Moran scatterplot, ranking chart and
+        LISA map, where hovering, clicking or focusing a district highlights it
+        in all of them and in every map of the page (``assets/linked.js``);
+        ``None`` for none.
 
     Returns
     -------
@@ -110,8 +129,16 @@ def render_stats_page(
         },
         ranking_table=_ranking_html(ranking, lang),
         ranking_note=text("boundary_ranking_note", lang),
+        linked=None
+        if linked_id is None
+        else _linked_view(table, linked_id, lang, stats_view(linked_id, boundaries)),
+        linked_js=Markup(_asset("linked.js")),
     )
     return html, morans, ranking
+
+
+def _asset(name: str) -> str:
+    return (files("izmir_maps.pages") / "assets" / name).read_text(encoding="utf-8")
 
 
 def _moran_html(morans: pd.DataFrame, lang: Lang) -> str:
@@ -153,6 +180,7 @@ def _lisa_card(
     table: gpd.GeoDataFrame, ind_id: str, lang: Lang, view: BoundaryView
 ) -> dict[str, object]:
     """A LISA map; in the 2008 view each new district is drawn in its parent's class."""
+    slugs = {p: slugify(n) for p, n in zip(table["pcode"], table["district"], strict=True)}
     if view == "2008":
         result, table = lisa_in_view(ind_id, boundaries=view)
         table = display_names(table, view, lang)
@@ -167,9 +195,11 @@ def _lisa_card(
     fills = {p: LISA_COLORS[q] for p, q in quadrant.items()}
     titles = {p: f"{names[p]}: {lisa_label(q, lang)}" for p, q in quadrant.items()}
     title = view_title(indicator(ind_id).title(lang), view, lang)
+    if view == "2008":  # a new district links as the unit it is counted in
+        slugs.update({c: slugs[p] for c, p in new_districts().items() if p in slugs})
     return {
         "title": title,
-        "map": svg_map(fills, titles=titles, width=300, label=title),
+        "map": svg_map(fills, titles=titles, width=300, label=title, districts=slugs),
         "reason": None if result.computable else result.reason,
         "clusters": clusters if result.computable else None,
     }
@@ -300,3 +330,236 @@ def _ranking_decimals(column: str, known: set[str]) -> int | None:
 
 def _permutation_words(lang: Lang) -> dict[str, object]:
     return {"permutations": PERMUTATIONS, "seed": SEED, "alpha": format_number(ALPHA, lang, 2)}
+
+
+# --- linked views: Moran scatterplot, ranking chart and map of one indicator ------------------
+
+_PLOT = 280  # side of the scatterplot's plotting square, px
+_LEFT, _TOP, _BOTTOM = 40, 20, 40  # its margins: tick labels, quadrant names, axis title
+_ROW, _NAME_W, _BAR_W = 15, 150, 120  # the ranking chart: row height, name column, longest bar
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One district (or 2008 unit) of the linked view, every shown text made here."""
+
+    slug: str
+    name: str
+    quadrant: str
+    value: float
+    z: float
+    lag: float
+    rank: int
+    shown: str  # the value as the page writes it
+    say: str  # accessible name: name, value, rank, LISA class
+
+
+def moran_points(table: pd.DataFrame, indicator_id: str, weights: W) -> tuple[pd.DataFrame, float]:
+    """Standardised values and their spatial lag (the Moran scatterplot), and its slope.
+
+    The same standardisation as :class:`esda.Moran_Local` (mean 0, population
+    standard deviation 1) and row-standardised weights, so a point's quadrant is
+    the LISA class's quadrant and the slope of the line through the origin is
+    the global Moran's I. Districts without a value are left out, the weights
+    cut to the rest as :func:`izmir_maps.stats.moran.lisa` does.
+
+    Parameters
+    ----------
+    table
+        District table with ``pcode`` and the indicator's column.
+    indicator_id
+        Column to plot.
+    weights
+        Contiguity weights of the table's districts (a copy is changed).
+
+    Returns
+    -------
+    points : pandas.DataFrame
+        Indexed by P-code: ``value``, ``z``, ``lag``.
+    slope : float
+        Least-squares slope through the origin (Moran's I).
+    """
+    values = pd.to_numeric(table.set_index("pcode")[indicator_id], errors="coerce")
+    present = values[np.isfinite(values.to_numpy(dtype=float))]
+    w = copy.deepcopy(weights)
+    if len(present) == len(values) and not w.islands:
+        w.transform = "r"
+    else:
+        w, _ = subset_weights(w, [p for p in w.id_order if p in present.index], table)
+    y = present.loc[w.id_order].to_numpy(dtype=float)
+    z = (y - y.mean()) / y.std()
+    lag = lag_spatial(w, z)
+    points = pd.DataFrame({"value": y, "z": z, "lag": lag}, index=pd.Index(w.id_order))
+    return points, float((z * lag).sum() / (z * z).sum())
+
+
+def _linked_view(
+    table: gpd.GeoDataFrame, ind_id: str, lang: Lang, view: BoundaryView
+) -> dict[str, object] | None:
+    """The three linked figures of ``ind_id``, or ``None`` where LISA is not computable."""
+    result, vtable = lisa_in_view(ind_id, boundaries=view)
+    if not result.computable:
+        return None
+    points, slope = moran_points(vtable, ind_id, view_weights(view))
+    slugs = {p: slugify(n) for p, n in zip(table["pcode"], table["district"], strict=True)}
+    names = dict(zip(vtable["pcode"], display_names(vtable, view, lang)["district"], strict=True))
+    units = _units(points, result.quadrant, slugs, names, ind_id, lang)
+    title = view_title(indicator(ind_id).title(lang), view, lang)
+    by_pcode = {p: u for p, u in zip(points.index, units, strict=True)}
+    if view == "2008":  # each new district is drawn, and linked, as its parent
+        by_pcode.update({c: by_pcode[p] for c, p in new_districts().items() if p in by_pcode})
+    slope_text = format_number(slope, lang, 3)
+    return {
+        "title": title,
+        "scatter": _scatter_svg(
+            units, slope, text("linked_scatter_label", lang, title=title, i=slope_text), lang
+        ),
+        "bars": _bars_svg(units, text("linked_ranking_label", lang, title=title)),
+        "map": svg_map(
+            {p: LISA_COLORS[u.quadrant] for p, u in by_pcode.items()},
+            titles={p: u.say for p, u in by_pcode.items()},
+            width=300,
+            label=title,
+            css_class="izmap linked-map",
+            districts={p: u.slug for p, u in by_pcode.items()},
+        ),
+        "slope": slope_text,
+    }
+
+
+def _units(
+    points: pd.DataFrame,
+    quadrant: pd.Series,
+    slugs: Mapping[str, str],
+    names: Mapping[str, str],
+    ind_id: str,
+    lang: Lang,
+) -> list[_Unit]:
+    ind = indicator(ind_id)
+    ranks = points["value"].rank(ascending=False, method="min").astype(int)
+    n = len(points)
+    out = []
+    for pcode, row in points.iterrows():
+        shown = ind.format(row["value"], lang)
+        rank = text("rank_of", lang, rank=int(ranks[pcode]), of=n)
+        label = lisa_label(quadrant[pcode], lang)
+        say = text("linked_mark", lang, district=names[pcode], value=shown, rank=rank, lisa=label)
+        out.append(
+            _Unit(
+                slugs[pcode],
+                names[pcode],
+                quadrant[pcode],
+                float(row["value"]),
+                float(row["z"]),
+                float(row["lag"]),
+                int(ranks[pcode]),
+                shown,
+                say,
+            )
+        )
+    return out
+
+
+def _mark_attrs(unit: _Unit) -> str:
+    """What makes a mark linkable and reachable by keyboard: slug, focus, role, name."""
+    return (
+        f'data-district="{escape(unit.slug)}" data-lisa="{unit.quadrant}" tabindex="0" '
+        f'role="button" aria-pressed="false" aria-label="{escape(unit.say)}"'
+    )
+
+
+def _scatter_svg(units: Sequence[_Unit], slope: float, label: str, lang: Lang) -> Markup:
+    """The Moran scatterplot: value (standardised) against the neighbours' mean, by LISA class."""
+    xlim = max(1, math.ceil(max(abs(u.z) for u in units) * 1.05))
+    ylim = max(1, math.ceil(max(abs(u.lag) for u in units) * 1.05))
+    width, height = _LEFT + _PLOT + 10, _TOP + _PLOT + _BOTTOM
+
+    def sx(v: float) -> float:
+        return round(_LEFT + (v + xlim) / (2 * xlim) * _PLOT, 1)
+
+    def sy(v: float) -> float:
+        return round(_TOP + (ylim - v) / (2 * ylim) * _PLOT, 1)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="scatter" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="group" aria-label="{escape(label)}">',
+        f'<rect x="{_LEFT}" y="{_TOP}" width="{_PLOT}" height="{_PLOT}" fill="#fff" '
+        'stroke="#8a939e"/>',
+        f'<path d="M{sx(0)} {_TOP}V{_TOP + _PLOT}M{_LEFT} {sy(0)}H{_LEFT + _PLOT}" '
+        'stroke="#8a939e" stroke-dasharray="3 3"/>',
+    ]
+    for v in range(-xlim, xlim + 1):
+        parts.append(
+            f'<text x="{sx(v)}" y="{_TOP + _PLOT + 13}" text-anchor="middle">'
+            f"{format_number(v, lang)}</text>"
+        )
+    for v in range(-ylim, ylim + 1):
+        parts.append(
+            f'<text x="{_LEFT - 4}" y="{sy(v) + 4}" text-anchor="end">'
+            f"{format_number(v, lang)}</text>"
+        )
+    parts += _quadrant_names(lang)
+    parts.append(_slope_line(slope, xlim, ylim, sx, sy))
+    parts += [
+        f'<text x="{_LEFT + _PLOT / 2}" y="{height - 6}" text-anchor="middle">'
+        f"{escape(text('linked_scatter_x', lang))}</text>",
+        f'<text transform="translate(11 {_TOP + _PLOT / 2}) rotate(-90)" text-anchor="middle">'
+        f"{escape(text('linked_scatter_y', lang))}</text>",
+    ]
+    for u in sorted(units, key=lambda u: turkish_sort_key(u.name)):
+        parts.append(
+            f'<circle class="mark" cx="{sx(u.z)}" cy="{sy(u.lag)}" r="5" '
+            f'fill="{LISA_COLORS[u.quadrant]}" stroke="#333" stroke-width="0.8" '
+            f"{_mark_attrs(u)}><title>{escape(u.say)}</title></circle>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))  # every text above is escaped or a formatted number
+
+
+def _quadrant_names(lang: Lang) -> list[str]:
+    """The four quadrants named in their corners (high value / high neighbours at top right)."""
+    corners = (("LH", _LEFT + 4, "start"), ("HH", _LEFT + _PLOT - 4, "end"))
+    top = [
+        f'<text class="quad" x="{x}" y="{_TOP - 6}" text-anchor="{a}">'
+        f"{escape(lisa_label(q, lang))}</text>"
+        for q, x, a in corners
+    ]
+    bottom = [
+        f'<text class="quad" x="{x}" y="{_TOP + _PLOT - 5}" text-anchor="{a}">'
+        f"{escape(lisa_label(q, lang))}</text>"
+        for q, x, a in (("LL", _LEFT + 4, "start"), ("HL", _LEFT + _PLOT - 4, "end"))
+    ]
+    return top + bottom
+
+
+def _slope_line(slope: float, xlim: int, ylim: int, sx, sy) -> str:
+    """The line through the origin with slope Moran's I, cut to the plot."""
+    reach = xlim if slope == 0 else min(xlim, ylim / abs(slope))
+    return (
+        f'<path d="M{sx(-reach)} {sy(-reach * slope)}L{sx(reach)} {sy(reach * slope)}" '
+        'stroke="#5f6b7a" stroke-width="1.2" pointer-events="none"/>'
+    )
+
+
+def _bars_svg(units: Sequence[_Unit], label: str) -> Markup:
+    """The ranking chart: one bar per district, longest first, coloured by LISA class."""
+    ordered = sorted(units, key=lambda u: (u.rank, turkish_sort_key(u.name)))
+    top = max((u.value for u in units), default=0) or 1
+    width, height = _NAME_W + _BAR_W + 90, len(ordered) * _ROW + 4
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="rankbars" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="group" aria-label="{escape(label)}">'
+    ]
+    for i, u in enumerate(ordered):
+        y = 2 + i * _ROW
+        length = round(max(u.value, 0) / top * _BAR_W, 1)
+        parts.append(
+            f'<g class="mark" {_mark_attrs(u)}><title>{escape(u.say)}</title>'
+            f'<rect class="band" x="0" y="{y}" width="{width}" height="{_ROW}"/>'
+            f'<text x="{_NAME_W - 6}" y="{y + 11}" text-anchor="end">{escape(u.name)}</text>'
+            f'<rect class="bar" x="{_NAME_W}" y="{y + 2}" width="{length}" height="{_ROW - 4}" '
+            f'fill="{LISA_COLORS[u.quadrant]}" stroke="#555" stroke-width="0.6"/>'
+            f'<text x="{_NAME_W + length + 4}" y="{y + 11}">{escape(u.shown)}</text></g>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

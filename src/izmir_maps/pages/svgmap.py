@@ -45,6 +45,7 @@ def svg_map(
     highlight: set[str] | frozenset[str] = frozenset(),
     label: str = "",
     css_class: str = "izmap",
+    districts: Mapping[str, str] | None = None,
 ) -> Markup:
     """An inline SVG of the 30 districts, as ``Markup`` ready for a template.
 
@@ -62,6 +63,9 @@ def svg_map(
         Accessible name of the map (``aria-label``); escaped.
     css_class
         Class of the ``<svg>`` element.
+    districts
+        Slug per P-code, written as ``data-district`` on its path so a page
+        script can link the map to other views of the same district.
 
     Examples
     --------
@@ -71,6 +75,7 @@ def svg_map(
     """
     paths, neighbours, outline, (w, h) = _geometry(width)
     titles = titles or {}
+    districts = districts or {}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{escape(css_class)}" '
         f'viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}" role="img" '
@@ -82,9 +87,11 @@ def svg_map(
         fill = fills.get(pcode, NO_DATA_COLOR)
         title = titles.get(pcode)
         inner = f"<title>{escape(title)}</title>" if title else ""
+        slug = districts.get(pcode)
+        linked = f' data-district="{escape(slug)}"' if slug else ""
         parts.append(
             f'<path d="{d}" fill="{escape(fill)}" stroke="{_BORDER}" stroke-width="0.6" '
-            f'data-pcode="{pcode}">{inner}</path>'
+            f'data-pcode="{pcode}"{linked}>{inner}</path>'
         )
     parts.append(
         f'<path d="{outline}" fill="none" stroke="{_OUTLINE}" stroke-width="0.9" '
