@@ -10,6 +10,7 @@ boundaries → indicators → join → classify → render → write. The layout
     DIR/districts/<slug>.html    30 district profiles
     DIR/reports/<slug>.html|.pdf 30 district summary reports, as a page and as A4 PDF
     DIR/compare/*.html           comparison pages, small multiples, synchronised maps
+    DIR/grid/*.html              key maps on the equal-area district grid (GRID_MAPS)
     DIR/stats.html               Moran's I, LISA maps, ranking table
     DIR/data/*.csv|.geojson      the district table, its sources, rankings, statistics,
                                  and the source tables the legends cite (osb.csv …)
@@ -70,6 +71,8 @@ Progress = Callable[[str], None]
 MARKER_MAPS = ("osb", "wind", "combined")
 #: Comparison pages of the atlas: Aliağa with its neighbours, and the two OSB districts.
 COMPARISONS = (("Aliağa", "Bergama", "Foça", "Menemen"), ("Aliağa", "Çiğli"))
+#: Maps also drawn on the equal-area district grid (``grid/<slug>.html``).
+GRID_MAPS = ("employees", "exports_usd", "izka_applications")
 #: Source tables of data/ that legends and reports cite by path ("data/osb.csv"): copied into
 #: the atlas.
 CITED_TABLES = ("osb.csv", "wind_farms.csv", "boundary_history.csv")
@@ -321,6 +324,18 @@ def _write_atlas(
             atlas=AtlasLinks(home="../index.html", profiles="../districts/"),
         )
     )
+    grid_pages = []  # the equal-area grid: small central districts as visible as large ones
+    for slug in GRID_MAPS:
+        grid_spec = choropleth_spec(slug, lang=lang, layout="grid")
+        grid_page = write_html(
+            grid_spec,
+            safe_join(out, "grid", f"{slug}.html"),
+            assets="shared",
+            downloads=download_links(slug),  # the same values as the geographic map's
+            atlas=AtlasLinks(home="../index.html", profiles="../districts/"),
+        )
+        written.append(grid_page)
+        grid_pages.append((f"grid/{slug}.html", grid_spec.title, text("grid_about", lang)))
 
     say("[5/7] Computing Moran's I and LISA, writing the statistics page")
     stats_html, morans, ranking = render_stats_page(web, lang=lang)
@@ -363,6 +378,7 @@ def _write_atlas(
             ("compare/sync-employees-exports.html", "atlas_sync", "atlas_sync_about"),
         )
     ]
+    extra += grid_pages
     if (out / "compare.html").is_file():  # the in-browser comparison, when this build has it
         about = text("home_compare_tool_about", lang)
         extra.insert(0, ("compare.html", text("home_compare_tool", lang), about))

@@ -206,6 +206,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     mp.add_argument("--lang", choices=("tr", "en"), default="tr")
     mp.add_argument("--tiles", help="basemap tiles from a tile service (needs internet)")
+    mp.add_argument(
+        "--layout",
+        choices=("map", "grid"),
+        default="map",
+        help="'grid' draws every district as an equal hexagon placed near its real position, "
+        "names written in full, so that small districts show as clearly as large ones (HTML, "
+        "indicators of the shipped data)",
+    )
     mp.add_argument("--size", choices=("a4", "half"), default="a4", help="static map size")
     mp.add_argument("--no-labels", action="store_true", help="do not label districts")
     mp.add_argument(
@@ -298,6 +306,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
         )
         raise OptionError(msg)
     layer = "web" if fmt == "html" else "detailed"
+    _check_layout(args, fmt)
     breaks, warnings = _parse_breaks(args.breaks, getattr(args, "decimal", "auto"))
     args.scheme = _classification(args, breaks)
     options = read_options.from_namespace(args)
@@ -312,6 +321,24 @@ def _cmd_map(args: argparse.Namespace) -> int:
     path = _write(spec, args, fmt)
     print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0
+
+
+def _check_layout(args: argparse.Namespace, fmt: str) -> None:
+    """Refuse ``--layout grid`` where the grid is not drawn yet, naming what works."""
+    if args.layout != "grid":
+        return
+    why = None
+    if fmt != "html":
+        why = f"a {fmt.upper()} map (print maps of the grid are not drawn yet); use --out x.html"
+    elif args.data is not None:
+        why = "--data (your own tables are mapped on the real boundaries)"
+    elif args.indicator in MARKER_MAPS:
+        why = f"the {args.indicator!r} map (its points have real positions)"
+    elif args.tiles:
+        why = "--tiles (a basemap under abstract hexagons would mislead)"
+    if why is not None:
+        msg = f"--layout grid is for HTML choropleths of an indicator, not for {why}."
+        raise OptionError(msg)
 
 
 def _refuse_overwriting_input(data: Path, out: Path) -> None:
@@ -352,6 +379,7 @@ def _builtin_spec(args: argparse.Namespace, layer: str, breaks: list[float] | No
         lang=args.lang,
         layer=layer,
         boundaries=args.boundaries,
+        layout=args.layout,
     )
 
 

@@ -73,6 +73,9 @@ _SEA_LABEL = (38.02, 26.35)  # open sea between Chios and Samos, west of Seferih
 #: painted under İzmir's neighbouring provinces so the provinces beyond them do not read
 #: as sea. Maps of other provinces carry that land in ``MapSpec.land`` instead.
 _INLAND = [[37.05, 28.0], [40.3, 31.5]]
+#: Pixels of hexagon (√area) a label needs per letter on the grid: an 11 px bold name takes
+#: about 6.4 px a letter and a flat-top hexagon is 1.24 √area wide across its middle.
+_GRID_LABEL_PX = 6.6
 _PCODE_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 #: The eight small central districts that the "İzmir merkez" button zooms to: Konak,
 #: Karşıyaka, Bayraklı, Karabağlar, Gaziemir, Balçova, Narlıdere, Güzelbahçe.
@@ -153,10 +156,13 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
         "attr": html.escape(attribution(lang)),
         "view": dict(geo.view),
     }
+    if spec.layout == "grid":  # a name is shown only where it fits inside its hexagon
+        data["style"]["labelPx"] = _GRID_LABEL_PX
+        data["grid"] = 1  # no scale bar: distances on the grid mean nothing
     if spec.osbs is not None or spec.wind_farms is not None:
         data["shapes"] = SHAPES
     data.update(_district_data(spec, districts, geo, choro))
-    if not tiles:
+    if not tiles and spec.layout != "grid":  # the grid is abstract: no land, no sea around it
         data["nb"] = _neighbours(spec.neighbours, districts, geo)
         if spec.land is not None and len(spec.land):
             data["land"] = _land(_Shapes(spec.land.to_crs(4326).geometry), geo)
@@ -306,7 +312,8 @@ def _district_data(
     lang = spec.lang
     popup = [ind for ind in base_indicators() if ind.id in districts.columns]
     mapped = (spec.indicator.base or spec.indicator.id) if spec.indicator is not None else None
-    area = _areas(districts, geo)
+    # a label fits its shape: on the grid the hexagon, whatever the district's real area
+    area = list(geo.areas) if spec.layout == "grid" else _areas(districts, geo)
     proposed = set(spec.wind_proposed)
     n = len(districts)
     several = len({str(p)[:6] for p in districts["pcode"]}) > 1  # P-codes of several provinces

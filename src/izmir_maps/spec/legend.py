@@ -92,6 +92,7 @@ NoteKind = Literal[
     "wind_unassigned",
     "location_approx",
     "boundary_view",
+    "grid",
 ]
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from izmir_maps._checks import check_breaks, check_choice, check_int, check_lang, check_type
 from izmir_maps.data.boundaries import check_layer, load_neighbours
+from izmir_maps.data.grid import Layout, check_layout, on_grid
 from izmir_maps.data.history import BoundaryView
 from izmir_maps.data.indicators import izmir_success_rate
 from izmir_maps.data.join import district_table
@@ -120,6 +121,9 @@ class MapSpec:
         :mod:`izmir_maps.spec.boundary`).
     caveats
         The districts flagged for the 2008 boundary change and their lines.
+    layout
+        ``"map"`` (the districts' real shapes) or ``"grid"`` (one equal hexagon per
+        district, :mod:`izmir_maps.data.grid`; no context land is drawn around it).
     """
 
     kind: Kind
@@ -143,6 +147,7 @@ class MapSpec:
     land: gpd.GeoDataFrame | None = None
     boundaries: BoundaryView = "current"
     caveats: BoundaryCaveats = field(default_factory=BoundaryCaveats)
+    layout: Layout = "map"
 
     def __post_init__(self) -> None:
         check_choice("kind", self.kind, _KINDS)
@@ -215,6 +220,7 @@ def choropleth_spec(  # noqa: PLR0913 — keyword-only options, one per CLI flag
     layer: Layer = "web",
     data: DistrictData | None = None,
     boundaries: BoundaryView | None = None,
+    layout: Layout = "map",
 ) -> MapSpec:
     """Spec of a choropleth of one indicator.
 
@@ -238,6 +244,11 @@ def choropleth_spec(  # noqa: PLR0913 — keyword-only options, one per CLI flag
         ``"current"`` or ``"2008"`` (Bayraklı and Karabağlar inside their
         parents, as the 2008 data was recorded); by default ``"2008"`` for
         per-capita and per-km² maps of 2008 data, ``"current"`` otherwise.
+    layout
+        ``"map"`` (real boundaries) or ``"grid"``: every district an equal hexagon
+        placed near its real position (:mod:`izmir_maps.data.grid`), so that small
+        districts are as visible as large ones; the title says so and a legend
+        note explains it.
 
     Raises
     ------
@@ -247,6 +258,7 @@ def choropleth_spec(  # noqa: PLR0913 — keyword-only options, one per CLI flag
         If ``data.table`` lacks a column the map needs or holds infinite values.
     """
     breaks = _check_spec_args(scheme=scheme, k=k, breaks=breaks, lang=lang, layer=layer)
+    check_layout(layout)
     if data is None:
         ind = indicator(resolve_indicator_id(indicator_id, per))
         view = default_view(ind, boundaries)
@@ -257,13 +269,15 @@ def choropleth_spec(  # noqa: PLR0913 — keyword-only options, one per CLI flag
         _check_data(data)
         ind, table = _display_indicator(data.indicator), _display_names(data.table)
         neighbours = load_neighbours() if data.neighbours is None else data.neighbours
+    if layout == "grid":  # the hexagons replace the shapes; real land around them would mislead
+        table, neighbours = on_grid(table, view), neighbours.iloc[:0]
     classification = classify_indicator(
         table, ind, scheme=scheme, k=k, breaks=breaks, midpoint_value=izmir_success_rate()
     )
     spec = MapSpec(
         kind="choropleth",
         slug=ind.id,
-        title=view_title(ind.title(lang), view, lang),
+        title=_layout_title(view_title(ind.title(lang), view, lang), layout, lang),
         lang=lang,
         districts=table,
         neighbours=neighbours,
@@ -272,10 +286,13 @@ def choropleth_spec(  # noqa: PLR0913 — keyword-only options, one per CLI flag
         sources=[ind.source_line(lang), attribution(lang)],
         boundaries=view,
         caveats=boundary_caveats(ind if data is None else None, view, lang),
+        layout=layout,
     )
     notes = _choropleth_notes(ind, classification, lang)
     if view == "2008":
         notes.append(view_note(lang))
+    if layout == "grid":
+        notes.append(Note("grid", text("grid_note", lang)))
     spec.legend = plan_legend(spec, notes)
     return spec
 
@@ -337,6 +354,11 @@ def combined_spec(
     ]
     spec.legend = plan_legend(spec, [*spec.legend.notes, _wind_note(spec)])
     return spec
+
+
+def _layout_title(title: str, layout: Layout, lang: Lang) -> str:
+    """``title`` with "– ilçe ızgarası" on the grid, unchanged on the map."""
+    return text("grid_title", lang, title=title) if layout == "grid" else title
 
 
 def _user_view(boundaries: object) -> BoundaryView:

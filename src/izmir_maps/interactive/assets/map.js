@@ -392,7 +392,7 @@ map.on("overlayadd overlayremove", function (e) {
 L.control.layers(null, overlays, {collapsed: narrow, position: "topright"}).addTo(map);
 var notes = document.getElementById("izm-notes");
 control(notes, slim ? "bottomleft" : "topright");
-L.control.scale({imperial: false, position: "bottomleft"}).addTo(map);
+if (!D.grid) { L.control.scale({imperial: false, position: "bottomleft"}).addTo(map); }
 L.control.attribution({prefix: "Leaflet", position: "bottomright"}).addAttribution(D.attr).addTo(map);
 
 /* --- find and share a district: only with D.nav ------------------------------------- */
