@@ -31,6 +31,7 @@ PAGES = {
     "maps/osb.html": MAP_READY,
     "maps/wind.html": MAP_READY,
     "maps/combined.html": MAP_READY,
+    "grid/employees.html": MAP_READY,
     "compare/sync-employees-exports.html": "() => window.izmirSync !== undefined",
     "districts/aliaga.html": "load",
     "compare/aliaga-cigli.html": "load",

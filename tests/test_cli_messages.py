@@ -303,7 +303,10 @@ def test_disk_full_while_drawing_a_png_names_the_png(
     from matplotlib.figure import Figure
 
     def savefig(self: Figure, fname: object, **_kwargs: object) -> None:
-        Path(str(fname)).write_text("partial", encoding="utf-8")
+        if isinstance(fname, str | os.PathLike):
+            Path(fname).write_text("partial", encoding="utf-8")
+        else:  # a buffer the PNG is drawn into before it is written
+            fname.write(b"partial")  # type: ignore[attr-defined]
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(Figure, "savefig", savefig)
