@@ -11,9 +11,10 @@ What it measures, in one run, on one machine:
 * the employees choropleth built by izmir-maps (``choropleth_spec`` + ``render_html``,
   self-contained page) and by ``district_table("detailed").explore(column="employees",
   scheme="FisherJenks", k=5)`` with explore's defaults (OpenStreetMap tiles), saved
-  with ``m.save()``: file bytes, own payload bytes (izmir-maps: the file less the
-  inlined Leaflet script and stylesheet; explore: the whole file, which inlines no
-  library), build seconds (median), and drawing seconds in headless Chromium (median):
+  with ``m.save()``: file bytes, own payload bytes (izmir-maps: the page as the atlas
+  writes it, ``assets="shared"``, i.e. the file less the shared Leaflet and the shared
+  minified page script and stylesheet — also the atlas's own page with its links and
+  download links; explore: the whole file, which inlines no library), build seconds (median), and drawing seconds in headless Chromium (median):
   from navigation start until at least 30 district paths
   (``path.leaflet-interactive``) are in the page, taken with ``performance.now()``
   inside the page. explore's page loads its libraries from CDNs: Leaflet 1.9.3 is
@@ -25,8 +26,11 @@ What it measures, in one run, on one machine:
 * the district reports (issue 15): one report (content, PDF, HTML page) warm, median of
   the runs; all 30 as 30 PDFs and 30 pages; all 30 in one PDF (``report --all``); and in
   the atlas, ``build --no-static`` with and without ``--no-reports``;
-* a national map of a 973-row table (``izmir-maps map --province Türkiye``): wall
-  seconds of the command and file bytes;
+* a national map of a 973-row table (``izmir-maps map --province Türkiye``): wall and
+  CPU seconds of the command and file bytes, beside the same table joined to the same
+  shipped national web layer and drawn by ``explore(column="value", scheme="FisherJenks",
+  k=5)`` + ``m.save()`` in a fresh Python process (imports included on both sides), and
+  the ratios;
 * visible loss: screenshots of the map with its coordinates on the 1e-4° grid it ships
   and on the web layer's own 1e-5° grid, at zooms 11 to 13 (13 is the highest the map
   allows): the share of pixels that differ by more than anti-aliasing, i.e. that match
@@ -115,6 +119,7 @@ def _run(args: argparse.Namespace, runs: int, work: Path) -> int:
     results["national"] = national(work, runs)
     results["visible_loss"] = visible_loss(work)
     results["reports"] = reports(runs)
+    results["static_print"] = static_print(runs)
     if not args.skip_atlas:
         results["atlas"] = atlas(work)
     results["chromium"] = draws["chromium"]
@@ -152,9 +157,10 @@ def machine() -> dict[str, Any]:
 
 def build_both(work: Path, runs: int) -> tuple[dict[str, Path], dict[str, Any], dict[str, Any]]:
     from izmir_maps.data.join import district_table
+    from izmir_maps.downloads import download_links
     from izmir_maps.interactive import _payload as html_payload
     from izmir_maps.interactive._assets import leaflet_css, leaflet_js
-    from izmir_maps.interactive.render import render_html
+    from izmir_maps.interactive.render import AtlasLinks, render_html
     from izmir_maps.spec.map_spec import choropleth_spec
 
     district_table("detailed"), district_table("web")  # the data: read once for both
@@ -175,12 +181,19 @@ def build_both(work: Path, runs: int) -> tuple[dict[str, Path], dict[str, Any], 
         izmir_maps()
 
     leaflet = len(leaflet_js().encode("utf-8")) + len(leaflet_css().encode("utf-8"))
+    spec = choropleth_spec("employees")
+    shared = render_html(spec, assets="shared").nbytes  # the file less every shared asset
+    atlas_page = render_html(
+        spec, assets="shared", downloads=download_links("employees"), atlas=AtlasLinks()
+    ).nbytes
     ours_result = {
         "build_s": timed(cold, runs),
         "build_warm_s": timed(izmir_maps, runs),
         "bytes": ours.stat().st_size,
         "leaflet_bytes": leaflet,
-        "own_bytes": ours.stat().st_size - leaflet,
+        "own_bytes": shared,
+        "atlas_page_bytes": atlas_page,
+        "inline_less_leaflet_bytes": ours.stat().st_size - leaflet,
     }
     theirs_result = {
         "build_s": timed(explore, runs),
@@ -334,13 +347,34 @@ def national(work: Path, runs: int) -> dict[str, Any]:
     command += ["value", "--province", "Türkiye", "--out", str(out)]
     measured = [run_measured(command) for _ in range(runs)]
     draw = draw_times({}, runs, national=out)["national"]
+    # explore() on the same table and layer, in a fresh process as our command runs
+    script, theirs = work / "explore_national.py", work / "turkiye_explore.html"
+    script.write_text(EXPLORE_NATIONAL, encoding="utf-8")
+    explore = [
+        run_measured([sys.executable, str(script), str(table), str(theirs)]) for _ in range(runs)
+    ]
     return {
         "districts": len(pcodes),
         "command_s": round(statistics.median(m[0] for m in measured), 3),
         "command_cpu_s": round(statistics.median(m[1] for m in measured), 3),
         "bytes": out.stat().st_size,
         "draw_s": draw,
+        "explore_s": round(statistics.median(m[0] for m in explore), 3),
+        "explore_cpu_s": round(statistics.median(m[1] for m in explore), 3),
+        "explore_bytes": theirs.stat().st_size,
     }
+
+
+#: explore() on the national table: the shipped web layer joined to the CSV by P-code.
+EXPLORE_NATIONAL = """import sys, warnings
+import pandas as pd
+from izmir_maps.data.boundaries import load_national_districts
+frame = load_national_districts().merge(pd.read_csv(sys.argv[1]), on="pcode")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # "Numba not installed"
+    m = frame.explore(column="value", scheme="FisherJenks", k=5)
+m.save(sys.argv[2])
+"""
 
 
 def atlas(work: Path) -> dict[str, Any]:
@@ -447,15 +481,36 @@ def markdown(r: dict[str, Any]) -> str:
         "|---|---:|---:|---:|",
         f"| HTML file, bytes | {ours['bytes']:,} | {theirs['bytes']:,} | "
         f"1/{theirs['bytes'] / ours['bytes']:.1f} |",
-        f"| own payload, bytes (file less inlined Leaflet) | {ours['own_bytes']:,} | "
-        f"{theirs['own_bytes']:,} | 1/{theirs['own_bytes'] / ours['own_bytes']:.1f} |",
+        f"| own payload, bytes (file less shared Leaflet, map.min.js, map.min.css) | "
+        f"{ours['own_bytes']:,} | {theirs['own_bytes']:,} | "
+        f"1/{theirs['own_bytes'] / ours['own_bytes']:.1f} |",
         f"| build, s (median of {n}) | {ours['build_s']:.3f} "
         f"(warm cache {ours['build_warm_s']:.3f}) | {theirs['build_s']:.3f} | "
         f"1/{theirs['build_s'] / ours['build_s']:.1f} |",
         f"| shapes drawn in Chromium, s (median of {n}) | {ours['draw_s']:.3f} | "
         f"{theirs['draw_s']:.3f} | 1/{theirs['draw_s'] / ours['draw_s']:.1f} |",
     ]
+    if "atlas_page_bytes" in ours:  # results from before issue 16 lack it
+        lines.insert(
+            lines.index("|---|---:|---:|---:|") + 3,
+            f"| the atlas's page (with its links and download links), bytes | "
+            f"{ours['atlas_page_bytes']:,} | {theirs['own_bytes']:,} | "
+            f"1/{theirs['own_bytes'] / ours['atlas_page_bytes']:.1f} |",
+        )
     nat = r["national"]
+    if "explore_s" in nat:
+        lines += [
+            "",
+            f"| national map, {nat['districts']} districts, fresh process (median of {n}) | "
+            "izmir-maps | `explore()` | ratio |",
+            "|---|---:|---:|---:|",
+            f"| wall s | {nat['command_s']:.2f} | {nat['explore_s']:.2f} | "
+            f"1/{nat['explore_s'] / nat['command_s']:.1f} |",
+            f"| CPU s | {nat['command_cpu_s']:.2f} | {nat['explore_cpu_s']:.2f} | "
+            f"1/{nat['explore_cpu_s'] / nat['command_cpu_s']:.1f} |",
+            f"| HTML file, bytes | {nat['bytes']:,} | {nat['explore_bytes']:,} | "
+            f"1/{nat['explore_bytes'] / nat['bytes']:.1f} |",
+        ]
     lines += [
         "",
         "| other builds | wall s | CPU s | size / memory |",
@@ -496,6 +551,8 @@ def markdown(r: dict[str, Any]) -> str:
         f"{100 * loss['worst_unmatched_share']:.3f} % of pixels differ beyond anti-aliasing "
         "(worst of four views).",
     ]
+    if "static_print" in r:
+        lines += ["", *_static_lines(r["static_print"], n)]
     served = r["explore"]["served"]
     empty = sorted(u for u, how in served.items() if how == "empty")
     lines += [
@@ -528,6 +585,158 @@ def _report_lines(rep: dict[str, Any], atlas: dict[str, Any] | None) -> list[str
             f"| added to `build --no-static` (wall; CPU {atlas['reports_step_cpu_s']:.1f} s) | "
             f"{atlas['reports_step_s']:.1f} | {atlas['reports_bytes']:,} |"
         )
+    return lines
+
+
+# --- print maps (PNG/SVG): size, visible difference, speed against a plain plot -------------------
+
+#: Maps whose print files are measured: a plain choropleth, the busiest page, symbols, circles.
+PRINT_MAPS = ("employees", "combined", "osb", "wind")
+#: A pixel differs "beyond anti-aliasing" when a channel is off by more than this …
+PIXEL_THRESHOLD = 24
+#: … and no pixel within one pixel of it in the other image is within the threshold.
+
+
+def static_print(runs: int) -> dict[str, Any]:
+    """Print files as drawn before issue 16 (10 m layer, matplotlib's writers) and now."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from izmir_maps.atlas import map_spec
+    from izmir_maps.static import _layers
+    from izmir_maps.static.render import render_static, write_static
+
+    out: dict[str, Any] = {"maps": {}}
+    work = Path(tempfile.mkdtemp(prefix="izmir-print-"))
+    try:
+        for slug in PRINT_MAPS:
+            row: dict[str, Any] = {}
+            for how in ("before", "now"):
+                _layers.PRINT_TOLERANCE_MM = None if how == "before" else 0.025
+                fig = render_static(map_spec(slug, layer="detailed"), size="a4")
+                png, svg = work / f"{slug}-{how}.png", work / f"{slug}-{how}.svg"
+                if how == "before":  # matplotlib's own writers, as before
+                    fig.savefig(png, dpi=300, facecolor="white")
+                    fig.savefig(svg, facecolor="white")
+                    raw = io.BytesIO()
+                    fig.savefig(raw, format="raw", dpi=300, facecolor="white")
+                    before = _rgb(raw.getvalue(), fig)
+                else:
+                    write_static(fig, png)
+                    write_static(fig, svg)
+                row[f"png_{how}"] = png.stat().st_size
+                row[f"svg_{how}"] = svg.stat().st_size
+            now = np.asarray(Image.open(work / f"{slug}-now.png").convert("RGB"))
+            row["changed_share"] = float((np.abs(now.astype(int) - before).max(axis=2) > 0).mean())
+            row["beyond_aa_share"] = _beyond_antialiasing(before, now)
+            out["maps"][slug] = row
+    finally:
+        _layers.PRINT_TOLERANCE_MM = 0.025
+        shutil.rmtree(work, ignore_errors=True)
+    out.update(plain_plot(runs))
+    return out
+
+
+def _rgb(raw: bytes, fig: Any) -> Any:
+    import numpy as np
+
+    width = int(fig.get_size_inches()[0] * 300)
+    return np.frombuffer(raw, np.uint8).reshape(-1, width, 4)[:, :, :3]
+
+
+def _beyond_antialiasing(a: Any, b: Any) -> float:
+    """Share of pixels of ``a`` or ``b`` with no pixel within 1 px in the other image close enough."""
+    import numpy as np
+
+    def unmatched(x: Any, y: Any) -> Any:
+        miss = np.ones(x.shape[:2], dtype=bool)
+        padded = np.pad(y.astype(np.int16), ((1, 1), (1, 1), (0, 0)), mode="edge")
+        h, w = x.shape[:2]
+        for dy in (0, 1, 2):
+            for dx in (0, 1, 2):
+                near = padded[dy : dy + h, dx : dx + w]
+                miss &= np.abs(near - x).max(axis=2) > PIXEL_THRESHOLD
+        return miss
+
+    return float((unmatched(a, b) | unmatched(b, a)).mean())
+
+
+def plain_plot(runs: int) -> dict[str, Any]:
+    """One A4 300-dpi map: izmir-maps against the plain geopandas plot, same process and data."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    from izmir_maps import district_table
+    from izmir_maps.atlas import map_spec
+    from izmir_maps.static._look import SIZES
+    from izmir_maps.static.render import render_static, write_static
+
+    table = district_table("detailed")
+    out = Path(tempfile.mkdtemp(prefix="izmir-plain-"))
+
+    def plain() -> None:
+        fig, ax = plt.subplots(figsize=SIZES["a4"])
+        table.plot(column="employees", scheme="FisherJenks", legend=True, ax=ax)
+        fig.savefig(io.BytesIO(), dpi=300)
+        plt.close(fig)
+
+    def ours() -> None:
+        fig = render_static(map_spec("employees", layer="detailed"), size="a4")
+        write_static(fig, out / "employees.png")
+        plt.close(fig)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # mapclassify: "Numba not installed"
+        plain()
+        ours()  # both warm: imports, fonts, and our memos of the district layer
+        times: dict[str, list[tuple[float, float]]] = {"plain": [], "ours": []}
+        for _ in range(max(runs, 5)):
+            for name, fn in (("plain", plain), ("ours", ours)):
+                wall, cpu = time.perf_counter(), time.process_time()
+                fn()
+                times[name].append((time.perf_counter() - wall, time.process_time() - cpu))
+    shutil.rmtree(out, ignore_errors=True)
+    med = {
+        f"{name}_{kind}_s": round(statistics.median(t[i] for t in rows), 3)
+        for name, rows in times.items()
+        for i, kind in enumerate(("wall", "cpu"))
+    }
+    return {"plain_runs": max(runs, 5), **med}
+
+
+def _static_lines(r: dict[str, Any], runs: int) -> list[str]:
+    lines = [
+        "| print map (A4, 300 dpi) | PNG before | PNG now | SVG before | SVG now | "
+        "pixels changed | beyond anti-aliasing |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for slug, row in r["maps"].items():
+        lines.append(
+            f"| {slug} | {row['png_before']:,} | {row['png_now']:,} | {row['svg_before']:,} | "
+            f"{row['svg_now']:,} | {100 * row['changed_share']:.2f} % | "
+            f"{100 * row['beyond_aa_share']:.3f} % |"
+        )
+    lines += [
+        "",
+        f"Beyond anti-aliasing: a pixel of either 300-dpi raster (before: the 10 m layer drawn "
+        f"by matplotlib; now: the PNG as written) with no pixel within one pixel of it in the "
+        f"other whose channels are all within {PIXEL_THRESHOLD}/255.",
+        "",
+        f"| one A4 300-dpi map, same process (median of {r['plain_runs']}) | wall s | CPU s |",
+        "|---|---:|---:|",
+        f'| `gdf.plot(column="employees", scheme="FisherJenks", legend=True)` + '
+        f"`savefig(dpi=300)` | {r['plain_wall_s']:.3f} | {r['plain_cpu_s']:.3f} |",
+        f"| izmir-maps `render_static` + `write_static` (PNG) | {r['ours_wall_s']:.3f} | "
+        f"{r['ours_cpu_s']:.3f} |",
+        f"| ratio | 1/{r['plain_wall_s'] / r['ours_wall_s']:.2f} | "
+        f"1/{r['plain_cpu_s'] / r['ours_cpu_s']:.2f} |",
+    ]
     return lines
 
 

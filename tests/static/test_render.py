@@ -107,7 +107,7 @@ def test_png_a4_has_the_page_size_and_every_class_colour(employees_a4, specs, tm
     rgb = np.round(image[..., :3] * 255).astype(np.int64).reshape(-1, 3)
     packed = rgb[:, 0] << 16 | rgb[:, 1] << 8 | rgb[:, 2]
     values, counts = np.unique(packed, return_counts=True)
-    assert len(values) > 500  # a map, not a blank page
+    assert len(values) > 40  # a map, not a blank page (a palette PNG: at most 256 colours)
     spec = specs["employees"]
     for color, _, _ in spec.classification.legend_items(spec.indicator, "tr"):
         r, g, b = (round(c * 255) for c in to_rgb(color))

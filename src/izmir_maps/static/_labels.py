@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import warnings
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +35,15 @@ from matplotlib.transforms import offset_copy
 
 from izmir_maps.static._memo import Memo, digest, try_digest
 
-__all__ = ["LABEL_GID", "LabelRequest", "Placed", "figure_renderer", "place_labels", "plain"]
+__all__ = [
+    "HALOS",
+    "LABEL_GID",
+    "LabelRequest",
+    "Placed",
+    "figure_renderer",
+    "place_labels",
+    "plain",
+]
 
 #: ``gid`` prefix of every placed label's text (the halo has ``"halo"``).
 LABEL_GID = "label-"
@@ -525,6 +534,11 @@ def _segment_hits(segment: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     return hit & (t0 < t1)
 
 
+#: Every halo text and its stroke width in points: an SVG writes it as a stroked ``<text>``
+#: instead of its glyphs' outlines (see :mod:`izmir_maps.static._svg`).
+HALOS: weakref.WeakKeyDictionary[Text, float] = weakref.WeakKeyDictionary()
+
+
 def _add_halo(ax: Axes, text: Text, req: LabelRequest, transform: Any, width: float) -> None:
     halo = ax.text(
         *req.anchor,
@@ -540,6 +554,7 @@ def _add_halo(ax: Axes, text: Text, req: LabelRequest, transform: Any, width: fl
         transform=transform,
     )
     halo.set_path_effects([patheffects.Stroke(linewidth=width, foreground="white")])
+    HALOS[halo] = width
 
 
 def _draw_leader(ax: Axes, leader: np.ndarray, to_data: Any, color: str, *, dot: bool) -> None:

@@ -35,6 +35,8 @@ from izmir_maps.static._labels import figure_renderer, plain
 from izmir_maps.static._layers import CENTRE_PCODES, Geo, prepare
 from izmir_maps.static._legend import draw_band, plan_band, text_width
 from izmir_maps.static._look import SIZES, Look, look
+from izmir_maps.static._png import write_png
+from izmir_maps.static._svg import svg_text
 from izmir_maps.text.clean import shorten
 from izmir_maps.write import atomic_path
 
@@ -148,6 +150,11 @@ def write_static(fig: Figure, path: Path, *, fmt: str | None = None, dpi: int = 
     TrueType, so both have selectable text with every Turkish letter. Dates
     and version stamps are left out of the metadata, so writing the same map
     twice gives the same bytes.
+
+    A PNG is a palette image (at most 256 colours) in which every colour an
+    artist is painted with — the class colours included — is exact and only
+    anti-aliased edge pixels may move by a shade; an SVG has its path
+    coordinates on a 0.01 pt grid and each label's white halo as stroked text.
     """
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
@@ -161,7 +168,13 @@ def write_static(fig: Figure, path: Path, *, fmt: str | None = None, dpi: int = 
     if fig.get_label():
         metadata["Title"] = fig.get_label()
     with mpl.rc_context(_WRITE_RC), atomic_path(path) as tmp:
-        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+        if fmt == "png":
+            write_png(fig, tmp, dpi=dpi, metadata=metadata)
+        elif fmt == "svg":
+            svg = svg_text(fig, dpi=dpi, metadata=metadata)
+            Path(tmp).write_bytes(svg.encode("utf-8"))
+        else:
+            fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
     return path
 
 
