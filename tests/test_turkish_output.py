@@ -46,7 +46,7 @@ ALLOWED = (
 
 # Web addresses and file names ("data/wind_farms.csv", "maps/employees.html") are not words.
 _URL = re.compile(
-    r"(?:https?://|www\.)\S+|[\w./-]+\.(?:com|org|net|de|at|tr|csv|xlsx|geojson|html|md|svg|png|pdf)\b\S*"
+    r"(?:https?://|www\.)\S+|[\w./-]+\.(?:com|org|net|de|at|tr|csv|xlsx|geojson|gpkg|parquet|html|md|svg|png|pdf)\b\S*"
 )
 _WORD = re.compile(
     r"(?<![\w'’])("
