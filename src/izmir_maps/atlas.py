@@ -11,6 +11,7 @@ boundaries → indicators → join → classify → render → write. The layout
     DIR/reports/<slug>.html|.pdf 30 district summary reports, as a page and as A4 PDF
     DIR/compare/*.html           comparison pages, small multiples, synchronised maps
     DIR/grid/*.html              key maps on the equal-area district grid (GRID_MAPS)
+    DIR/bivariate/<x>-<y>.html   3 × 3 bivariate maps of two indicators (BIVARIATE_MAPS)
     DIR/stats.html               Moran's I, LISA maps, ranking table
     DIR/data/*.csv|.geojson      the district table, its sources, rankings, statistics,
                                  and the source tables the legends cite (osb.csv …)
@@ -55,6 +56,7 @@ from izmir_maps.pages.profiles import (
 )
 from izmir_maps.pages.statistics import moran_download, ranking_download, render_stats_page
 from izmir_maps.pages.thumbs import THUMB_WIDTH, thumbnail_size, thumbnail_svg
+from izmir_maps.spec.bivariate import bivariate_spec
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
 from izmir_maps.staging import MARKER, staged_folder
 from izmir_maps.text.names import slugify
@@ -73,6 +75,9 @@ MARKER_MAPS = ("osb", "wind", "combined")
 COMPARISONS = (("Aliağa", "Bergama", "Foça", "Menemen"), ("Aliağa", "Çiğli"))
 #: Maps also drawn on the equal-area district grid (``grid/<slug>.html``).
 GRID_MAPS = ("employees", "exports_usd", "izka_applications")
+#: Pairs drawn as 3 × 3 bivariate maps (``bivariate/<x>-<y>.html``): jobs against exports,
+#: demand for İZKA support against the business base.
+BIVARIATE_MAPS = (("employees", "exports_usd"), ("izka_applications", "firms"))
 #: Source tables of data/ that legends and reports cite by path ("data/osb.csv"): copied into
 #: the atlas.
 CITED_TABLES = ("osb.csv", "wind_farms.csv", "boundary_history.csv")
@@ -336,6 +341,18 @@ def _write_atlas(
         )
         written.append(grid_page)
         grid_pages.append((f"grid/{slug}.html", grid_spec.title, text("grid_about", lang)))
+
+    for x_id, y_id in BIVARIATE_MAPS:  # two indicators on one map, a two-way legend
+        bv_spec = bivariate_spec(x_id, y_id, lang=lang)
+        written.append(
+            write_html(
+                bv_spec,
+                safe_join(out, "bivariate", f"{bv_spec.slug}.html"),
+                assets="shared",
+                atlas=AtlasLinks(home="../index.html", profiles="../districts/"),
+            )
+        )
+        grid_pages.append((f"bivariate/{bv_spec.slug}.html", bv_spec.title, text("bv_about", lang)))
 
     say("[5/7] Computing Moran's I and LISA, writing the statistics page")
     stats_html, morans, ranking = render_stats_page(web, lang=lang)

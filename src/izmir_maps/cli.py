@@ -214,6 +214,12 @@ def _parser() -> argparse.ArgumentParser:
         "names written in full, so that small districts show as clearly as large ones (HTML, "
         "indicators of the shipped data)",
     )
+    mp.add_argument(
+        "--bivariate",
+        metavar="OTHER",
+        help="a 3 × 3 bivariate choropleth of INDICATOR (teal) and OTHER (pink): tertiles of "
+        "each, a two-way legend, both values, classes and ranks in the tooltip (HTML only)",
+    )
     mp.add_argument("--size", choices=("a4", "half"), default="a4", help="static map size")
     mp.add_argument("--no-labels", action="store_true", help="do not label districts")
     mp.add_argument(
@@ -307,6 +313,8 @@ def _cmd_map(args: argparse.Namespace) -> int:
         raise OptionError(msg)
     layer = "web" if fmt == "html" else "detailed"
     _check_layout(args, fmt)
+    if getattr(args, "bivariate", None):
+        return _bivariate_map(args, fmt)
     breaks, warnings = _parse_breaks(args.breaks, getattr(args, "decimal", "auto"))
     args.scheme = _classification(args, breaks)
     options = read_options.from_namespace(args)
@@ -318,6 +326,28 @@ def _cmd_map(args: argparse.Namespace) -> int:
         spec = _builtin_spec(args, layer, breaks)
     for warning in warnings:
         print(f"izmir-maps: warning: {warning}", file=sys.stderr)
+    path = _write(spec, args, fmt)
+    print(f"{path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
+def _bivariate_map(args: argparse.Namespace, fmt: str) -> int:
+    """``map X --bivariate Y``: refuse what the bivariate map does not draw, then write it."""
+    from izmir_maps.spec.bivariate import bivariate_spec
+
+    why = None
+    if fmt != "html":
+        why = f"a {fmt.upper()} map (print maps of the two-way legend are not drawn yet); use --out x.html"
+    elif args.data is not None or not args.indicator or args.indicator in MARKER_MAPS:
+        why = "this map: name two indicators of the shipped data, e.g. `map employees --bivariate exports_usd`"
+    elif (
+        args.layout != "map" or args.per or args.boundaries or args.scheme or args.k or args.breaks
+    ):
+        why = "--layout/--per/--boundaries/--scheme/--k/--breaks (the classes are tertiles of each indicator)"
+    if why is not None:
+        msg = f"--bivariate is for HTML maps of two indicators, not for {why}."
+        raise OptionError(msg)
+    spec = bivariate_spec(args.indicator, args.bivariate, lang=args.lang)
     path = _write(spec, args, fmt)
     print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0

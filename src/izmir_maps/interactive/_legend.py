@@ -25,9 +25,10 @@ from izmir_maps.spec.legend import (
     SizeSection,
     SizeStep,
     SymbolSection,
+    TwoWaySection,
 )
 from izmir_maps.spec.map_spec import MapSpec
-from izmir_maps.spec.style import attribution, wind_radius
+from izmir_maps.spec.style import NO_DATA_COLOR, attribution, wind_radius
 from izmir_maps.text.names import turkish_sort_key
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
@@ -56,6 +57,8 @@ def build_legend(spec: MapSpec, *, choro: bool) -> tuple[str, str]:
         if isinstance(section, ClassesSection):
             if choro:
                 sections.append(_classes_section(section, plan, spec.title))
+        elif isinstance(section, TwoWaySection):
+            sections.append(_grid_section(section, plan))
         elif isinstance(section, SymbolSection) and section.layer == "osb":
             sections.append(_osb_section(section, spec.title))
             notes.append(_unplaced(section))
@@ -63,7 +66,7 @@ def build_legend(spec: MapSpec, *, choro: bool) -> tuple[str, str]:
             sections.append(_farm_section(section))
         else:
             sections.append(_other_section(section, spec))
-    in_classes = choro and plan.section(ClassesSection) is not None
+    in_classes = choro and any(isinstance(s, ClassesSection | TwoWaySection) for s in plan.sections)
     sections.append(_footer(spec, plan, notes_shown=in_classes))
     legend = (
         '<details id="izm-legend" class="izm-box" open><summary><h1>'
@@ -90,6 +93,43 @@ def _classes_section(section: ClassesSection, plan: LegendPlan, title: str) -> s
         )
     parts.append("</ul>")
     parts += [f'<p class="izm-note">{html.escape(n.text)}</p>' for n in plan.plain_notes]
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _grid_section(section: TwoWaySection, plan: LegendPlan) -> str:
+    """The square two-way legend: 3 × 3 swatches, y (high at the top) by x, both axes named."""
+    esc = html.escape
+    rows = []
+    for j in (2, 1, 0):
+        cells = "".join(
+            f'<td><i class="izm-sw izm-bv-sw" style="background:{safe_color(section.colors[i][j])}" '
+            f'title="{esc(section.levels[i])} / {esc(section.levels[j])}"></i>'
+            f"<small>{section.counts[i][j]}</small></td>"
+            for i in range(3)
+        )
+        rows.append(
+            f'<tr><th scope="row"><b>{esc(section.levels[j])}</b> {esc(section.y_labels[j])}</th>'
+            f"{cells}</tr>"
+        )
+    foot = "".join(
+        f'<th scope="col"><b>{esc(section.levels[i])}</b> {esc(section.x_labels[i])}</th>'
+        for i in range(3)
+    )
+    parts = [
+        f'<section data-layer="{section.layer}" class="izm-bv">',
+        f'<p class="izm-bv-y">↑ {esc(section.y_title)}</p>',
+        f'<table class="izm-bv-grid"><tbody>{"".join(rows)}</tbody>',
+        f"<tfoot><tr><td></td>{foot}</tr></tfoot></table>",
+        f'<p class="izm-bv-x">{esc(section.x_title)} →</p>',
+    ]
+    if section.no_data_label:
+        parts.append(
+            '<ul class="izm-classes"><li class="izm-nodata"><i class="izm-sw" '
+            f'style="background:{safe_color(NO_DATA_COLOR)}"></i>'
+            f"<span>{esc(section.no_data_label)}</span></li></ul>"
+        )
+    parts += [f'<p class="izm-note">{esc(n.text)}</p>' for n in plan.plain_notes]
     parts.append("</section>")
     return "".join(parts)
 

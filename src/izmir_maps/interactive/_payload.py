@@ -141,7 +141,7 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
     """
     lang = spec.lang
     districts = spec.districts.to_crs(4326) if spec.districts.crs else spec.districts
-    choro = spec.kind in ("choropleth", "combined") and spec.classification is not None
+    choro = spec.kind in ("choropleth", "combined", "bivariate") and spec.classification is not None
     izmir = all(str(p).startswith(IZMIR_PCODE) for p in districts["pcode"])
     grid = GRID if izmir else CONTEXT_GRID  # the national layer is simplified to about 300 m
     geo = _district_geometry(_Shapes(districts.geometry), grid)
@@ -172,7 +172,9 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
             data["sea"] = {"n": word("sea", lang), "p": list(_SEA_LABEL)}
     layers: list[list[Any]] = []  # [key, name, shown at start]
     if choro:
-        layers.append(["choro", spec.indicator.label(lang), True])
+        # a bivariate map's one layer shows both indicators: its title names them
+        choro_name = spec.title if spec.kind == "bivariate" else spec.indicator.label(lang)
+        layers.append(["choro", choro_name, True])
     if spec.osbs is not None:
         data["osb"] = _osb_points(spec)
         layers.append(["osb", word("osb_layer", lang), True])
@@ -338,6 +340,8 @@ def _district_data(
         if choro:
             item["c"] = safe_color(spec.classification.color_of(key))
             item["t"] = _tooltip_rows(spec.indicator, row, lang, n, decimals, share_label)
+            if spec.kind == "bivariate":  # both values, classes and ranks: decided by the spec
+                item["t"] = [list(r) for r in spec.tooltips[key]]
             if provinces is not None:  # a district name may occur in several provinces
                 item["t"].insert(0, [text("province", lang), clean(provinces.iloc[i])])
         elif pcode in proposed:

@@ -26,11 +26,17 @@ from izmir_maps.data.history import new_districts
 from izmir_maps.data.registry import Indicator, indicator
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.text.grammar import join_list, rank_phrase, with_case
-from izmir_maps.text.names import turkish_sort_key
+from izmir_maps.text.names import turkish_lower, turkish_sort_key
 from izmir_maps.text.numbers import Lang, format_percent
 from izmir_maps.text.words import text
 
-__all__ = ["describe_map", "describe_sentences", "extremes", "ranked_groups"]
+__all__ = [
+    "bivariate_sentences",
+    "describe_map",
+    "describe_sentences",
+    "extremes",
+    "ranked_groups",
+]
 
 #: A tie of more districts than this is counted ("20 ilçe"), not named.
 _MAX_NAMED = 4
@@ -75,12 +81,49 @@ def describe_sentences(spec: MapSpec) -> list[str]:
         sentences += _osb_sentences(spec, also=False)
     elif spec.kind == "wind":
         sentences += _wind_sentences(spec, also=False)
+    elif spec.kind == "bivariate":
+        sentences += bivariate_sentences(spec)
     else:
         sentences += _choropleth_sentences(spec)
         if spec.kind == "combined":
             sentences += _osb_sentences(spec, also=True)
             sentences += _wind_sentences(spec, also=True)
     return [s for s in sentences if s]
+
+
+# --- bivariate maps ----------------------------------------------------------------------------
+
+_CORNERS = (((2, 0), "bv_desc_high_low"), ((0, 2), "bv_desc_low_high"))
+_BOTH = (((2, 2), "bv_desc_both_high"), ((0, 0), "bv_desc_both_low"))
+
+
+def bivariate_sentences(spec: MapSpec) -> list[str]:
+    """The corners of a bivariate map (:mod:`izmir_maps.spec.bivariate`) in words.
+
+    "Çalışan sayısı yüksek, ihracat düşük: …. İkisi de yüksek: Aliağa, Bornova …"; a
+    corner without districts says "hiçbir ilçe". Names in Turkish alphabetical order.
+
+    Examples
+    --------
+    >>> from izmir_maps.spec.bivariate import bivariate_spec
+    >>> bivariate_sentences(bivariate_spec("employees", "exports_usd"))[2]
+    'Çalışan sayısı düşük, ihracat yüksek: Foça.'
+    """
+    from izmir_maps.spec.bivariate import corner_names
+
+    lang = spec.lang
+    x = spec.indicator.label(lang).split(" (")[0]
+    y = spec.y_indicator.label(lang).split(" (")[0]  # type: ignore[attr-defined]
+    out = [text("bv_desc_intro", lang, x=x, y=y)]
+    names = corner_names(spec)  # type: ignore[arg-type]
+    none = text("bv_desc_none", lang)
+    for corner, key in (*_CORNERS, *_BOTH):
+        listed = join_list(names[corner], lang) if names[corner] else none
+        if lang == "tr":  # "Çalışan sayısı yüksek, ihracat düşük": the second word lower-case
+            out.append(text(key, lang, x=x, y=turkish_lower(y), names=listed))
+        else:
+            out.append(text(key, lang, x=x.lower(), y=y.lower(), names=listed))
+    return out
 
 
 # --- choropleths --------------------------------------------------------------------------------

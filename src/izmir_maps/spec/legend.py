@@ -19,12 +19,9 @@ Sections are a union of typed kinds, each with the ``layer`` it explains
 - :class:`HatchSection` – a hatched fill: districts proposed for wind (layer
   ``"proposed"``), districts created after the data's year (``"boundary"``).
 
-A **bivariate legend** fits as one more kind: a ``GridSection`` (layer
-``"choro"``) holding two axes (title and class labels each) and a grid of
-colours with a count per cell. It would be added to :data:`Section`, the
-builder would put it where :class:`ClassesSection` is now, and each renderer
-would gain one drawer for it; the plan, its notes, the other sections and the
-way renderers receive it (``MapSpec.legend``) stay as they are.
+- :class:`TwoWaySection` – the square legend of a bivariate map: two axes
+  (title and class ranges each) and a 3 × 3 grid of colours with a count per
+  cell (layer ``"choro"``, where :class:`ClassesSection` is on other maps).
 
 Every "nice" number of a legend comes from :func:`nice_number`.
 """
@@ -62,6 +59,7 @@ __all__ = [
     "SizeStep",
     "SymbolEntry",
     "SymbolSection",
+    "TwoWaySection",
     "Unplaced",
     "classification_note",
     "location_approx_note",
@@ -214,8 +212,39 @@ class HatchSection:
     layer: str = "proposed"
 
 
-Section = ClassesSection | SymbolSection | SizeSection | HatchSection
-_S = TypeVar("_S", ClassesSection, SymbolSection, SizeSection, HatchSection)
+@dataclass(frozen=True)
+class TwoWaySection:
+    """The square two-way legend of a bivariate map.
+
+    Attributes
+    ----------
+    x_title, y_title
+        The two axes' indicator titles.
+    x_labels, y_labels
+        The class ranges of each axis, low first ("27.225 – 58.000").
+    colors
+        ``colors[x][y]``: the fill of each cell.
+    counts
+        ``counts[x][y]``: districts in each cell.
+    levels
+        The words of the three classes, low first.
+    no_data_label
+        The no-data swatch's words with its count, or ``""`` when every district has both values.
+    """
+
+    x_title: str
+    y_title: str
+    x_labels: tuple[str, str, str]
+    y_labels: tuple[str, str, str]
+    colors: tuple[tuple[str, str, str], ...]
+    counts: tuple[tuple[int, int, int], ...]
+    levels: tuple[str, str, str]
+    no_data_label: str = ""
+    layer: str = "choro"
+
+
+Section = ClassesSection | SymbolSection | SizeSection | HatchSection | TwoWaySection
+_S = TypeVar("_S", ClassesSection, SymbolSection, SizeSection, HatchSection, TwoWaySection)
 
 
 @dataclass(frozen=True)

@@ -66,10 +66,10 @@ __all__ = [
     "wind_spec",
 ]
 
-_KINDS = ("choropleth", "osb", "wind", "combined")
+_KINDS = ("choropleth", "osb", "wind", "combined", "bivariate")
 
 Per = Literal["capita", "km2"]
-Kind = Literal["choropleth", "osb", "wind", "combined"]
+Kind = Literal["choropleth", "osb", "wind", "combined", "bivariate"]
 Layer = Literal["detailed", "web"]
 
 
