@@ -13,6 +13,7 @@ import izmir_maps as im
 from izmir_maps.errors import DataError, GeometryError, OptionError
 from izmir_maps.frame_map import explore_spec, frame_table
 from izmir_maps.interactive._payload import build_payload
+from izmir_maps.spec.describe import describe_sentences
 
 
 def _grid(values: list[float | None], crs: int | str = 4326) -> gpd.GeoDataFrame:
@@ -238,3 +239,16 @@ def test_nullable_integers_and_another_geometry_column() -> None:
     frame["n"] = pd.array([4, None, 6], dtype="Int64")
     spec = explore_spec(frame, "n")
     assert [c.label for c in spec.legend.sections[0].classes] == ["4", "6", "Veri yok"]
+
+
+def test_the_shapes_are_called_areas_not_izmirs_districts() -> None:
+    spec = explore_spec(_grid(VALUES), "deger", k=3)
+    first = describe_sentences(spec)[0]
+    assert first == "Harita, 7 bölgenin değerlerini gösteriyor: deger."
+    assert "İzmir" not in " ".join(describe_sentences(spec))
+    labels = [c.count_label for c in spec.legend.sections[0].classes]
+    assert labels[-1] == "1 bölge"  # the no-data class: Ada 7
+    assert sum(c.count for c in spec.legend.sections[0].classes) == 7
+    assert all(label.endswith("bölge") for label in labels)
+    english = explore_spec(_grid(VALUES), "deger", k=3, lang="en")
+    assert describe_sentences(english)[0] == "The map shows a value for each of 7 areas: deger."

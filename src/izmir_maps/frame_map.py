@@ -26,6 +26,7 @@ from izmir_maps._checks import check_bool, check_lang, check_text, check_type
 from izmir_maps.data.registry import user_indicator
 from izmir_maps.errors import DataError, GeometryError
 from izmir_maps.interactive.render import InteractiveMap, render_html
+from izmir_maps.spec.legend import plan_legend
 from izmir_maps.spec.map_spec import DistrictData, MapSpec, choropleth_spec
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
@@ -153,6 +154,8 @@ def explore_spec(  # noqa: PLR0913 — the options of explore()
         ind.id, scheme=scheme, k=k, breaks=breaks, lang=lang, data=DistrictData(table, ind, empty)
     )
     spec.sources = spec.sources[:1]  # the boundaries are the user's: no OCHA attribution
+    spec.areas = "areas"  # the user's shapes need not be districts: the legend says "bölge"
+    spec.legend = plan_legend(spec, spec.legend.notes)
     return spec
 
 

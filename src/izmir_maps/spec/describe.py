@@ -140,7 +140,10 @@ def _choropleth_sentences(spec: MapSpec) -> list[str]:
     if year and year not in title:
         title = f"{title}, {year}"
     n = len(spec.districts)
-    out = [text("desc_choropleth", lang, place=_place_of(spec), n=n, title=title)]
+    if spec.areas == "areas":  # any shapes (explore()): no province to name
+        out = [text("desc_choropleth_areas", lang, n=n, title=title)]
+    else:
+        out = [text("desc_choropleth", lang, place=_place_of(spec), n=n, title=title)]
     if ind.fmt == "rank":
         out.append(_rank_sentence(names, values, lang))
     else:

@@ -62,6 +62,7 @@ __all__ = [
     "TwoWaySection",
     "Unplaced",
     "classification_note",
+    "count_label",
     "location_approx_note",
     "midpoint_note",
     "nice_number",
@@ -441,6 +442,19 @@ def plan_legend(spec: MapSpec, notes: Sequence[Note]) -> LegendPlan:
     return LegendPlan(tuple(sections), tuple(said))
 
 
+def count_label(count: int, areas: str, lang: Lang) -> str:
+    """How many shapes a class holds: "1 ilçe", "14 ilçe" — or "14 bölge" for any areas.
+
+    Examples
+    --------
+    >>> count_label(1, "districts", "en"), count_label(14, "areas", "tr")
+    ('1 district', '14 bölge')
+    """
+    if areas == "areas":
+        return text("one_area", lang) if count == 1 else text("n_areas", lang, n=count)
+    return text("one_district", lang) if count == 1 else text("n_districts", lang, n=count)
+
+
 def _classes(spec: MapSpec) -> ClassesSection:
     lang = spec.lang
     items = spec.classification.legend_items(spec.indicator, lang)
@@ -450,9 +464,7 @@ def _classes(spec: MapSpec) -> ClassesSection:
             color=color,
             label=label,
             count=count,
-            count_label=text("one_district", lang)
-            if count == 1
-            else text("n_districts", lang, n=count),
+            count_label=count_label(count, spec.areas, lang),
             no_data=i >= n_classes,  # legend_items puts the no-data class after the k classes
         )
         for i, (color, label, count) in enumerate(items)

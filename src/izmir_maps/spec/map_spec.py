@@ -148,6 +148,8 @@ class MapSpec:
     boundaries: BoundaryView = "current"
     caveats: BoundaryCaveats = field(default_factory=BoundaryCaveats)
     layout: Layout = "map"
+    #: What the shapes are: İzmir's or a province's "districts", or any "areas" (explore()).
+    areas: Literal["districts", "areas"] = "districts"
 
     def __post_init__(self) -> None:
         check_choice("kind", self.kind, _KINDS)
