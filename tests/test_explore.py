@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 import izmir_maps as im
 from izmir_maps.errors import DataError, GeometryError, OptionError
 from izmir_maps.frame_map import explore_spec, frame_table
-from izmir_maps.interactive._payload import build_payload
+from izmir_maps.interactive._payload import build_payload, navigation
 from izmir_maps.spec.describe import describe_sentences
 
 
@@ -252,3 +252,18 @@ def test_the_shapes_are_called_areas_not_izmirs_districts() -> None:
     assert all(label.endswith("bölge") for label in labels)
     english = explore_spec(_grid(VALUES), "deger", k=3, lang="en")
     assert describe_sentences(english)[0] == "The map shows a value for each of 7 areas: deger."
+
+
+def test_the_page_searches_areas_and_credits_no_boundary_source_of_ours() -> None:
+    spec = explore_spec(_grid(VALUES), "deger")
+    payload = build_payload(spec).data
+    assert payload["attr"] == ""  # the user's shapes: not "Sınırlar: OCHA COD-AB …"
+    nav = navigation(spec)
+    assert (nav["w"]["search"], nav["w"]["search_hint"], nav["w"]["no_match"]) == (
+        "Bölge ara",
+        "ör. Ada 1",
+        "Bu adla bölge yok",
+    )
+    assert navigation(explore_spec(_grid(VALUES), "deger", lang="en"))["w"]["search"] == (
+        "Find an area"
+    )

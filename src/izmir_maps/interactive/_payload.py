@@ -153,7 +153,8 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
             **{k: word(k, lang) for k in ("zoom_in", "zoom_out", "source")},
             **{k: word(f"ma_{k}", lang) for k in ("legend_more", "legend_less", "close")},
         },
-        "attr": html.escape(attribution(lang)),
+        # the user's own shapes (explore()) are not OCHA's: their source is in the legend
+        "attr": "" if spec.areas == "areas" else html.escape(attribution(lang)),
         "view": dict(geo.view),
     }
     if spec.layout == "grid":  # a name is shown only where it fits inside its hexagon
@@ -249,6 +250,13 @@ def navigation(
         "fold": {c: ascii_fold(c) for c in _FOLD_LETTERS},
         "w": {k: text(f"nav_{k}", lang) for k in (*words, "fullscreen", "fullscreen_exit")},
     }
+    if spec.areas == "areas":  # any shapes (explore()): not "İlçe ara … ör. Çiğli"
+        first = min((str(n) for n in names), key=turkish_sort_key, default="")
+        out["w"].update(
+            search=text("area_search", lang),
+            search_hint=text("area_search_hint", lang, name=first),
+            no_match=text("area_no_match", lang),
+        )
     out["w"]["centre"] = text("centre", lang)
     out["w"]["centre_title"] = text("nav_centre_title", lang)
     out["w"]["table"] = text("ma_table_show", lang)
