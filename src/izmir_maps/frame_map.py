@@ -187,7 +187,7 @@ def frame_table(
         geometry=geometry.to_crs(4326).values,
         crs=4326,
     )
-    table[f"{ind.id}_rank"] = table[ind.id].rank(ascending=False, method="min").astype("Int64")
+    table[f"{ind.id}_rank"] = ind.rank_values(table[ind.id])
     total = float(table[ind.id].sum())
     if share and total > 0 and bool((table[ind.id].dropna() >= 0).all()):
         table[f"{ind.id}_share"] = table[ind.id] / total * 100

@@ -165,3 +165,13 @@ def test_sentence_words(spec: BivariateSpec) -> None:
     assert sentences[2] == "Çalışan sayısı düşük, ihracat yüksek: Foça."
     assert sentences[3].startswith("İkisi de yüksek: Aliağa, Bornova, Buca, Çiğli,")
     assert describe_map(spec).startswith("Harita iki göstergeyi birlikte gösteriyor")
+
+
+def test_a_zero_count_gets_no_place_as_on_the_one_indicator_maps() -> None:
+    spec = bivariate_spec("employees", "osb_count")
+    rows = spec.tooltips[_row(spec, "Karaburun")]  # no OSB
+    assert rows[-3:] == [
+        ["Organize sanayi bölgesi sayısı", "0 OSB"],
+        ["Organize sanayi bölgesi sayısı: sınıf", "düşük"],
+        ["Organize sanayi bölgesi sayısı: sıra", "OSB yok"],
+    ]

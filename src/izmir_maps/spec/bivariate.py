@@ -25,7 +25,7 @@ from izmir_maps.data.registry import Indicator, indicator
 from izmir_maps.errors import OptionError
 from izmir_maps.spec.boundary import boundary_caveats, display_names
 from izmir_maps.spec.classify import Classification
-from izmir_maps.spec.legend import HatchSection, LegendPlan, Note, TwoWaySection
+from izmir_maps.spec.legend import HatchSection, LegendPlan, Note, TwoWaySection, count_label
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import attribution
 from izmir_maps.text.names import turkish_sort_key
@@ -203,7 +203,7 @@ def _grid_section(
     missing = int(((xc < 0) | (yc < 0)).sum())
     no_data = ""
     if missing:
-        no_data = f"{text('no_data', lang)} ({text('n_districts', lang, n=missing)})"
+        no_data = f"{text('no_data', lang)} ({count_label(missing, 'districts', lang)})"
     return TwoWaySection(
         x_title=x.title(lang),
         y_title=y.title(lang),
@@ -227,14 +227,17 @@ def _tooltips(
     rows: dict[object, list[list[str]]] = {key: [] for key in table.index}
     for ind, classes in ((x, xc), (y, yc)):
         values = pd.to_numeric(table[ind.id], errors="coerce").astype(float)
-        ranks = values.rank(ascending=False, method="min")  # 1 = highest; ties share a place
+        ranks = ind.rank_values(values)  # as on every map: a zero count gets no place
         n = int(values.notna().sum())
         short = ind.label(lang).split(" (")[0]
         for key in table.index:
             if classes[key] < 0:
                 rows[key].append([ind.label(lang), text("no_data", lang)])
                 continue
-            rank = text("rank_of", lang, rank=int(ranks[key]), of=n)
+            if pd.isna(ranks[key]):  # a zero count ("OSB yok")
+                rank = ind.unranked_reason(lang)
+            else:
+                rank = text("rank_of", lang, rank=int(ranks[key]), of=n)
             rows[key] += [
                 [ind.label(lang), ind.format(float(values[key]), lang, unit=True)],
                 [text("bv_class_of", lang, label=short), text(LEVELS[classes[key]], lang)],

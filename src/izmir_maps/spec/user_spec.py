@@ -94,7 +94,7 @@ def user_table(
         columns = ["pcode", "district", "province", "area_km2", "geometry"]
     table = base[columns].copy()
     table[ind.id] = table["pcode"].map(values).astype(float)
-    table[f"{ind.id}_rank"] = table[ind.id].rank(ascending=False, method="min").astype("Int64")
+    table[f"{ind.id}_rank"] = ind.rank_values(table[ind.id])
     return table, ind, list(data.warnings)
 
 
