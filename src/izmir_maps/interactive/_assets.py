@@ -25,7 +25,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
@@ -35,6 +34,7 @@ from typing import Literal
 
 import xstatic.pkg.leaflet as xleaflet
 
+from izmir_maps._script_json import script_json
 from izmir_maps.errors import OptionError
 from izmir_maps.interactive._style import FARM_COLOR, KIND_COLORS
 from izmir_maps.spec.style import (
@@ -381,23 +381,3 @@ def csp(scripts: list[str], *, shared: bool, tiles: bool) -> str:
         f"default-src 'none'; script-src {' '.join(sources)}; style-src 'unsafe-inline'{local}; "
         f"img-src {images}; base-uri 'none'; form-action 'none'"
     )
-
-
-def script_json(data: object) -> str:
-    r"""JSON that is safe inside ``<script>``: no ``<``, ``>``, ``&``, U+2028 or U+2029.
-
-    Examples
-    --------
-    >>> script_json({"n": "</script><b>&"})
-    '{"n":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
-    """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escape in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escape)
-    return text

@@ -17,7 +17,6 @@ from ``file://`` and offline.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -27,6 +26,7 @@ import geopandas as gpd
 import pandas as pd
 from markupsafe import Markup
 
+from izmir_maps._script_json import script_json
 from izmir_maps.data.registry import Indicator, indicator
 from izmir_maps.downloads import Column, DownloadTable, csv_bytes
 from izmir_maps.pages._html import render
@@ -219,20 +219,6 @@ def _value(t: pd.DataFrame, pcode: str, column: str) -> float | None:
     return None if pd.isna(v) else float(v)
 
 
-def _script_json(data: object) -> str:
-    r"""JSON safe inside ``<script>``: no ``<``, ``>``, ``&``, U+2028 or U+2029 (as the map pages').
-
-    Examples
-    --------
-    >>> _script_json({"n": "</script>&"})
-    '{"n":"\\u003c/script\\u003e\\u0026"}'
-    """
-    out = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char in "<>&\u2028\u2029":
-        out = out.replace(char, f"\\u{ord(char):04x}")
-    return out
-
-
 @cache
 def _asset(name: str) -> str:
     return (files("izmir_maps.pages") / "assets" / name).read_text(encoding="utf-8")
@@ -283,6 +269,6 @@ def render_live_comparison(
         cards=[map_card(table, ind_id, lang, maps) for ind_id in LIVE_MAPS],
         examples=list(examples),
         sources=f"{COMPARE_SOURCES} {text('caveat_exports_year_note', lang)}",
-        data=Markup(_script_json(data)),
+        data=Markup(script_json(data)),
         script=Markup(_asset("compare.js")),
     )
