@@ -24,13 +24,14 @@ from jinja2 import Template
 from izmir_maps._checks import check_bool, check_path, check_type
 from izmir_maps.interactive._assets import leaflet_css, leaflet_js
 from izmir_maps.interactive._payload import build_payload
-from izmir_maps.interactive._style import FARM_COLOR, KIND_COLORS
 from izmir_maps.spec.legend import ClassesSection, HatchSection, SizeSection, SymbolSection
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
     BOUNDARY_CHANGE_COLOR,
     DISTRICT_LINE,
+    FARM_COLOR,
     HIGHLIGHT_LINE,
+    KIND_COLORS,
     LAND_COLOR,
     PROPOSED_WIND_COLOR,
     PROVINCE_LINE,

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from izmir_maps.export.qgis_style import _QGIS_VERSION, _SLD_NS, _rgba
-from izmir_maps.interactive._style import FARM_COLOR, KIND_COLORS
 from izmir_maps.spec.legend import SymbolSection
 from izmir_maps.spec.map_spec import MapSpec
+from izmir_maps.spec.style import FARM_COLOR, KIND_COLORS
 
 __all__ = ["Category", "farm_categories", "osb_categories", "point_qml", "point_sld"]
 

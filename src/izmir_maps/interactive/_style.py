@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from izmir_maps.spec.style import NO_DATA_COLOR, OSB_COLOR
+from izmir_maps.spec.style import FARM_COLOR, KIND_COLORS, NO_DATA_COLOR
 
 __all__ = [
     "FARM_COLOR",
@@ -16,14 +16,6 @@ __all__ = [
     "safe_color",
 ]
 
-#: Marker colour of each OSB ``kind``; any other kind is drawn as ``"other"``.
-KIND_COLORS: dict[str, str] = {
-    "osb": OSB_COLOR,
-    "agricultural_osb": "#6a8a1f",
-    "free_zone": "#2c5d8f",
-    "private_industrial_zone": "#6a3d9a",
-    "other": "#555555",
-}
 #: Interface text (key of :mod:`izmir_maps.text.words`) of each known OSB ``kind``.
 KIND_TEXT: dict[str, str] = {
     "osb": "osb_short",
@@ -31,8 +23,6 @@ KIND_TEXT: dict[str, str] = {
     "free_zone": "free_zone",
     "private_industrial_zone": "private_industrial_zone",
 }
-#: Present-day wind farms: darker than the 2009 symbols, so the two never read as one layer.
-FARM_COLOR = "#00441b"
 #: District fill and border where no choropleth is shown.
 PLAIN_FILL = "#fbfaf7"
 PLAIN_LINE = {"color": "#a39e93", "weight": 0.8}

@@ -10,8 +10,10 @@ from izmir_maps.text.words import text
 __all__ = [
     "BOUNDARY_CHANGE_COLOR",
     "DISTRICT_LINE",
+    "FARM_COLOR",
     "FONT_FAMILY",
     "HIGHLIGHT_LINE",
+    "KIND_COLORS",
     "LAND_COLOR",
     "NO_DATA_COLOR",
     "OSB_COLOR",
@@ -45,6 +47,16 @@ DISTRICT_LINE = {"color": "#666666", "weight": 1.0}
 PROVINCE_LINE = {"color": "#333333", "weight": 1.4}
 HIGHLIGHT_LINE = {"color": "#222222", "weight": 2.5}
 OSB_COLOR = "#b2182b"
+#: Marker colour of each OSB ``kind``; any other kind is drawn as ``"other"``.
+KIND_COLORS: dict[str, str] = {
+    "osb": OSB_COLOR,
+    "agricultural_osb": "#6a8a1f",
+    "free_zone": "#2c5d8f",
+    "private_industrial_zone": "#6a3d9a",
+    "other": "#555555",
+}
+#: Present-day wind farms: darker than the 2009 symbols, so the two never read as one layer.
+FARM_COLOR = "#00441b"
 WIND_COLOR = "#1b7837"
 PROPOSED_WIND_COLOR = "#1b7837"
 #: Lines of the pattern on districts created after the data's year (dark on every class).
