@@ -197,9 +197,8 @@ def _anchors(width: int) -> dict[str, tuple[float, float]]:
 @lru_cache(maxsize=16)
 def _geometry(width: int) -> tuple[dict[str, str], str, str, tuple[float, float]]:
     districts = load_districts("web")
-    minx, miny, maxx, maxy = districts.total_bounds
-    scale = (width - 2 * _PAD) / ((maxx - minx) * _COS)
-    height = (maxy - miny) * scale + 2 * _PAD
+    minx, maxy, scale, height = _frame(width)
+    _, miny, maxx, _ = districts.total_bounds
 
     def project(geom: shapely.Geometry) -> str:
         return _path(
