@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,6 +47,26 @@ settings.load_profile("izmir-maps")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 Edit = Callable[[pd.DataFrame], pd.DataFrame]
+
+
+@pytest.fixture(scope="session")
+def pdf_text() -> Callable[[Path], str]:
+    """Read a PDF's text as a reader copies it: ``pdftotext`` (poppler), else pypdf."""
+
+    def read(path: Path) -> str:
+        if shutil.which("pdftotext"):
+            return subprocess.run(
+                ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                capture_output=True,
+                check=True,
+                text=True,
+                encoding="utf-8",
+            ).stdout
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+    return read
 
 
 @pytest.fixture(scope="session")

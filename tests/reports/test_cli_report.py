@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,27 +54,14 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, captured.out, captured.err
 
 
-def _pdf_text(path: Path) -> str:
-    """The PDF's text as a reader copies it (pdftotext, else pypdf), spaces collapsed."""
-    if shutil.which("pdftotext"):
-        out = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
-            capture_output=True,
-            check=True,
-            text=True,
-            encoding="utf-8",
-        ).stdout
-    else:
-        out = "\n".join(p.extract_text() for p in PdfReader(path).pages)
-    return re.sub(r"\s+", " ", out)
-
-
-def test_report_as_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_as_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pdf_text: Callable[[Path], str]
+) -> None:
     out = tmp_path / "x.pdf"
     code, stdout, err = run(["report", "aliaga", "--out", str(out)], capsys)
     assert (code, err) == (0, "")
     assert stdout == f"{out} ({out.stat().st_size:,} bytes)\n"
-    text = _pdf_text(out)
+    text = re.sub(r"\s+", " ", pdf_text(out))
     assert "Aliağa'da 27.225 kişi çalışıyor" in text
     assert PdfReader(out).metadata.title == "Aliağa — ilçe özet raporu"
 

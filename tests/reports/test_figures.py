@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -181,18 +180,12 @@ def _typst_pdf(tmp_path: Path, figs: dict[str, Figure]) -> Path:
     return pdf
 
 
-def test_typst_draws_the_figures_with_their_text_as_text(tmp_path):
+def test_typst_draws_the_figures_with_their_text_as_text(tmp_path, pdf_text):
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext missing: apt-get install poppler-utils")
     figs = {kind: figure(kind) for kind in KINDS}
     pdf = _typst_pdf(tmp_path, figs)
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout
+    out = pdf_text(pdf)
     # Legend labels, names and values come out of the PDF as text: vector, not pixels.
     for expected in ("7.159 – 15.036", "Aliağa: 27.225", "Ege Denizi", "%22,2 (2/9)", "Bayraklı"):
         assert expected in out

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
@@ -101,23 +100,6 @@ def _reader(data: bytes) -> PdfReader:
     return PdfReader(BytesIO(data))
 
 
-def _text(data: bytes, tmp_path: Path) -> str:
-    """The PDF's text as a reader copies it, lines joined with spaces."""
-    if shutil.which("pdftotext"):
-        path = tmp_path / "report.pdf"
-        path.write_bytes(data)
-        out = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
-            capture_output=True,
-            check=True,
-            text=True,
-            encoding="utf-8",
-        ).stdout
-    else:
-        out = "\n".join(page.extract_text() for page in _reader(data).pages)
-    return re.sub(r"\s+", " ", out)
-
-
 def _alt_texts(data: bytes) -> list[str]:
     """Every alternative text in the PDF's structure tree."""
     alts: list[str] = []
@@ -148,8 +130,15 @@ def _bookmarks(outline: list, depth: int = 0) -> list[tuple[int, str]]:
 # --- text a reader can select and copy --------------------------------------------------------
 
 
-def test_turkish_sentences_come_back_exactly_with_plain_apostrophes(pdf, tmp_path):
-    text = _text(pdf, tmp_path)
+def _text(data: bytes, tmp_path: Path, pdf_text: Callable[[Path], str]) -> str:
+    """The PDF's text as a reader copies it, lines joined with spaces."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    return re.sub(r"\s+", " ", pdf_text(path))
+
+
+def test_turkish_sentences_come_back_exactly_with_plain_apostrophes(pdf, tmp_path, pdf_text):
+    text = _text(pdf, tmp_path, pdf_text)
     for sentence in (FIRST, SECOND, BULLET, DISCLAIMER):
         assert sentence in text
     assert "Aliağa'da" in text and "%4,14'ü" in text
@@ -251,8 +240,8 @@ def test_the_figure_stays_vector(pdf):
     )
 
 
-def test_the_figure_text_and_alt_text_are_in_the_pdf(pdf, tmp_path):
-    assert "Çiğli İnciraltı" in _text(pdf, tmp_path)
+def test_the_figure_text_and_alt_text_are_in_the_pdf(pdf, tmp_path, pdf_text):
+    assert "Çiğli İnciraltı" in _text(pdf, tmp_path, pdf_text)
     assert "Aliağa'nın konumu" in _alt_texts(pdf)
 
 

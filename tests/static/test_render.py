@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -67,21 +65,6 @@ def _legend_texts(fig: Figure) -> list[str]:
     return [t.get_text() for legend in fig.legends for t in legend.get_texts()]
 
 
-def _pdf_text(path: Path) -> str:
-    if shutil.which("pdftotext"):
-        result = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
-            capture_output=True,
-            check=True,
-            text=True,
-            encoding="utf-8",
-        )
-        return result.stdout
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
-
-
 def _svg_text(path: Path) -> list[str]:
     root = ET.parse(path).getroot()
     return ["".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text")]
@@ -136,9 +119,9 @@ def test_svg_has_real_text_with_turkish_letters(employees_a4, specs, tmp_path):
     assert "Kaynak: İZKA, SGK 2008" in texts
 
 
-def test_pdf_has_selectable_text_with_turkish_letters(employees_a4, specs, tmp_path):
+def test_pdf_has_selectable_text_with_turkish_letters(employees_a4, specs, tmp_path, pdf_text):
     path = write_static(employees_a4, tmp_path / "map.pdf", dpi=LOW_DPI)
-    content = _pdf_text(path)
+    content = pdf_text(path)
     spec = specs["employees"]
     assert spec.title in content
     assert spec.indicator.unit("tr") in content
