@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from izmir_maps.export.qgis_style import _QGIS_VERSION, _SLD_NS, _rgba
+from izmir_maps.export.qgis_style import _QGIS_VERSION, _SLD_NS, _rgba, _symbol_props
 from izmir_maps.spec.legend import SymbolSection
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import FARM_COLOR, KIND_COLORS
@@ -136,8 +136,4 @@ def _marker_symbol(parent: ET.Element, name: str, item: Category) -> None:
         "size": _SIZE_MM,
         "size_unit": "MM",
     }
-    option = ET.SubElement(layer, "Option", {"type": "Map"})
-    for key, value in props.items():
-        ET.SubElement(option, "Option", {"type": "QString", "name": key, "value": value})
-    for key, value in props.items():  # QGIS before 3.26 reads these
-        ET.SubElement(layer, "prop", {"k": key, "v": value})
+    _symbol_props(layer, props)

@@ -218,6 +218,11 @@ def _fill_symbol(parent: ET.Element, name: str, color: str) -> None:
         "style": "solid",
         "joinstyle": "bevel",
     }
+    _symbol_props(layer, props)
+
+
+def _symbol_props(layer: ET.Element, props: dict[str, str]) -> None:
+    """A symbol layer's properties, as QGIS 3.26+ writes them and as older versions read them."""
     option = ET.SubElement(layer, "Option", {"type": "Map"})
     for key, value in props.items():
         ET.SubElement(option, "Option", {"type": "QString", "name": key, "value": value})
