@@ -105,6 +105,10 @@ class Classification:
         Scheme name (a key of :data:`SCHEMES`).
     midpoint
         Centre of a diverging palette, or ``None``.
+    spans
+        (lowest, highest) value of each class over a wider set of values than
+        ``values`` (every year of a map with a year slider), so that the
+        legend reads the same in every year; ``None`` for one set of values.
     """
 
     values: pd.Series
@@ -113,6 +117,7 @@ class Classification:
     colors: tuple[str, ...]
     scheme: str
     midpoint: float | None = None
+    spans: tuple[tuple[float, float], ...] | None = None
 
     @property
     def k(self) -> int:
@@ -138,8 +143,10 @@ class Classification:
 
         The actual lowest and highest member of the class, so a reader never
         wonders on which side of a break a district falls; the class edges
-        where a class is empty.
+        where a class is empty. The ``spans`` when they are set.
         """
+        if self.spans is not None:
+            return list(self.spans)
         out = []
         lower = float(np.nanmin(self.values)) if self.values.notna().any() else math.nan
         for i, upper in enumerate(self.bins):

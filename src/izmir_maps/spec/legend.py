@@ -92,6 +92,7 @@ NoteKind = Literal[
     "location_approx",
     "boundary_view",
     "grid",
+    "years",
 ]
 
 

@@ -9,7 +9,7 @@ only draw a spec; they never classify, look up labels or read data themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import geopandas as gpd
 import numpy as np
@@ -54,6 +54,9 @@ from izmir_maps.spec.style import attribution
 from izmir_maps.text.clean import SOURCE_MAX, TITLE_MAX, display_text
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
+
+if TYPE_CHECKING:
+    from izmir_maps.spec.years import YearSeries
 
 __all__ = [
     "DistrictData",
@@ -150,6 +153,8 @@ class MapSpec:
     layout: Layout = "map"
     #: What the shapes are: İzmir's or a province's "districts", or any "areas" (explore()).
     areas: Literal["districts", "areas"] = "districts"
+    #: Every year's values of a map with a year slider (:mod:`izmir_maps.spec.years`), else None.
+    years: YearSeries | None = None
 
     def __post_init__(self) -> None:
         check_choice("kind", self.kind, _KINDS)
