@@ -8,6 +8,7 @@ per-km² variants are derived by :func:`indicator`.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -628,6 +629,37 @@ def user_indicator(
     _USER[base.id] = base
     _USER[f"{base.id}_rank"] = _variant(base, "rank")
     _USER[f"{base.id}_share"] = _variant(base, "share")  # shown when the table has one
+    return base
+
+
+def population_by_year(years: Sequence[int]) -> Indicator:
+    """Register the indicator of the shipped populations of several ``years`` (the year map).
+
+    Its label carries no year (each year's map adds it); its rank variant is
+    registered with it, and it is not one of :func:`base_indicators`, so no
+    popup shows it beside the 2021 population.
+    """
+    span = ", ".join(str(y) for y in years)
+    label_tr, label_en = _both("label_population_years")
+    unit_tr, unit_en = _unit("persons")
+    src_tr, src_en = _both("src_population_years")
+    short_tr, short_en = _both("src_short_population_years", years=span)
+    base = Indicator(
+        "population_by_year",
+        label_tr,
+        label_en,
+        unit_tr,
+        unit_en,
+        src_tr,
+        short_tr,
+        span,
+        rank=True,
+        palette="Greys",
+        source_en=src_en,
+        source_short_en=short_en,
+    )
+    _USER[base.id] = base
+    _USER[f"{base.id}_rank"] = _variant(base, "rank")
     return base
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "load_osbs",
     "load_plan_axes",
     "load_population",
+    "load_population_years",
     "load_swot",
     "load_table1",
     "load_totals",
@@ -225,6 +226,40 @@ def load_population(folder: Path | None = None) -> pd.DataFrame:
     problems = Problems(path)
     for i in df.index[df["male"] + df["female"] != df["population"]]:
         problems.add("male + female does not equal population", row=int(i) + 2, column="population")
+    problems.raise_if_any()
+    return df
+
+
+@_cached
+def load_population_years(folder: Path | None = None) -> pd.DataFrame:
+    """Resident population of the 30 districts in several years (``population_years.csv``).
+
+    One row per district and year (TÜİK ADNKS, 31 December); every year names
+    all 30 districts, and the 2021 rows equal :func:`load_population`'s.
+    """
+    cols = [
+        Column("district", "district"),
+        Column("year", "int", minimum=1900, maximum=2100),
+        Column("population", "int", minimum=1),
+        Column("source"),
+    ]
+    path = _path("population_years.csv", folder)
+    df = read_checked_csv(path, cols, matcher=district_matcher(), unique=("pcode", "year"))
+    problems = Problems(path)
+    for year, rows in df.groupby("year"):
+        absent = district_matcher().missing(rows["pcode"].dropna())
+        if absent:
+            problems.add(f"year {year} lacks district(s) {absent}; every year needs all 30")
+    shipped = load_population(folder)
+    current = shipped.set_index("pcode")["population"]
+    same_year = df[df["year"].isin(shipped["year"].dropna().astype(int))]
+    for i, row in same_year.iterrows():
+        if row["pcode"] in current and int(row["population"]) != int(current[row["pcode"]]):
+            problems.add(
+                f"differs from population_2021.csv ({int(current[row['pcode']])})",
+                row=int(i) + 2,
+                column="population",
+            )
     problems.raise_if_any()
     return df
 

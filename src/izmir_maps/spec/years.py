@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 
 from izmir_maps.data.grid import Layout
-from izmir_maps.data.registry import Indicator
+from izmir_maps.data.join import district_table
+from izmir_maps.data.registry import Indicator, population_by_year
+from izmir_maps.data.tables import load_population_years
 from izmir_maps.errors import DataError, OptionError
 from izmir_maps.spec.classify import Classification, classify_indicator
 from izmir_maps.spec.legend import Note, plan_legend
@@ -33,7 +35,7 @@ from izmir_maps.spec.map_spec import (
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 
-__all__ = ["YearSeries", "year_spec", "years_spec"]
+__all__ = ["YearSeries", "population_years_spec", "year_spec", "years_spec"]
 
 #: The most years one map shows (a slider step and a small-multiple panel each).
 MAX_YEARS = 30
@@ -145,6 +147,8 @@ def years_spec(  # noqa: PLR0913 — keyword-only options, as choropleth_spec
     fixed = classify_indicator(pooled, ind, scheme=scheme, k=k, breaks=breaks)
     shown = table.copy()
     shown[ind.id] = wide[year].to_numpy()
+    if ind.rank:  # tooltips give the rank in the year shown
+        shown[f"{ind.id}_rank"] = ind.rank_values(shown[ind.id])
     base = choropleth_spec(
         ind.id, lang=lang, layer=layer, data=DistrictData(shown, ind, neighbours), layout=layout
     )
@@ -152,6 +156,30 @@ def years_spec(  # noqa: PLR0913 — keyword-only options, as choropleth_spec
     base.classification = _fixed(fixed, base.classification.values)  # type: ignore[union-attr]
     base.years = series
     return _titled(base, year)
+
+
+def population_years_spec(
+    *, lang: Lang = "tr", layer: Layer = "web", layout: Layout = "map", year: int | None = None
+) -> MapSpec:
+    """The shipped year map: the districts' populations of every year in ``population_years.csv``.
+
+    Examples
+    --------
+    >>> spec = population_years_spec()
+    >>> spec.years.years, spec.title
+    ((2018, 2021, 2023), 'Nüfus (kişi), 2023')
+    """
+    long = load_population_years()
+    values = pd.DataFrame(
+        {"pcode": long["pcode"], "year": long["year"], "value": long["population"].astype(float)}
+    )
+    years = sorted(int(y) for y in values["year"].unique())
+    table = district_table(layer)[["pcode", "district", "area_km2", "geometry"]]
+    spec = years_spec(
+        table, values, population_by_year(years), year=year, lang=lang, layer=layer, layout=layout
+    )
+    spec.slug = "population_by_year"
+    return spec
 
 
 def year_spec(spec: MapSpec, year: int) -> MapSpec:
