@@ -50,10 +50,11 @@ if TYPE_CHECKING:
         osb_spec,
         wind_spec,
     )
-    from izmir_maps.spec.user_spec import user_choropleth_spec
+    from izmir_maps.spec.user_spec import user_choropleth_spec, user_years_spec
     from izmir_maps.static.render import render_static, save_static
     from izmir_maps.userdata.options import ReadOptions
     from izmir_maps.userdata.table import read_user_table, validate_user_file
+    from izmir_maps.userdata.years import read_user_years
 
 try:
     __version__ = version("izmir-maps")
@@ -85,10 +86,12 @@ _LAZY = {
     "osb_spec": "izmir_maps.spec.map_spec",
     "wind_spec": "izmir_maps.spec.map_spec",
     "user_choropleth_spec": "izmir_maps.spec.user_spec",
+    "user_years_spec": "izmir_maps.spec.user_spec",
     "render_static": "izmir_maps.static.render",
     "save_static": "izmir_maps.static.render",
     "ReadOptions": "izmir_maps.userdata.options",
     "read_user_table": "izmir_maps.userdata.table",
+    "read_user_years": "izmir_maps.userdata.years",
     "validate_user_file": "izmir_maps.userdata.table",
 }
 
@@ -114,6 +117,7 @@ __all__ = [
     "osb_spec",
     "province_districts",
     "read_user_table",
+    "read_user_years",
     "render_html",
     "render_static",
     "render_sync_html",
@@ -123,6 +127,7 @@ __all__ = [
     "save_folium",
     "save_static",
     "user_choropleth_spec",
+    "user_years_spec",
     "validate_user_file",
     "wind_spec",
     "write_export",

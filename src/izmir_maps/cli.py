@@ -156,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     reading = read_options.cli_parser()
+    years = _years_parser()
 
     build = sub.add_parser("build", help="build the whole atlas into a folder")
     build.add_argument("--out", type=_output_path, default=Path("output"), help="output folder")
@@ -174,7 +175,7 @@ def _parser() -> argparse.ArgumentParser:
 
     mp = sub.add_parser(
         "map",
-        parents=[reading],
+        parents=[reading, years],
         help="draw one map",
         description="Draw one map: an indicator id (see `izmir-maps indicators`), "
         "'osb', 'wind' or 'combined', or a column of your own table with --data.",
@@ -232,10 +233,18 @@ def _parser() -> argparse.ArgumentParser:
         "--data", type=Path, help="your own table (.csv or .xlsx), one row per district"
     )
     mp.add_argument("--title", help="map title for --data (default: the column name)")
+    mp.add_argument(
+        "--year",
+        type=int,
+        default=argparse.SUPPRESS,
+        help="with --year-column or --years: the year shown first (default: the latest)",
+    )
     mp.set_defaults(func=_cmd_map)
 
     val = sub.add_parser(
-        "validate", parents=[reading], help="report every problem in your own district table"
+        "validate",
+        parents=[reading, years],
+        help="report every problem in your own district table",
     )
     val.add_argument("file", type=Path, help="a .csv or .xlsx table, one row per district")
     val.set_defaults(func=_cmd_validate)
@@ -440,6 +449,7 @@ def _check_without_data(args: argparse.Namespace, options: read_options.ReadOpti
     # --decimal also says how --breaks is written, so it is allowed with --breaks alone.
     also = {"--province", "--decimal"} if args.breaks is not None else {"--province"}
     flags = [flag for flag in read_options.given_flags(args) if flag not in also]
+    flags += _year_flags(args)
     if flags:
         verb = "applies" if len(flags) == 1 else "apply"
         msg = (
@@ -462,9 +472,10 @@ def _user_spec(
     layer: str,
     breaks: list[float] | None,
 ):
-    from izmir_maps.spec.user_spec import user_choropleth_spec
+    from izmir_maps.spec.user_spec import user_choropleth_spec, user_years_spec
 
-    if options.column is None:
+    year_column, wide = _year_options(args)
+    if options.column is None and not wide:
         msg = "--data needs --column: the column of your table to map."
         raise OptionError(msg)
     if args.boundaries == "2008":
@@ -480,16 +491,39 @@ def _user_spec(
             "area. Add a column of normalised values to your table and map that column."
         )
         raise OptionError(msg)
-    spec, warnings = user_choropleth_spec(
-        args.data,
-        options,
-        scheme=args.scheme,
-        k=args.k,
-        breaks=breaks,
-        lang=args.lang,
-        layer=layer,
-        title=args.title,
-    )
+    shown = getattr(args, "year", None)
+    if year_column is not None or wide:
+        spec, warnings = user_years_spec(
+            args.data,
+            options,
+            year_column=year_column,
+            years=wide,
+            scheme=args.scheme,
+            k=args.k,
+            breaks=breaks,
+            lang=args.lang,
+            layer=layer,
+            title=args.title,
+            year=shown,
+        )
+    elif shown is not None:
+        msg = (
+            f"--year {shown} picks the year shown first of a table of several years; say where "
+            "its years are with --year-column (one row per district and year) or --years (one "
+            "column per year)."
+        )
+        raise OptionError(msg)
+    else:
+        spec, warnings = user_choropleth_spec(
+            args.data,
+            options,
+            scheme=args.scheme,
+            k=args.k,
+            breaks=breaks,
+            lang=args.lang,
+            layer=layer,
+            title=args.title,
+        )
     for warning in warnings:
         print(f"izmir-maps: warning: {warning}", file=sys.stderr)
     return spec
@@ -497,8 +531,18 @@ def _user_spec(
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from izmir_maps.userdata.table import validate_user_file_report
+    from izmir_maps.userdata.years import validate_user_years
 
-    report = validate_user_file_report(args.file, read_options.from_namespace(args))
+    options = read_options.from_namespace(args)
+    year_column, wide = _year_options(args)
+    found = ""
+    if year_column is not None or wide:
+        report = validate_user_years(args.file, options, year_column=year_column, years=wide)
+        if year_column is not None:
+            found = f"year column: {report.year_column}; "
+        found += f"years: {', '.join(map(str, report.years)) or 'none'}; "
+    else:
+        report = validate_user_file_report(args.file, options)
     for warning in report.warnings:
         print(f"warning: {warning}")
     if report.problems:
@@ -508,9 +552,52 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         return 2
     print(
         f"{report.name}: no problems found (district column: {report.district_column}; "
-        f"columns: {', '.join(report.columns)})."
+        f"{found}columns: {', '.join(report.columns)})."
     )
     return 0
+
+
+# -- tables of several years (map --data, validate) ------------------------------------------------
+
+
+def _years_parser() -> argparse.ArgumentParser:
+    """The parent parser of ``map`` and ``validate`` for tables of several years."""
+    parser = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    group = parser.add_argument_group("a table of several years (--data for map: a year slider)")
+    group.add_argument(
+        "--year-column",
+        metavar="NAME",
+        help="the column of years (1900–2100) of a table with one row per district and year; "
+        "--column is the column of values",
+    )
+    group.add_argument(
+        "--years",
+        action="store_true",
+        help="one column per year: every column headed with a year ('2021', 'Nüfus 2021'); "
+        "with --column, only those of that quantity ('Nüfus')",
+    )
+    return parser
+
+
+def _year_flags(args: argparse.Namespace) -> list[str]:
+    """The year options given on the command line, as typed."""
+    names = (("year_column", "--year-column"), ("years", "--years"), ("year", "--year"))
+    return [flag for name, flag in names if hasattr(args, name)]
+
+
+def _year_options(args: argparse.Namespace) -> tuple[str | None, bool]:
+    """``--year-column`` and ``--years``; giving both is refused."""
+    year_column = getattr(args, "year_column", None)
+    wide = bool(getattr(args, "years", False))
+    if year_column is not None and wide:
+        msg = (
+            "Give --year-column (a table with one row per district and year) or --years (one "
+            "column per year), not both."
+        )
+        raise OptionError(msg)
+    if year_column is not None and not year_column.strip():
+        raise OptionError("--year-column is empty; give the name of the column of years.")
+    return year_column, wide
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:

@@ -7,13 +7,15 @@ the national layer (see :mod:`izmir_maps.data.provinces`).
 
 from __future__ import annotations
 
+import numbers
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 
-from izmir_maps._checks import check_lang, check_path, check_text, check_type
+from izmir_maps._checks import check_lang, check_path, check_text, check_type, shown
 from izmir_maps.data.join import district_table
 from izmir_maps.data.provinces import (
     is_izmir,
@@ -24,13 +26,16 @@ from izmir_maps.data.provinces import (
     resolve_province,
 )
 from izmir_maps.data.registry import user_indicator
+from izmir_maps.errors import OptionError
 from izmir_maps.spec.map_spec import DistrictData, MapSpec, _check_spec_args, choropleth_spec
+from izmir_maps.spec.years import year_spec, years_spec
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 from izmir_maps.userdata.options import ReadOptions
 from izmir_maps.userdata.table import read_user_table
+from izmir_maps.userdata.years import read_user_years
 
-__all__ = ["user_choropleth_spec", "user_table"]
+__all__ = ["user_choropleth_spec", "user_table", "user_years_spec"]
 
 
 def user_table(
@@ -86,16 +91,21 @@ def user_table(
     ind = user_indicator(
         column, title=title, integer=integer, source=_source(Path(path), data.sheet, column, lang)
     )
-    if is_izmir(options.province):
-        base = district_table(layer)  # type: ignore[arg-type]
-        columns = ["pcode", "district", "population", "area_km2", "geometry"]
-    else:  # the national layer serves print and screen alike
-        base = province_districts(options.province)  # type: ignore[arg-type]
-        columns = ["pcode", "district", "province", "area_km2", "geometry"]
-    table = base[columns].copy()
+    table = _base_table(options.province, layer)
     table[ind.id] = table["pcode"].map(values).astype(float)
     table[f"{ind.id}_rank"] = ind.rank_values(table[ind.id])
     return table, ind, list(data.warnings)
+
+
+def _base_table(province: str | None, layer: str) -> gpd.GeoDataFrame:
+    """The districts a user's table is mapped on: İzmir's (with population) or the province's."""
+    if is_izmir(province):
+        base = district_table(layer)  # type: ignore[arg-type]
+        columns = ["pcode", "district", "population", "area_km2", "geometry"]
+    else:  # the national layer serves print and screen alike
+        base = province_districts(province)  # type: ignore[arg-type]
+        columns = ["pcode", "district", "province", "area_km2", "geometry"]
+    return base[columns].copy()
 
 
 def _check_user_args(path: object, options: object, *, title: object, lang: object) -> None:
@@ -176,3 +186,90 @@ def user_choropleth_spec(
         spec.title = f"{spec.title} – {province_name(pcode)}"
         spec.land = province_land(pcode)
     return spec, warnings
+
+
+def user_years_spec(  # noqa: PLR0913 — keyword-only options, as user_choropleth_spec
+    path: str | os.PathLike[str],
+    options: ReadOptions | None = None,
+    *,
+    year_column: str | None = None,
+    years: bool = False,
+    scheme: str | None = None,
+    k: int | None = None,
+    breaks: list[float] | None = None,
+    lang: Lang = "tr",
+    layer: str = "web",
+    title: str | None = None,
+    year: int | None = None,
+    **fields: Any,
+) -> tuple[MapSpec, list[str]]:
+    r"""Spec of a year map of the user's table of several years, and the reader's warnings.
+
+    The table is read by :func:`izmir_maps.userdata.years.read_user_years`:
+    one row per district and year with ``year_column``, or one column per year
+    with ``years=True``. The map is that of
+    :func:`izmir_maps.spec.years.years_spec`: the classes come from every
+    year's values together, so a colour means the same range in every year;
+    ``spec.years`` holds every year and ``year`` (the latest by default) is
+    the year shown first. The other arguments are those of
+    :func:`user_choropleth_spec`.
+
+    Raises
+    ------
+    DataError
+        As :func:`~izmir_maps.userdata.years.read_user_years`.
+    OptionError
+        For a bad option, or a ``year`` that is not one of the table's years.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> path = Path(tmp.name) / "nufus.csv"
+    >>> _ = path.write_text("İlçe,2009,2021\nAliağa,63503,103364\n", encoding="utf-8")
+    >>> spec, warnings = user_years_spec(path, years=True, title="Nüfus", year=2009)
+    >>> spec.title, spec.years.years, spec.years.shown
+    ('Nüfus, 2009', (2009, 2021), 2009)
+    >>> tmp.cleanup()
+    """
+    _check_user_args(path, options, title=title, lang=lang)
+    _check_spec_args(scheme=scheme, k=k, breaks=breaks, lang=lang, layer=layer)
+    options = (options or ReadOptions()).with_fields(**fields)
+    if year is not None and (isinstance(year, bool) or not isinstance(year, numbers.Integral)):
+        msg = f"year must be a year (a whole number such as 2021) or None, not {shown(year)}."
+        raise OptionError(msg)
+    data = read_user_years(path, options, year_column=year_column, years=years)
+    year = None if year is None else int(year)
+    if year is not None and year not in data.years:
+        listed = ", ".join(map(str, data.years))
+        msg = f"year {year!r} is not one of the years of {Path(path).name}: {listed}."
+        raise OptionError(msg)
+    integer = bool(data.values["value"].map(float.is_integer).all())
+    columns = list(data.columns.values())
+    read = columns[0] if len(set(columns)) == 1 else f"{columns[0]} … {columns[-1]}"
+    ind = user_indicator(
+        data.label,
+        title=title,
+        integer=integer,
+        source=_source(Path(path), data.sheet, read, lang),
+    )
+    province = options.province
+    spec = years_spec(
+        _base_table(province, layer),
+        data.values[["pcode", "year", "value"]],
+        ind,
+        year=year,
+        scheme=scheme,
+        k=k,
+        breaks=breaks,
+        lang=lang,
+        layer=layer,  # type: ignore[arg-type]
+        neighbours=None if is_izmir(province) else province_neighbours(province),  # type: ignore[arg-type]
+    )
+    if not is_izmir(province):
+        pcode = resolve_province(province)
+        spec.years = replace(spec.years, title=f"{spec.years.title} – {province_name(pcode)}")  # type: ignore[arg-type]
+        spec = year_spec(spec, spec.years.shown)  # the title again, with the province
+        spec.land = province_land(pcode)
+    return spec, list(data.warnings)
