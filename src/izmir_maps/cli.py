@@ -321,7 +321,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
         )
         raise OptionError(msg)
     layer = "web" if fmt == "html" else "detailed"
-    _check_layout(args, fmt)
+    _check_layout(args)
     if getattr(args, "bivariate", None):
         return _bivariate_map(args, fmt)
     breaks, warnings = _parse_breaks(args.breaks, getattr(args, "decimal", "auto"))
@@ -345,38 +345,39 @@ def _bivariate_map(args: argparse.Namespace, fmt: str) -> int:
     from izmir_maps.spec.bivariate import bivariate_spec
 
     why = None
-    if fmt != "html":
-        why = f"a {fmt.upper()} map (print maps of the two-way legend are not drawn yet); use --out x.html"
-    elif args.data is not None or not args.indicator or args.indicator in MARKER_MAPS:
+    if args.data is not None or not args.indicator or args.indicator in MARKER_MAPS:
         why = "this map: name two indicators of the shipped data, e.g. `map employees --bivariate exports_usd`"
     elif (
         args.layout != "map" or args.per or args.boundaries or args.scheme or args.k or args.breaks
     ):
         why = "--layout/--per/--boundaries/--scheme/--k/--breaks (the classes are tertiles of each indicator)"
     if why is not None:
-        msg = f"--bivariate is for HTML maps of two indicators, not for {why}."
+        msg = f"--bivariate is for maps of two indicators, not for {why}."
         raise OptionError(msg)
-    spec = bivariate_spec(args.indicator, args.bivariate, lang=args.lang)
+    _check_without_data(args, read_options.from_namespace(args))  # --decimal etc. are for --data
+    layer = "web" if fmt == "html" else "detailed"  # print maps draw the detailed boundaries
+    spec = bivariate_spec(args.indicator, args.bivariate, lang=args.lang, layer=layer)
     path = _write(spec, args, fmt)
     print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0
 
 
-def _check_layout(args: argparse.Namespace, fmt: str) -> None:
-    """Refuse ``--layout grid`` where the grid is not drawn yet, naming what works."""
+def _check_layout(args: argparse.Namespace) -> None:
+    """Refuse ``--layout grid`` where the grid would mislead, naming what works.
+
+    Every format is drawn (HTML, and PNG/SVG/PDF by :mod:`izmir_maps.static._grid`).
+    """
     if args.layout != "grid":
         return
     why = None
-    if fmt != "html":
-        why = f"a {fmt.upper()} map (print maps of the grid are not drawn yet); use --out x.html"
-    elif args.data is not None:
+    if args.data is not None:
         why = "--data (your own tables are mapped on the real boundaries)"
     elif args.indicator in MARKER_MAPS:
         why = f"the {args.indicator!r} map (its points have real positions)"
     elif args.tiles:
         why = "--tiles (a basemap under abstract hexagons would mislead)"
     if why is not None:
-        msg = f"--layout grid is for HTML choropleths of an indicator, not for {why}."
+        msg = f"--layout grid is for choropleths of an indicator, not for {why}."
         raise OptionError(msg)
 
 

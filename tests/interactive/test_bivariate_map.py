@@ -67,19 +67,17 @@ def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
     assert a.read_bytes() == b.read_bytes()
 
 
-def test_cli_writes_html_and_refuses_print(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_cli_writes_html_and_refuses_reading_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     out = tmp_path / "bv.html"
     assert main(["map", "employees", "--bivariate", "exports_usd", "--out", str(out)]) == 0
     assert "Çalışan sayısı (SGK, 2008) ve İhracat" in out.read_text(encoding="utf-8")
-    code = main(
-        ["map", "employees", "--bivariate", "exports_usd", "--out", str(tmp_path / "bv.png")]
-    )
-    assert code != 0
-    assert (
-        "--bivariate is for HTML maps of two indicators, not for a PNG map"
-        in capsys.readouterr().err
-    )
-    assert not (tmp_path / "bv.png").exists()
+    capsys.readouterr()
+    args = ["map", "employees", "--bivariate", "exports_usd", "--decimal", ","]
+    assert main([*args, "--out", str(tmp_path / "x.html")]) == 2
+    assert "--decimal applies to your own table only" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
 
 
 # --- in the browser ------------------------------------------------------------------------------

@@ -26,11 +26,13 @@ from izmir_maps.spec.legend import (
     ClassesSection,
     HatchSection,
     SymbolSection,
+    TwoWaySection,
 )
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
     BOUNDARY_CHANGE_COLOR,
     FONT_FAMILY,
+    NO_DATA_COLOR,
     OSB_COLOR,
     PROPOSED_WIND_COLOR,
     WIND_COLOR,
@@ -46,6 +48,7 @@ from izmir_maps.static._layers import (
     PROPOSED_HATCH,
 )
 from izmir_maps.static._look import Look
+from izmir_maps.static._two_way import draw_two_way, two_way_width
 
 __all__ = ["BandPlan", "draw_band", "hatch_patch", "plan_band", "text_width"]
 
@@ -56,6 +59,9 @@ _EM = 0.56  # average DejaVu Sans character width, in font sizes
 _SOURCES_GAP_IN = 0.08
 _MEASURE_DPI = 100
 _TEXT_TO_PATH = TextToPath()
+#: Height (inches) an arrangement is charged when its two-way legend is wider than its
+#: column, so that :func:`plan_band` takes the arrangement with a wider column instead.
+_TOO_NARROW_IN = 100.0
 
 
 @dataclass
@@ -183,6 +189,8 @@ def _arrangements(spec: MapSpec) -> list[list[list]]:
         return [[osb[:1], [*osb[1:], _notes]]]
     if spec.kind == "wind":
         return [[wind[:2], [*wind[2:], _notes]]]
+    if plan.section(TwoWaySection) is not None:  # bivariate: the square, or all in one column
+        return [[[_two_way, _two_way_keys], [_notes]], [[_two_way, _two_way_keys, _notes]]]
     return [[classes, [_notes]]]
 
 
@@ -209,6 +217,46 @@ def _classes(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
         handles.append(hatch_patch(BOUNDARY_HATCH, BOUNDARY_CHANGE_COLOR))
         labels.append(changed.label)
     _legend(fig, lk, col, handles, labels, section.title)
+
+
+def _two_way(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    """The square two-way legend of a bivariate map (static._two_way)."""
+    section = spec.legend.section(TwoWaySection)
+    assert section is not None
+    titles = (
+        _wrap(section.y_title, col.width - 0.2, lk.legend),
+        _wrap(section.x_title, col.width - 0.2, lk.legend),
+    )
+    col.y -= draw_two_way(
+        fig, section, x=col.x, top=col.y, size=lk.legend, titles=titles, counts=lk.counts
+    )
+    if two_way_width(section, lk.legend) > col.width:
+        col.y -= _TOO_NARROW_IN
+
+
+def _two_way_keys(fig: Figure, spec: MapSpec, lk: Look, col: _Column) -> None:
+    """Under the square: the no-data swatch and the hatch of districts newer than the data."""
+    section = spec.legend.section(TwoWaySection)
+    assert section is not None
+    handles: list[Artist] = []
+    labels: list[str] = []
+    if section.no_data_label:
+        handles.append(
+            Patch(
+                facecolor=NO_DATA_COLOR,
+                edgecolor="#8c8c8c",
+                linewidth=0.3,
+                hatch=NO_DATA_HATCH,
+                hatchcolor=NO_DATA_HATCH_COLOR,
+            )
+        )
+        labels.append(section.no_data_label)
+    changed = spec.legend.section(HatchSection, "boundary")
+    if changed is not None:
+        handles.append(hatch_patch(BOUNDARY_HATCH, BOUNDARY_CHANGE_COLOR))
+        labels.append(changed.label)
+    if handles:
+        _legend(fig, lk, col, handles, labels, None)
 
 
 def hatch_patch(hatch: str, color: str, label: str | None = None) -> Patch:

@@ -10,6 +10,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from izmir_maps.data.grid import Layout
 from izmir_maps.spec.legend import HatchSection
 from izmir_maps.spec.map_spec import choropleth_spec
 from izmir_maps.spec.style import BOUNDARY_CHANGE_COLOR, FONT_FAMILY
@@ -28,6 +29,7 @@ def render_small_multiples_static(
     lang: Lang = "tr",
     columns: int = 3,
     panel_inches: float = 2.6,
+    layout: Layout = "map",
 ) -> Figure:
     """A grid of same-sized choropleths, one per indicator, each with its own legend.
 
@@ -41,6 +43,9 @@ def render_small_multiples_static(
         Panels per row.
     panel_inches
         Width of one panel.
+    layout
+        ``"map"`` (the real districts, unnamed in panels this small) or
+        ``"grid"`` (equal hexagons, every district named in its hexagon).
 
     Examples
     --------
@@ -56,8 +61,8 @@ def render_small_multiples_static(
         )
         for i, ind_id in enumerate(indicator_ids):
             ax = fig.add_subplot(grid[i // columns, i % columns])
-            spec = choropleth_spec(ind_id, lang=lang, layer="detailed")
-            render_static(spec, ax=ax, labels=False, size="half")
+            spec = choropleth_spec(ind_id, lang=lang, layer="detailed", layout=layout)
+            render_static(spec, ax=ax, labels=layout == "grid", size="half")
             title = spec.title  # says "2008 sınırları" where the 2008 view is drawn
             ax.set_title("\n".join(textwrap.wrap(title, 44)), loc="left", fontsize=6.5)
             items = spec.classification.legend_items(spec.indicator, lang)  # type: ignore[union-attr]

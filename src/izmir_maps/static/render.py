@@ -31,6 +31,7 @@ from izmir_maps.spec.describe import describe_sentences
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import FONT_FAMILY, SEA_COLOR
 from izmir_maps.static._body import FRAME, INK, draw_inset, draw_map
+from izmir_maps.static._grid import draw_grid, setup_grid_axes
 from izmir_maps.static._labels import figure_renderer, plain
 from izmir_maps.static._layers import CENTRE_PCODES, Geo, prepare
 from izmir_maps.static._legend import draw_band, plan_band, text_width
@@ -71,6 +72,13 @@ def render_static(
     describe: bool = False,
 ) -> Figure:
     """Draw ``spec`` as a static map.
+
+    A map on the district grid (``spec.layout == "grid"``) is drawn as
+    hexagons with every name inside, without inset, scale bar, north arrow
+    or context land (:mod:`izmir_maps.static._grid`). A year map
+    (``spec.years`` set) becomes small multiples, one panel per year with
+    one shared legend (:mod:`izmir_maps.static.years`); ``describe`` does
+    not apply to it. A bivariate map gets the square two-way legend.
 
     Parameters
     ----------
@@ -113,11 +121,23 @@ def render_static(
         geo = prepare(spec)
         if ax is not None:
             view = _fit(geo.view(), *_axes_inches(ax))
-            _setup_axes(ax, view)
+            _setup_axes(ax, view, spec)
             ax.set_title(plain(spec.title), fontsize=lk.title * 0.8, loc="left")
-            draw_map(ax, spec, geo, lk, labels=labels, centre=CENTRE_PCODES, inset=None)
+            draw_body(ax, spec, geo, lk, labels=labels)
             return ax.figure  # type: ignore[return-value]
+        if spec.years is not None:  # one panel per year, one legend (static.years)
+            from izmir_maps.static.years import render_years
+
+            return render_years(spec, geo, size=size, labels=labels)
         return _page(spec, geo, lk, size=size, labels=labels, describe=describe)
+
+
+def draw_body(ax: Axes, spec: MapSpec, geo: Geo, lk: Look, *, labels: bool) -> None:
+    """The map body without an inset (a panel): the grid's hexagons, or the real map."""
+    if spec.layout == "grid":
+        draw_grid(ax, spec, geo, lk, labels=labels)
+    else:
+        draw_map(ax, spec, geo, lk, labels=labels, centre=CENTRE_PCODES, inset=None)
 
 
 def write_static(fig: Figure, path: Path, *, fmt: str | None = None, dpi: int = 300) -> Path:
@@ -233,15 +253,23 @@ def _page(spec: MapSpec, geo: Geo, lk: Look, *, size: str, labels: bool, describ
     map_h = min(map_w * aspect, map_top - bottom - plan.height - _BAND_GAP_IN)
     map_w = min(map_w, map_h / aspect)  # a crowded band shrinks the map, never the type
     ax = fig.add_axes((m / pw, (map_top - map_h) / ph, map_w / pw, map_h / ph), gid="map")
-    _setup_axes(ax, _fit(view, map_w, map_h))
-    inset = _add_inset(fig, ax, geo, lk)
-    draw_map(ax, spec, geo, lk, labels=labels, centre=CENTRE_PCODES if inset else None, inset=inset)
-    if inset is not None:
-        draw_inset(inset, spec, geo, lk, labels=labels)
+    _setup_axes(ax, _fit(view, map_w, map_h), spec)
+    if spec.layout == "grid":  # hexagons: no inset, scale bar or sea (static._grid)
+        draw_grid(ax, spec, geo, lk, labels=labels)
+    else:
+        _draw_real_map(ax, _add_inset(fig, ax, geo, lk), spec, geo, lk, labels=labels)
     draw_band(
         fig, spec, lk, plan, top=map_top - map_h - _BAND_GAP_IN, bottom=bottom, left=m, right=pw - m
     )
     return fig
+
+
+def _draw_real_map(
+    ax: Axes, inset: Axes | None, spec: MapSpec, geo: Geo, lk: Look, *, labels: bool
+) -> None:
+    draw_map(ax, spec, geo, lk, labels=labels, centre=CENTRE_PCODES if inset else None, inset=inset)
+    if inset is not None:
+        draw_inset(inset, spec, geo, lk, labels=labels)
 
 
 def _description(fig: Figure, spec: MapSpec, lk: Look, *, top: float) -> float:
@@ -310,7 +338,7 @@ def _title_lines(title: str, width_in: float, size: float) -> list[str]:
         chars = max(20, min(chars - 1, int(chars * width_in / widest)))
 
 
-def _setup_axes(ax: Axes, view: np.ndarray) -> None:
+def _setup_axes(ax: Axes, view: np.ndarray, spec: MapSpec | None = None) -> None:
     ax.set_facecolor(SEA_COLOR)
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
@@ -319,6 +347,8 @@ def _setup_axes(ax: Axes, view: np.ndarray) -> None:
     for spine in ax.spines.values():
         spine.set_color(FRAME)
         spine.set_linewidth(0.6)
+    if spec is not None and spec.layout == "grid":
+        setup_grid_axes(ax)
 
 
 def _axes_inches(ax: Axes) -> tuple[float, float]:
