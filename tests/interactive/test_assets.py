@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import izmir_maps
-from izmir_maps.interactive._assets import COLOR_TOKENS, fill, page_css, page_js
+from izmir_maps.interactive._assets import COLOR_TOKENS, fill, page_css, page_js, page_js_min
 from izmir_maps.interactive.render import render_html
 from izmir_maps.interactive.sync import render_sync_html, sync_css, sync_js
 from izmir_maps.spec.map_spec import choropleth_spec, wind_spec
@@ -56,7 +56,9 @@ def test_every_script_file_parses(path: Path) -> None:
     node_check(path)
 
 
-@pytest.mark.parametrize("script", [page_js, sync_js], ids=["map page", "sync page"])
+@pytest.mark.parametrize(
+    "script", [page_js, page_js_min, sync_js], ids=["map script", "map page", "sync page"]
+)
 def test_the_scripts_parse_as_the_pages_inline_them(script, tmp_path: Path) -> None:
     """map.js loses its indentation and goes inside sync.js: both must still be JavaScript."""
     path = tmp_path / "inline.js"
@@ -92,13 +94,13 @@ def test_the_file_comments_stay_out_of_the_pages() -> None:
     for path in ASSETS.iterdir():
         assert path.read_text(encoding="utf-8").startswith("/* "), path.name
     pages = {
-        page_js(): render_html(wind_spec()).html,
+        page_js_min(): render_html(wind_spec()).html,
         sync_js(): render_sync_html(choropleth_spec("employees"), wind_spec()).html,
     }
     for script, page in pages.items():
         assert "This first comment" not in page
         assert page.endswith(f"<script>{script}</script>\n</body>\n</html>\n")
-        assert page.startswith("(function () {\n", page.rindex("<script>") + len("<script>"))
+        assert page.startswith("(function", page.rindex("<script>") + len("<script>"))
 
 
 def top_level_rules(css: str) -> int:

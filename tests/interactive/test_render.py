@@ -35,8 +35,9 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 KINDS = ("choropleth", "osb", "wind", "combined")
 SIZE_LIMIT = 300_000
 # A self-contained choropleth less Leaflet: its data, legend, table and its own script and
-# stylesheet inlined (88.6 kB when issue 16 set this limit).
-CHOROPLETH_PAYLOAD_LIMIT = 91_000
+# stylesheet inlined (88.6 kB when issue 16 set this limit; 96.6 kB with the year slider and the
+# ranking bars, 10 kB of script, inlined minified as the atlas shares it).
+CHOROPLETH_PAYLOAD_LIMIT = 99_000
 # A choropleth of the atlas, which refers to Leaflet and to its minified script and stylesheet in
 # assets/: 55.5 kB when issue 16 set this limit, against 1/20 of explore()'s 1,129,264 bytes.
 ATLAS_PAGE_LIMIT = 56_000

@@ -324,7 +324,7 @@ def leaflet_tags(
 
 
 def own_tags(assets: Assets, asset_prefix: str) -> tuple[list[str], str, str]:
-    """The page's own script and stylesheet: inlined, or linked minified from ``asset_prefix``.
+    """The page's own script and stylesheet, minified: inlined, or linked from ``asset_prefix``.
 
     Returns
     -------
@@ -337,7 +337,8 @@ def own_tags(assets: Assets, asset_prefix: str) -> tuple[list[str], str, str]:
     ([], '<link rel="stylesheet" href="../assets/map.min.css">', '<script src="../assets/map.min.js"></script>')
     """
     if assets == "inline":
-        return [page_js()], f"<style>{page_css()}</style>", f"<script>{page_js()}</script>"
+        script = page_js_min()
+        return [script], f"<style>{page_css_min()}</style>", f"<script>{script}</script>"
     prefix = html.escape(asset_prefix, quote=True)
     return (
         [],

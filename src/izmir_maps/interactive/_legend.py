@@ -12,7 +12,8 @@ goes through :func:`html.escape`.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from izmir_maps.interactive._style import SHAPES, safe_color
@@ -20,6 +21,7 @@ from izmir_maps.interactive._text import word
 from izmir_maps.spec.legend import (
     ClassesSection,
     HatchSection,
+    LegendClass,
     LegendPlan,
     Section,
     SizeSection,
@@ -33,14 +35,16 @@ from izmir_maps.text.names import turkish_sort_key
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 
-__all__ = ["build_legend", "value_table", "with_downloads"]
+__all__ = ["build_legend", "value_table", "with_downloads", "year_cells", "year_classes"]
 
 #: Marker class of the entries that explain filled and hollow (the CSS colours it grey).
 _LOCATION_SHAPE = "grey"
 _QUALITY = {"sourced": "s", "approximate": "a"}
 
 
-def build_legend(spec: MapSpec, *, choro: bool) -> tuple[str, str]:
+def build_legend(
+    spec: MapSpec, *, choro: bool, years: Sequence[MapSpec] | None = None
+) -> tuple[str, str]:
     """The legend box and the note box (``""`` when there is nothing to note) of ``spec``.
 
     Parameters
@@ -49,6 +53,9 @@ def build_legend(spec: MapSpec, *, choro: bool) -> tuple[str, str]:
         The map.
     choro
         Whether the map shows the choropleth layer.
+    years
+        A year map's spec of every year (:func:`~izmir_maps.spec.years.year_spec`):
+        the classes legend then has every row any year shows (see :func:`year_classes`).
     """
     plan = spec.legend
     sections = []
@@ -56,7 +63,8 @@ def build_legend(spec: MapSpec, *, choro: bool) -> tuple[str, str]:
     for section in plan.sections:
         if isinstance(section, ClassesSection):
             if choro:
-                sections.append(_classes_section(section, plan, spec.title))
+                rows, hidden = _year_rows(section, years, spec)
+                sections.append(_classes_section(rows, plan, spec.title, hidden))
         elif isinstance(section, TwoWaySection):
             sections.append(_grid_section(section, plan))
         elif isinstance(section, SymbolSection) and section.layer == "osb":
@@ -82,11 +90,14 @@ def build_legend(spec: MapSpec, *, choro: bool) -> tuple[str, str]:
 # --- sections ---------------------------------------------------------------------------------
 
 
-def _classes_section(section: ClassesSection, plan: LegendPlan, title: str) -> str:
+def _classes_section(
+    section: ClassesSection, plan: LegendPlan, title: str, hidden: frozenset[int] = frozenset()
+) -> str:
     parts = [f'<section data-layer="{section.layer}">', _heading(section.title, title)]
     parts.append('<ul class="izm-classes">')
-    for item in section.classes:
+    for i, item in enumerate(section.classes):
         cls = ' class="izm-nodata"' if item.no_data else ""
+        cls += " hidden" if i in hidden else ""  # a row of another year of a year map
         parts.append(
             f'<li{cls}><i class="izm-sw" style="background:{safe_color(item.color)}"></i>'
             f"<span>{html.escape(item.label)}</span><small>{html.escape(item.count_label)}</small></li>"
@@ -95,6 +106,60 @@ def _classes_section(section: ClassesSection, plan: LegendPlan, title: str) -> s
     parts += [f'<p class="izm-note">{html.escape(n.text)}</p>' for n in plan.plain_notes]
     parts.append("</section>")
     return "".join(parts)
+
+
+def year_classes(
+    years: Sequence[MapSpec],
+) -> tuple[tuple[LegendClass, ...], list[list[str | None]]]:
+    """The rows of a year map's classes legend, and per year the count each row shows.
+
+    The classes are the same in every year (fixed across the years); the no-data
+    row is there only in the years where some district has no value.
+
+    Parameters
+    ----------
+    years
+        A year map's spec of every year (:func:`~izmir_maps.spec.years.year_spec`),
+        in the order of the years.
+
+    Returns
+    -------
+    tuple
+        Every row any year shows (the classes, then the no-data row if any year
+        has it), and per year each row's count label, ``None`` where the row is
+        hidden that year.
+    """
+    sections = [_classes_of(spec) for spec in years]
+    rows = max((s.classes for s in sections), key=len)
+    counts: list[list[str | None]] = []
+    for section in sections:
+        classes = [c.count_label for c in section.classes if not c.no_data]
+        no_data = [c.count_label for c in section.classes if c.no_data]
+        if not rows[-1].no_data:  # no year lacks a value
+            counts.append([*classes])
+            continue
+        counts.append([*classes, no_data[0] if no_data else None])
+    return rows, counts
+
+
+def _year_rows(
+    section: ClassesSection, years: Sequence[MapSpec] | None, spec: MapSpec
+) -> tuple[ClassesSection, frozenset[int]]:
+    """``section`` with every row of a year map's years, and the rows hidden in the year shown."""
+    if not years or spec.years is None:
+        return section, frozenset()
+    rows, counts = year_classes(years)
+    shown = counts[spec.years.years.index(spec.years.shown)]
+    rows = tuple(
+        row if c is None else replace(row, count_label=c)
+        for row, c in zip(rows, shown, strict=True)
+    )
+    return replace(section, classes=rows), frozenset(i for i, c in enumerate(shown) if c is None)
+
+
+def _classes_of(spec: MapSpec) -> ClassesSection:
+    """The choropleth classes section of ``spec``'s legend."""
+    return next(s for s in spec.legend.sections if isinstance(s, ClassesSection))
 
 
 def _grid_section(section: TwoWaySection, plan: LegendPlan) -> str:
@@ -264,6 +329,8 @@ def value_table(title: str, data: Mapping[str, Any], lang: Lang) -> str:
     if "choro" in layers:
         skip = {text("boundary_tip", lang)}  # a note on a district, not one of its values
         head, rows = _rows([(d["n"], d.get("t", [])) for d in data["d"]], skip)
+        if "yr" in data:  # a year map: the columns of every year, filled by the slider
+            head = _year_head(data, skip)
         fill, first = text("no_data", lang), text("district", lang)
     elif data.get("osb") or data.get("wp"):
         points = data.get("osb") or data.get("wp")
@@ -290,6 +357,30 @@ def value_table(title: str, data: Mapping[str, Any], lang: Lang) -> str:
         f"<tbody>{body}</tbody></table></div>"
         f'<p class="izm-note">{html.escape(word("ma_table_order", lang))}</p></main>'
     )
+
+
+def year_cells(data: Mapping[str, Any], lang: Lang) -> list[list[list[str]]]:
+    """Per year of a year map, the cells of its value table (:func:`value_table`), row by row.
+
+    The rows and columns are those the table is drawn with, so that the page
+    swaps a year's texts into the same cells.
+    """
+    skip = {text("boundary_tip", lang)}
+    head, fill = _year_head(data, skip), text("no_data", lang)
+    out = []
+    for year in data["yr"]["f"]:
+        _, rows = _rows([(d["n"], r[1]) for d, r in zip(data["d"], year, strict=True)], skip)
+        out.append([[values.get(h, fill) for h in head] for _, values in rows])
+    return out
+
+
+def _year_head(data: Mapping[str, Any], skip: set[str]) -> list[str]:
+    """The value table's columns of a year map: every tooltip row any year shows."""
+    head: list[str] = []
+    for year in data["yr"]["f"]:
+        more, _ = _rows([(d["n"], r[1]) for d, r in zip(data["d"], year, strict=True)], skip)
+        head += [h for h in more if h not in head]
+    return head
 
 
 def _rows(

@@ -38,10 +38,16 @@ from izmir_maps.data.locations import SOURCED
 from izmir_maps.data.registry import Indicator, base_indicators, indicator, indicator_ids
 from izmir_maps.errors import UnknownIndicatorError
 from izmir_maps.interactive._geometry import encode_polyline, label_point, polygons_of, topology
-from izmir_maps.interactive._legend import build_legend, value_table
+from izmir_maps.interactive._legend import (
+    build_legend,
+    value_table,
+    year_cells,
+    year_classes,
+)
 from izmir_maps.interactive._style import KIND_TEXT, PLAIN_FILL, PLAIN_LINE, SHAPES, safe_color
 from izmir_maps.interactive._text import clean, is_missing, short_name, word
 from izmir_maps.spec.boundary import BoundaryCaveats
+from izmir_maps.spec.describe import describe_map
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.style import (
     BOUNDARY_CHANGE_COLOR,
@@ -54,6 +60,7 @@ from izmir_maps.spec.style import (
     attribution,
     wind_radius,
 )
+from izmir_maps.spec.years import year_spec
 from izmir_maps.text.names import ascii_fold, slugify, turkish_sort_key
 from izmir_maps.text.numbers import Lang, format_number
 from izmir_maps.text.words import has_text, text
@@ -192,7 +199,12 @@ def build_payload(spec: MapSpec, *, tiles: bool = False, labels: bool = True) ->
     layers.append(["labels", word("labels", lang), labels])
     # Leaflet's layer switch sets names as HTML: escape them here.
     data["layers"] = [[key, html.escape(name), on] for key, name, on in layers]
-    legend, notes = build_legend(spec, choro=choro)
+    years = _year_specs(spec) if choro else None
+    if years:
+        data["yr"] = _year_data(spec, years, districts, geo)
+    legend, notes = build_legend(spec, choro=choro, years=years)
+    if years:  # the value table's cells of every year, as value_table lays them out
+        data["yr"]["tb"] = year_cells(data, lang)
     return Payload(data, legend, notes, value_table(spec.title, data, lang))
 
 
@@ -333,6 +345,9 @@ def _district_data(
     # the legend's decimals, so that a tooltip's value can be found among its classes
     decimals = spec.classification.decimals(spec.indicator) if choro else None
     share_label = _share_label(districts)
+    bars = _has_bars(spec) and choro
+    # a rank is "of" the districts with a value: 1./1 in a year only one district reports
+    ranked = n if mapped not in districts.columns else int(districts[mapped].notna().sum())
     rows = []
     for i, (key, row) in enumerate(zip(districts.index, records, strict=True)):
         name = clean(row.get("district")) or clean(row.get("pcode"))
@@ -347,11 +362,13 @@ def _district_data(
         }
         if choro:
             item["c"] = safe_color(spec.classification.color_of(key))
-            item["t"] = _tooltip_rows(spec.indicator, row, lang, n, decimals, share_label)
+            item["t"] = _tooltip_rows(spec.indicator, row, lang, ranked, decimals, share_label)
             if spec.kind == "bivariate":  # both values, classes and ranks: decided by the spec
                 item["t"] = [list(r) for r in spec.tooltips[key]]
             if provinces is not None:  # a district name may occur in several provinces
                 item["t"].insert(0, [text("province", lang), clean(provinces.iloc[i])])
+            if bars:
+                _add_bar(item, spec.indicator, row.get(spec.indicator.id), lang, decimals)
         elif pcode in proposed:
             item["t"] = [[word("proposed_district", lang), text("yes", lang)]]
         if pcode in proposed:
@@ -373,7 +390,133 @@ def _district_data(
     }
     if several:
         out["pb"] = _province_borders(geo, list(districts["pcode"]))
+    if bars:
+        out["rb"] = _bar_words(spec)
     return out
+
+
+def _year_specs(spec: MapSpec) -> list[MapSpec] | None:
+    """The spec of every year of a year map (:mod:`izmir_maps.spec.years`), else ``None``."""
+    if spec.years is None or spec.kind != "choropleth":
+        return None
+    return [year_spec(spec, year) for year in spec.years.years]
+
+
+def _year_data(
+    spec: MapSpec, years: list[MapSpec], districts: gpd.GeoDataFrame, geo: _Geometry
+) -> dict[str, Any]:
+    """What the year slider shows of each year: the ``yr`` entry of a year map's payload.
+
+    Each year's districts go through :func:`_district_data`, as the year shown
+    first does, so a year's fills, tooltips and bars are what a map of that
+    year alone would show.
+
+    Returns
+    -------
+    dict
+        ``y``: the years; ``s``: the index of the year shown first; ``f``: per
+        year, per district (in the order of ``d``) its fill colour, tooltip rows,
+        name read out, bar value (``None`` without a value) and bar label, and its
+        popup values; ``k``: per year the count of each row of the classes legend
+        (``None``: the row is hidden that year); ``tt``: per year the title;
+        ``ds``: per year the description of the map; ``w``: the words of the slider;
+        and, added by :func:`build_payload`, ``tb``: per year the value table's cells.
+    """
+    assert spec.years is not None
+    lang = spec.lang
+    fills = []
+    for shown in years:
+        frame = districts.copy()
+        for column in shown.districts.columns.drop(shown.districts.geometry.name):
+            frame[column] = shown.districts[column].to_numpy()
+        rows = _district_data(shown, frame, geo, choro=True)["d"]
+        fills.append(
+            [
+                [r["c"], r["t"], r.get("an") or _composed_name(r), r.get("bv"), r.get("bs"), r["v"]]
+                for r in rows
+            ]
+        )
+    _, counts = year_classes(years)
+    return {
+        "y": list(spec.years.years),
+        "s": spec.years.years.index(spec.years.shown),
+        "f": fills,
+        "k": counts,
+        "tt": [y.title for y in years],
+        "ds": [describe_map(y) for y in years],  # the map in words, read by screen readers
+        "w": {k: text(f"ys_{k}", lang) for k in ("group", "label", "play", "pause")},
+    }
+
+
+# --- ranking bars -----------------------------------------------------------------------------
+
+
+def _has_bars(spec: MapSpec) -> bool:
+    """Whether the page lists its districts as ranking bars: a choropleth of values.
+
+    Not a bivariate or combined map (two values, or markers too), and not a map
+    of ranks, whose "longest bar" would be the last district.
+    """
+    ind = spec.indicator
+    return spec.kind == "choropleth" and ind is not None and ind.fmt != "rank"
+
+
+def _bar_value(value: object) -> int | float | None:
+    """The value a bar is drawn and sorted by: exact for whole numbers, else 7 digits.
+
+    Examples
+    --------
+    >>> _bar_value(27225.0), _bar_value(263.44231987), _bar_value(float("nan"))
+    (27225, 263.4423, None)
+    """
+    if is_missing(value):
+        return None
+    number = float(value)
+    if not math.isfinite(number):
+        return None
+    if number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return float(f"{number:.7g}")
+
+
+def _add_bar(
+    item: dict[str, Any], ind: Indicator, value: object, lang: Lang, decimals: int | None
+) -> None:
+    """A district's ranking bar: ``bv`` the value mapped (``None``: no data), ``bs`` as shown.
+
+    ``bs`` is the value as the tooltip writes it; it is left out where it is the
+    tooltip's first value (``t[0][1]``, as on every map of one province), and
+    map.js reads that instead: 0.6 kB less on a map of 30 districts.
+    """
+    item["bv"] = _bar_value(value)
+    shown = (
+        text("no_data", lang)
+        if item["bv"] is None
+        else ind.format(float(value), lang, decimals=decimals, unit=True)
+    )
+    if shown != item["t"][0][1]:
+        item["bs"] = shown
+
+
+def _bar_words(spec: MapSpec) -> dict[str, str]:
+    """The words of the ranking panel (``rb`` of the payload), in the map's language.
+
+    ``h``: its heading (what is ranked), ``b``: the button, ``x``: its close
+    button, ``i``: how to use it, ``nd``: a district without a value, ``r``: a
+    rank ("{rank}./{of}"), ``s``: the live region on a chosen district
+    ("{name}", "{value}", "{rank}"), ``c``: the live region when cleared.
+    """
+    lang = spec.lang
+    return {
+        "h": spec.indicator.label(lang),
+        "b": text("rb_button", lang),
+        "x": text("rb_close", lang),
+        "i": text("rb_hint", lang),
+        "nd": word("ma_no_data", lang),
+        "r": text("rank_of", lang, rank="{rank}", of="{of}"),
+        "s": text("rb_selected", lang, name="{name}", value="{value}", rank="{rank}"),
+        "c": text("rb_cleared", lang),
+    }
 
 
 def _access_name(name: str, rows: list[list[str]], lang: Lang, *, proposed: bool) -> str:

@@ -420,14 +420,14 @@ function show(i, zoom) {
 }
 function hashOf() {
   var c = map.getCenter(), i = D.d.indexOf(sel);
-  return "#" + (i >= 0 ? N.d[i].s : "") + "/" + Number(map.getZoom().toFixed(2)) + "/" + c.lat.toFixed(4) + "/" + c.lng.toFixed(4);
+  return "#" + (i >= 0 ? N.d[i].s : "") + "/" + Number(map.getZoom().toFixed(2)) + "/" + c.lat.toFixed(4) + "/" + c.lng.toFixed(4) + yearPart();
 }
 function writeHash() {
   if (!ready) { return; }
   try { win.history.replaceState(null, "", hashOf()); } catch (err) { /* a sandboxed frame: no address to keep */ }
 }
 function restore() {
-  var h = /^([^/]*)(?:\/(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?))?$/.exec(win.location.hash.slice(1)), key, i = -1;
+  var h = /^([^/]*)(?:\/(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?))?$/.exec(yearOf(win.location.hash.slice(1))), key, i = -1;
   if (!h) { return; }
   try { key = fold(decodeURIComponent(h[1])); } catch (err) { key = ""; }
   N.d.forEach(function (n, j) { if (i < 0 && key && (n.s === key || n.k === key)) { i = j; } });
@@ -533,6 +533,8 @@ function navBox() {
   row.appendChild(fullscreen());
   var t = valueTable();
   if (t) { row.appendChild(t); }
+  var rk = rankButton();
+  if (rk) { row.appendChild(rk); }
   nav.appendChild(row);
   return nav;
 }
@@ -581,6 +583,112 @@ function printing() {
   if (mq && mq.addEventListener) { mq.addEventListener("change", function (e) { if (e.matches) { enter(); } else { leave(); } }); }
 }
 
+/* --- year slider --- */
+/* A map of several years (D.yr): one map, a slider and play/pause. The payload holds every
+   year's fills, tooltips, names read out, bar values, legend counts and titles: the slider
+   only copies them in. The year is kept in the address as its last part, "y=2009". */
+var Y = D.yr, yearAt = Y ? Y.s : -1, yearBox = null, yearTimer = null;
+function setYear(i) {
+  if (!Y || i < 0 || i >= Y.y.length || isNaN(i)) { return; }
+  yearAt = i;
+  D.d.forEach(function (d, j) {
+    var r = Y.f[i][j], p = byId[d.id], el = p.getElement();
+    d.c = r[0]; d.t = r[1]; d.an = r[2]; d.bv = r[3]; d.v = r[5];
+    if (r[4] === null) { delete d.bs; } else { d.bs = r[4]; }  /* left out: the tooltip's value */
+    if (el) { el.setAttribute("aria-label", d.an); }
+    if (p.isTooltipOpen()) { p.getTooltip().update(); }
+    if (p.isPopupOpen()) { p.getPopup().update(); }
+  });
+  restyle();
+  yearTexts(i);
+  yearShow(i);
+  writeHash();
+  doc.dispatchEvent(new win.CustomEvent("izm:year", {detail: {year: Y.y[i]}}));
+}
+function yearTexts(i) {
+  var rows = legend ? legend.querySelectorAll('section[data-layer="choro"] .izm-classes li') : [];
+  Array.prototype.forEach.call(rows, function (li, j) {
+    var k = Y.k[i][j];
+    li.hidden = k === null || k === undefined;
+    if (!li.hidden) { li.querySelector("small").textContent = k; }
+  });
+  var h = legend && legend.querySelector("h1");
+  if (h) { h.textContent = Y.tt[i]; }
+  var desc = box.querySelector(".izm-sr");
+  if (desc && Y.ds) { desc.textContent = Y.ds[i]; }
+  box.setAttribute("aria-label", Y.tt[i]);
+  if (N) { doc.title = Y.tt[i]; }  /* a page of one map: its title is the map's */
+  yearTable(i);
+}
+function yearTable(i) {
+  /* "Tablo olarak göster": the year's cells, in the rows and columns the table was drawn with */
+  var sec = Y.tb && doc.querySelector(".izm-table");
+  if (!sec) { return; }
+  sec.querySelector("caption h1").textContent = Y.tt[i];
+  sec.querySelector(".izm-table-box").setAttribute("aria-label", Y.tt[i]);
+  Array.prototype.forEach.call(sec.querySelectorAll("tbody tr"), function (tr, r) {
+    Array.prototype.forEach.call(tr.querySelectorAll("td"), function (td, c) { td.textContent = Y.tb[i][r][c]; });
+  });
+}
+function yearShow(i) {
+  if (!yearBox) { return; }
+  yearBox.input.value = String(i);
+  yearBox.input.setAttribute("aria-valuetext", String(Y.y[i]));
+  yearBox.now.textContent = String(Y.y[i]);
+}
+function yearPlay(on) {
+  /* play: a step about every second, slower for a reader who asked for less motion; it stops
+     at the last year, and starts again from the first when pressed there */
+  var slow = win.matchMedia && win.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  if (yearTimer) { win.clearInterval(yearTimer); yearTimer = null; }
+  yearBox.play.setAttribute("aria-pressed", on ? "true" : "false");
+  yearBox.icon.textContent = on ? "\u275a\u275a" : "\u25b6";
+  yearBox.word.textContent = on ? Y.w.pause : Y.w.play;
+  if (!on) { return; }
+  if (yearAt >= Y.y.length - 1) { setYear(0); }
+  yearTimer = win.setInterval(function () {
+    setYear(yearAt + 1);
+    if (yearAt >= Y.y.length - 1) { yearPlay(false); }
+  }, slow ? 2000 : 1100);
+}
+function yearSlider() {
+  var wrap = node("div", "izm-box izm-years"), top = node("div", "izm-yr-top");
+  var lab = node("label", "izm-yr-lab"), name = node("span", null, Y.w.label), input = node("input");
+  var now = node("span", "izm-yr-now", String(Y.y[Y.s])), ends = node("div", "izm-yr-ends");
+  var play = button("izm-yr-play", "", function () { yearPlay(play.getAttribute("aria-pressed") !== "true"); });
+  wrap.setAttribute("role", "group");
+  wrap.setAttribute("aria-label", Y.w.group);
+  now.setAttribute("aria-hidden", "true");  /* the slider says the year: aria-valuetext */
+  input.type = "range"; input.min = "0"; input.max = String(Y.y.length - 1); input.step = "1";
+  input.addEventListener("input", function () { if (yearTimer) { yearPlay(false); } setYear(+input.value); });
+  lab.appendChild(name);
+  lab.appendChild(input);
+  Y.y.forEach(function (y, j) {  /* every year under its step, or the first and the last of many */
+    if (Y.y.length <= 6 || j === 0 || j === Y.y.length - 1) { ends.appendChild(node("span", null, String(y))); }
+  });
+  ends.setAttribute("aria-hidden", "true");
+  top.appendChild(now);
+  top.appendChild(play);
+  [top, lab, ends].forEach(function (e) { wrap.appendChild(e); });
+  var icon = node("span", "izm-yr-icon"), word = node("span");
+  icon.setAttribute("aria-hidden", "true");
+  play.appendChild(icon);
+  play.appendChild(word);
+  yearBox = {input: input, now: now, play: play, icon: icon, word: word};
+  yearPlay(false);
+  yearShow(Y.s);
+  return wrap;
+}
+function yearOf(raw) {
+  /* "bornova/10/38.4/27.1/y=2009" or "y=2009": the year set, the rest returned */
+  var m = Y ? /(?:^|\/)y=(\d+)$/.exec(raw) : null;
+  if (!m) { return raw; }
+  var i = Y.y.indexOf(+m[1]);
+  if (i >= 0 && i !== yearAt) { setYear(i); }
+  return raw.slice(0, m.index);
+}
+function yearPart() { return Y ? "/y=" + Y.y[yearAt] : ""; }
+if (Y) { control(yearSlider(), slim ? "bottomleft" : "bottomright"); }
 var padL = 10, padT = 10;
 if (legend && !slim) {  /* a phone has it below the map: padB */
   if (legend.offsetWidth < 0.42 * box.clientWidth && legend.offsetHeight < 0.8 * box.clientHeight) {
@@ -620,5 +728,159 @@ if (N) {
   map.on("moveend", writeHash);
   printing();
 }
+/* --- ranking bars --- */
+/* Beside a choropleth (D.rb): its districts as bars, longest first, linked to the map. A bar
+   pointed at or focused outlines its district on the map; a district pointed at or focused
+   marks its bar; a click on a bar, or Enter, opens the district's popup as a click on the map
+   does; Escape clears, then closes the panel. The payload gives every number and word: each
+   district's value bv (null: no data) and its text bs (left out where it is the tooltip's
+   first value). The order and the ranks are made here, as a year map changes the values
+   ("izm:year" on the document). */
+function rankButton() {
+  /* called by navBox, before the districts exist: the button and the empty, hidden panel */
+  var R = D.rb;
+  if (!R || box.id !== "izm-map") { return null; }  /* a page of one map: not a half of sync.js */
+  var panel = node("aside", "izm-rb"), head = node("div", "izm-rb-head"), h = node("h2", null, R.b);
+  var x = node("button", "izm-rb-x", "\u00d7"), live = node("p", "izm-rb-live");
+  var b = node("button", "izm-rbtn", R.b);
+  panel.id = "izm-rb"; h.id = "izm-rb-h";
+  panel.hidden = true;
+  panel.setAttribute("aria-labelledby", "izm-rb-h");
+  x.type = "button"; x.title = R.x;
+  x.setAttribute("aria-label", R.x);
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  head.appendChild(h);
+  head.appendChild(x);
+  [head, node("p", "izm-rb-what", R.h), node("p", "izm-rb-hint", R.i), live, node("ol")].forEach(function (e) { panel.appendChild(e); });
+  doc.body.appendChild(panel);
+  b.type = "button";
+  b.setAttribute("aria-expanded", "false");
+  b.setAttribute("aria-controls", "izm-rb");
+  return b;
+}
+var rbOpener = box.querySelector(".izm-rbtn");
+if (rbOpener) { rankBars(doc.querySelector(".izm-rb"), rbOpener); }
+function rankBars(panel, opener) {
+  var R = D.rb, list = panel.querySelector("ol"), live = panel.querySelector(".izm-rb-live");
+  var bars = {}, here = null, pos = {}, folded = null;
+  order.forEach(function (i, k) { pos[i] = k; });  /* ties, and the districts without a value: Turkish alphabetical */
+  function has(d) { return typeof d.bv === "number"; }
+  function shown(d) { return has(d) ? (typeof d.bs === "string" ? d.bs : d.t[0][1]) : R.nd; }
+  function say(d) {
+    var b = bars[d.id], s = has(d) ? R.s : R.s.replace(/,?\s*\{rank\}/, "");
+    return s.replace("{name}", function () { return d.n; }).replace("{value}", function () { return shown(d); })
+      .replace("{rank}", function () { return b ? b.izmRank : ""; });
+  }
+  function mark(d, cls, on, scroll) {
+    var b = d && bars[d.id];
+    if (!b) { return; }
+    b.classList.toggle(cls, on);
+    if (on && scroll && !panel.hidden) { b.scrollIntoView({block: "nearest"}); }
+  }
+  function lit(d, on) {
+    /* as the map's own mouseover and mouseout */
+    var p = byId[d.id];
+    if (on) { p.setStyle(S.hover); p.bringToFront(); } else { p.setStyle(baseStyle(d)); if (sel !== d) { settle(d); } }
+    mark(d, "izm-rb-on", on, false);
+  }
+  function pick(d, b, keys) {
+    var p = byId[d.id], el, body;
+    p.openPopup(d.l);
+    el = p.getPopup().getElement();
+    if (!keys || !el) { return; }
+    /* by keyboard the popup takes the focus, and Escape or its close button give it back to the bar */
+    el.izmBack = b;
+    body = el.querySelector(".leaflet-popup-content");
+    if (body) { body.focus({preventScroll: true}); }
+  }
+  function bar(d, rank, top) {
+    var b = node("button", "izm-rb-bar"), line = node("span", "izm-rb-top"), track = node("span", "izm-rb-track");
+    b.type = "button";
+    b.izmRank = rank ? R.r.replace("{rank}", rank).replace("{of}", top.n) : "";
+    [node("span", "izm-rb-k", rank ? rank + "." : "\u2013"), node("span", "izm-rb-n", d.n), node("span", "izm-rb-v", shown(d))].forEach(function (e, i) {
+      if (i) { line.appendChild(document.createTextNode(" ")); }  /* the button's name: "4. Çiğli 39.234 kişi" */
+      line.appendChild(e);
+    });
+    b.appendChild(line);
+    if (rank) {
+      var fill = node("span", "izm-rb-fill");
+      fill.style.width = (top.v > 0 ? Math.max(d.bv, 0) / top.v * 100 : 0) + "%";
+      fill.style.backgroundColor = d.c;
+      if (d.b) { fill.className += " izm-rb-hatch"; }  /* hatched on the map too: an estimate */
+      track.appendChild(fill);
+    }
+    b.appendChild(track);
+    if (d.b) { b.appendChild(node("span", "izm-rb-cv", d.t[d.t.length - 1][1])); }  /* _add_caveat's line, the tooltip's last */
+    b.addEventListener("mouseenter", function () { lit(d, true); });
+    b.addEventListener("mouseleave", function () { if (b !== doc.activeElement) { lit(d, false); } });
+    b.addEventListener("focus", function () { lit(d, true); });
+    b.addEventListener("blur", function () { if (!b.matches(":hover")) { lit(d, false); } });
+    b.addEventListener("click", function (e) { pick(d, b, !e.detail); });
+    return b;
+  }
+  function draw() {
+    var withV = [], without = [], top = {v: 0, n: 0}, rank = 0, was = doc.activeElement, back = null;
+    D.d.forEach(function (d, i) { (has(d) ? withV : without).push(i); });
+    withV.sort(function (a, b) { return D.d[b].bv - D.d[a].bv || pos[a] - pos[b]; });
+    without.sort(function (a, b) { return pos[a] - pos[b]; });
+    withV.forEach(function (i) { top.v = Math.max(top.v, D.d[i].bv); });
+    top.n = withV.length;
+    list.textContent = "";
+    withV.concat(without).forEach(function (i, k) {
+      var d = D.d[i], li = node("li"), old = bars[d.id];
+      if (has(d) && (k === 0 || d.bv !== D.d[withV[k - 1]].bv)) { rank = k + 1; }  /* ties share a rank */
+      bars[d.id] = bar(d, has(d) ? rank : 0, top);
+      if (old && old === was) { back = bars[d.id]; }
+      li.appendChild(bars[d.id]);
+      list.appendChild(li);
+    });
+    mark(here, "izm-rb-sel", true, false);
+    if (back) { back.focus({preventScroll: true}); }
+  }
+  function chosen(d) {
+    mark(here, "izm-rb-sel", false, false);
+    here = d;
+    mark(d, "izm-rb-sel", true, true);
+    live.textContent = d ? say(d) : "";
+  }
+  function openPanel(on) {
+    var whole = map.getBounds().contains(D.view.bounds), c = map.getCenter();  /* all of it in view: fit it again */
+    panel.hidden = !on;
+    opener.setAttribute("aria-expanded", on ? "true" : "false");
+    doc.body.classList.toggle("izm-rb-open", on);
+    if (slim && legend) {
+      /* a phone: the panel takes the lower part of the screen, the legend folds to its title */
+      if (on) { folded = legend.open; legend.open = false; } else if (folded !== null) { legend.open = folded; folded = null; }
+      padB = box.querySelector(".leaflet-bottom.leaflet-left").offsetHeight + 10;
+    }
+    map.invalidateSize({pan: false});
+    if (whole) { fit(D.view.bounds); } else { map.setView(c, map.getZoom(), {animate: false}); }  /* else the centre stays */
+    mark(here, "izm-rb-sel", true, true);
+    (on ? panel.querySelector(".izm-rb-x") : opener).focus();
+  }
+  D.d.forEach(function (d) {
+    var p = byId[d.id], el = p.getElement();
+    p.on("mouseover", function () { mark(d, "izm-rb-on", true, true); });
+    p.on("mouseout", function () { mark(d, "izm-rb-on", false, false); });
+    p.on("popupopen", function () { chosen(d); });
+    p.on("popupclose", function () { if (here === d) { chosen(null); } });
+    el.addEventListener("focus", function () { mark(d, "izm-rb-on", true, true); });
+    el.addEventListener("blur", function () { mark(d, "izm-rb-on", false, false); });
+  });
+  opener.addEventListener("click", function () { openPanel(panel.hidden); });
+  panel.querySelector(".izm-rb-x").addEventListener("click", function () { openPanel(false); });
+  panel.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") { return; }
+    e.preventDefault();
+    if (!here) { openPanel(false); return; }
+    map.closePopup();
+    live.textContent = R.c;
+  });
+  doc.addEventListener("izm:year", draw);
+  draw();
+  if (sel) { chosen(sel); }
+}
+
 window.izmirMap = {map: map, districts: byId, layers: groups, fitLabels: fitLabels, show: show};
 }());
