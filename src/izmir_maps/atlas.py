@@ -12,6 +12,7 @@ boundaries → indicators → join → classify → render → write. The layout
     DIR/compare/*.html           comparison pages, small multiples, synchronised maps
     DIR/grid/*.html              key maps on the equal-area district grid (GRID_MAPS)
     DIR/bivariate/<x>-<y>.html   3 × 3 bivariate maps of two indicators (BIVARIATE_MAPS)
+    DIR/years/population.html    the districts' populations over the years, with a year slider
     DIR/stats.html               Moran's I, LISA maps, ranking table
     DIR/data/*.csv|.geojson      the district table, its sources, rankings, statistics,
                                  and the source tables the legends cite (osb.csv …)
@@ -58,6 +59,7 @@ from izmir_maps.pages.statistics import moran_download, ranking_download, render
 from izmir_maps.pages.thumbs import THUMB_WIDTH, thumbnail_size, thumbnail_svg
 from izmir_maps.spec.bivariate import bivariate_spec
 from izmir_maps.spec.map_spec import MapSpec, choropleth_spec, combined_spec, osb_spec, wind_spec
+from izmir_maps.spec.years import population_years_spec
 from izmir_maps.staging import MARKER, staged_folder
 from izmir_maps.text.names import slugify
 from izmir_maps.text.numbers import Lang
@@ -80,7 +82,7 @@ GRID_MAPS = ("employees", "exports_usd", "izka_applications")
 BIVARIATE_MAPS = (("employees", "exports_usd"), ("izka_applications", "firms"))
 #: Source tables of data/ that legends and reports cite by path ("data/osb.csv"): copied into
 #: the atlas.
-CITED_TABLES = ("osb.csv", "wind_farms.csv", "boundary_history.csv")
+CITED_TABLES = ("osb.csv", "wind_farms.csv", "boundary_history.csv", "population_years.csv")
 
 _OCHA = "OCHA COD-AB Türkiye ADM2"
 #: Columns of the district table that are not indicators: catalogue key of the label, source.
@@ -353,6 +355,20 @@ def _write_atlas(
             )
         )
         grid_pages.append((f"bivariate/{bv_spec.slug}.html", bv_spec.title, text("bv_about", lang)))
+
+    years = population_years_spec(lang=lang)  # one map over the years, classes fixed across them
+    written.append(
+        write_html(
+            years,
+            safe_join(out, "years", "population.html"),
+            assets="shared",
+            atlas=AtlasLinks(home="../index.html", profiles="../districts/"),
+        )
+    )
+    assert years.years is not None
+    first, last = years.years.years[0], years.years.years[-1]
+    title = text("years_title", lang, title=years.years.title, year=f"{first}–{last}")
+    grid_pages.append(("years/population.html", title, text("years_about", lang)))
 
     say("[5/7] Computing Moran's I and LISA, writing the statistics page")
     stats_html, morans, ranking = render_stats_page(web, lang=lang)
