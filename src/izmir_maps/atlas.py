@@ -78,8 +78,13 @@ COMPARISONS = (("Aliağa", "Bergama", "Foça", "Menemen"), ("Aliağa", "Çiğli"
 #: Maps also drawn on the equal-area district grid (``grid/<slug>.html``).
 GRID_MAPS = ("employees", "exports_usd", "izka_applications")
 #: Pairs drawn as 3 × 3 bivariate maps (``bivariate/<x>-<y>.html``): jobs against exports,
-#: demand for İZKA support against the business base.
-BIVARIATE_MAPS = (("employees", "exports_usd"), ("izka_applications", "firms"))
+#: demand for İZKA support against the business base, and jobs against exports per resident
+#: (on the 2008 boundaries, as rates of the 2008 data are).
+BIVARIATE_MAPS = (
+    ("employees", "exports_usd"),
+    ("izka_applications", "firms"),
+    ("employees_per_1000", "exports_usd_per_capita"),
+)
 #: Source tables of data/ that legends and reports cite by path ("data/osb.csv"): copied into
 #: the atlas.
 CITED_TABLES = ("osb.csv", "wind_farms.csv", "boundary_history.csv", "population_years.csv")

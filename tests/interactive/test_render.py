@@ -465,8 +465,9 @@ def test_values_of_a_thousandth_show_three_decimals_in_legend_and_tooltips() -> 
     ]
     tooltips = _tooltips(page)
     names = ["Aliağa", "Bayındır", "Bergama", "Bornova", "Buca", "Çeşme", "Çiğli", "Dikili", "Foça"]
+    # ranked among the nine districts with a value, not among all 30
     assert [tooltips[n] for n in names] == [
-        [["Oran", f"0,00{i}"], ["Sıra", f"{10 - i}./30"]] for i in range(1, 10)
+        [["Oran", f"0,00{i}"], ["Sıra", f"{10 - i}./9"]] for i in range(1, 10)
     ]
     assert tooltips["Konak"] == [["Oran", "Veri yok"]]
 

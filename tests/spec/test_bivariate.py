@@ -175,3 +175,19 @@ def test_a_zero_count_gets_no_place_as_on_the_one_indicator_maps() -> None:
         ["Organize sanayi bölgesi sayısı: sınıf", "düşük"],
         ["Organize sanayi bölgesi sayısı: sıra", "OSB yok"],
     ]
+
+
+def test_rates_of_the_2008_data_are_paired_on_the_2008_boundaries() -> None:
+    """Per-resident jobs and exports: Bayraklı's 474 jobs would read as a rate of its 2021 people."""
+    rates = bivariate_spec("employees_per_1000", "exports_usd_per_capita")
+    assert rates.boundaries == "2008"
+    assert len(rates.districts) == 28
+    names = set(rates.districts["district"])
+    assert {"Bayraklı", "Karabağlar"} & names == set()
+    assert {"Karşıyaka (Bayraklı dahil)", "Konak (Karabağlar dahil)"} <= names
+    assert rates.title.endswith("– 2008 sınırları")
+    assert [note.kind for note in rates.legend.notes] == ["classification", "boundary_view"]
+    grid = rates.legend.section(TwoWaySection)
+    assert sum(sum(row) for row in grid.counts) == 28
+    # the counts stay on the districts' own boundaries
+    assert bivariate_spec("employees", "exports_usd").boundaries == "current"

@@ -23,7 +23,13 @@ from izmir_maps.data.boundaries import load_neighbours
 from izmir_maps.data.join import district_table
 from izmir_maps.data.registry import Indicator, indicator
 from izmir_maps.errors import OptionError
-from izmir_maps.spec.boundary import boundary_caveats, display_names
+from izmir_maps.spec.boundary import (
+    boundary_caveats,
+    default_view,
+    display_names,
+    view_note,
+    view_title,
+)
 from izmir_maps.spec.classify import Classification
 from izmir_maps.spec.legend import HatchSection, LegendPlan, Note, TwoWaySection, count_label
 from izmir_maps.spec.map_spec import MapSpec
@@ -126,7 +132,9 @@ def bivariate_spec(x_id: str, y_id: str, *, lang: Lang = "tr", layer: str = "web
     if x.id == y.id:
         msg = f"--bivariate needs two different indicators, not {x.id!r} twice."
         raise OptionError(msg)
-    table = display_names(district_table(layer, "current"), "current", lang)
+    # a rate of the 2008 data is mapped on the 2008 boundaries (as its own map is), and so both
+    view = "2008" if "2008" in (default_view(x), default_view(y)) else "current"
+    table = display_names(district_table(layer, view), view, lang)
     xc, yc = tertile_classes(table[x.id]), tertile_classes(table[y.id])
     both = (xc >= 0) & (yc >= 0)
     cell = pd.Series(np.where(both, xc * 3 + yc, -1), index=table.index, dtype=int)
@@ -138,7 +146,7 @@ def bivariate_spec(x_id: str, y_id: str, *, lang: Lang = "tr", layer: str = "web
         colors=flat,
         scheme="bivariate",
     )
-    title = text("bv_title", lang, x=x.label(lang), y=y.label(lang))
+    title = view_title(text("bv_title", lang, x=x.label(lang), y=y.label(lang)), view, lang)
     spec = BivariateSpec(
         kind="bivariate",
         slug=f"{x.id}-{y.id}",
@@ -152,7 +160,8 @@ def bivariate_spec(x_id: str, y_id: str, *, lang: Lang = "tr", layer: str = "web
         y_indicator=y,
         x_classes=xc,
         y_classes=yc,
-        caveats=boundary_caveats(_dated_2008(x, y), "current", lang),
+        caveats=boundary_caveats(_dated_2008(x, y), view, lang),
+        boundaries=view,
     )
     spec.tooltips = _tooltips(table, x, y, xc, yc, lang)
     section = _grid_section(table, x, y, xc, yc, lang)
@@ -161,7 +170,10 @@ def bivariate_spec(x_id: str, y_id: str, *, lang: Lang = "tr", layer: str = "web
         spec.caveats.hatched
     ):  # districts created after the data's year, as on the one-indicator maps
         sections += (HatchSection(spec.caveats.label, layer="boundary"),)
-    spec.legend = LegendPlan(sections, (Note("classification", text("bv_note", lang)),))
+    notes = (Note("classification", text("bv_note", lang)),)
+    if view == "2008":
+        notes += (view_note(lang),)
+    spec.legend = LegendPlan(sections, notes)
     return spec
 
 
