@@ -99,9 +99,7 @@ def test_moving_the_slider_to_2009_recolours_aliaga_and_its_tooltip(visit) -> No
     tooltip.wait_for()
     assert tooltip.inner_text().split() == ["Aliağa", "Nüfus:", "63.503", "Sıra:", "1./1"]
     aliaga = page.locator(f"path.izm-{ALIAGA}")
-    assert (
-        aliaga.get_attribute("aria-label") == "Aliağa: 63.503, 1./1"
-    )  # what a screen reader says
+    assert aliaga.get_attribute("aria-label") == "Aliağa: 63.503, 1./1"  # what a screen reader says
 
 
 def test_the_table_shows_the_year_chosen(visit) -> None:
