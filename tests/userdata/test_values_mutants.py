@@ -1,0 +1,46 @@
+"""Messages of the number reader, word for word (cases the userdata/ mutation run got through).
+
+tests/userdata/test_table.py checks them too, in tests with non-ASCII ids that mutmut cannot
+run one by one; these have plain ids.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from izmir_maps.errors import DataError
+from izmir_maps.userdata.table import read_user_table
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_column_of_both_formats_names_three_examples_of_each_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    rows = ["Aliağa,4,14", "Balçova,2,5", "Bayındır,1,5", "Bayraklı,3,5", "Bergama,4.14"]
+    path = _write(tmp_path, "İlçe;Oran\n" + "\n".join(r.replace(",", ";", 1) for r in rows) + "\n")
+    with pytest.raises(DataError) as caught:
+        read_user_table(path, column="Oran")
+    assert str(caught.value) == (
+        f"{path}, column 'Oran': the column mixes Turkish numbers (decimal comma: '4,14' in row 2 "
+        "(Aliağa), '2,5' in row 3 (Balçova), '1,5' in row 4 (Bayındır) and 1 more) and "
+        "international numbers (decimal point: '4.14' in row 6 (Bergama)). Write every number "
+        "the same way, or choose the format with the decimal option (',' Turkish, "
+        "'.' international)."
+    )
+
+
+def test_districts_without_a_value_name_the_empty_cell_or_what_it_says(tmp_path: Path) -> None:
+    path = _write(tmp_path, "İlçe;Değer\nAliağa;\nBalçova;yok\nBuca;5\n")
+    table = read_user_table(path, column="Değer")
+    warning = next(w for w in table.warnings if "no value" in w)
+    assert warning.startswith(
+        "29 districts have no value and will be shown as 'no data': "
+        "Aliağa (row 2: empty), Balçova (row 3: 'yok'), Bayındır, "
+    )
