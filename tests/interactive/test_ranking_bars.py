@@ -23,8 +23,8 @@ WORDS_TR = {
     "b": "Sıralama",
     "x": "Sıralamayı kapat",
     "nd": "veri yok",
-    "r": "{rank}./{of}",
-    "s": "Seçili: {name}, {value}, {rank}",
+    "r": "{1}./{2}",
+    "s": "Seçili: {1}, {2}, {3}",
     "c": "Seçim kaldırıldı.",
 }
 
@@ -70,7 +70,7 @@ def test_words_of_the_panel() -> None:
     assert {k: words[k] for k in WORDS_TR} == WORDS_TR
     assert words["h"] == "Çalışan sayısı (SGK, 2008)"
     english = build_payload(choropleth_spec("employees", lang="en")).data["rb"]
-    assert (english["b"], english["r"], english["nd"]) == ("Ranking", "{rank}/{of}", "no data")
+    assert (english["b"], english["r"], english["nd"]) == ("Ranking", "{1}/{2}", "no data")
 
 
 def test_per_capita_values_keep_seven_digits() -> None:

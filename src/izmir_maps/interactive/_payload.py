@@ -503,8 +503,9 @@ def _bar_words(spec: MapSpec) -> dict[str, str]:
 
     ``h``: its heading (what is ranked), ``b``: the button, ``x``: its close
     button, ``i``: how to use it, ``nd``: a district without a value, ``r``: a
-    rank ("{rank}./{of}"), ``s``: the live region on a chosen district
-    ("{name}", "{value}", "{rank}"), ``c``: the live region when cleared.
+    rank ("{1}./{2}": rank, of how many), ``s``: the live region on a chosen
+    district ("{1}": name, "{2}": value, "{3}": rank), ``c``: the live region
+    when cleared. The slots are numbered: a Turkish page carries no English word.
     """
     lang = spec.lang
     return {
@@ -513,8 +514,8 @@ def _bar_words(spec: MapSpec) -> dict[str, str]:
         "x": text("rb_close", lang),
         "i": text("rb_hint", lang),
         "nd": word("ma_no_data", lang),
-        "r": text("rank_of", lang, rank="{rank}", of="{of}"),
-        "s": text("rb_selected", lang, name="{name}", value="{value}", rank="{rank}"),
+        "r": text("rank_of", lang, rank="{1}", of="{2}"),
+        "s": text("rb_selected", lang, name="{1}", value="{2}", rank="{3}"),
         "c": text("rb_cleared", lang),
     }
 

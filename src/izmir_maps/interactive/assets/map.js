@@ -768,9 +768,9 @@ function rankBars(panel, opener) {
   function has(d) { return typeof d.bv === "number"; }
   function shown(d) { return has(d) ? (typeof d.bs === "string" ? d.bs : d.t[0][1]) : R.nd; }
   function say(d) {
-    var b = bars[d.id], s = has(d) ? R.s : R.s.replace(/,?\s*\{rank\}/, "");
-    return s.replace("{name}", function () { return d.n; }).replace("{value}", function () { return shown(d); })
-      .replace("{rank}", function () { return b ? b.izmRank : ""; });
+    var b = bars[d.id], s = has(d) ? R.s : R.s.replace(/,?\s*\{3\}/, "");
+    return s.replace("{1}", function () { return d.n; }).replace("{2}", function () { return shown(d); })
+      .replace("{3}", function () { return b ? b.izmRank : ""; });
   }
   function mark(d, cls, on, scroll) {
     var b = d && bars[d.id];
@@ -797,7 +797,7 @@ function rankBars(panel, opener) {
   function bar(d, rank, top) {
     var b = node("button", "izm-rb-bar"), line = node("span", "izm-rb-top"), track = node("span", "izm-rb-track");
     b.type = "button";
-    b.izmRank = rank ? R.r.replace("{rank}", rank).replace("{of}", top.n) : "";
+    b.izmRank = rank ? R.r.replace("{1}", rank).replace("{2}", top.n) : "";
     [node("span", "izm-rb-k", rank ? rank + "." : "\u2013"), node("span", "izm-rb-n", d.n), node("span", "izm-rb-v", shown(d))].forEach(function (e, i) {
       if (i) { line.appendChild(document.createTextNode(" ")); }  /* the button's name: "4. Çiğli 39.234 kişi" */
       line.appendChild(e);
