@@ -242,6 +242,12 @@ def test_the_bars_follow_the_year_slider(files, open_page) -> None:
     )
     bayrakli = page.locator("path.izm-TUR035004").get_attribute("fill")
     assert fills[0] == _rgb(bayrakli)
+    # the heading names the year shown; a chosen district is read out with that year's figures
+    assert page.locator(".izm-rb-what").text_content().endswith(", 2009")
+    page.locator(".izm-rb-bar").first.click()
+    page.keyboard.press("Escape")
+    page.locator(".izm-years input[type=range]").fill("0")
+    assert page.locator(".izm-rb-what").text_content().endswith(", 2008")
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

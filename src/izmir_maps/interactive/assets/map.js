@@ -877,8 +877,16 @@ function rankBars(panel, opener) {
     map.closePopup();
     live.textContent = R.c;
   });
-  doc.addEventListener("izm:year", draw);
+  function year() {
+    /* a year map: the heading names the year shown, a chosen district is read out again */
+    var what = panel.querySelector(".izm-rb-what");
+    draw();
+    if (what && D.yr) { what.textContent = D.yr.tt[yearAt]; }
+    if (here) { live.textContent = say(here); }
+  }
+  doc.addEventListener("izm:year", year);
   draw();
+  if (D.yr) { panel.querySelector(".izm-rb-what").textContent = D.yr.tt[yearAt]; }
   if (sel) { chosen(sel); }
 }
 
