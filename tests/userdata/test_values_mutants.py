@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from izmir_maps.errors import DataError
+from izmir_maps.userdata._values import Token, classify
 from izmir_maps.userdata.table import read_user_table
 
 
@@ -44,3 +45,27 @@ def test_districts_without_a_value_name_the_empty_cell_or_what_it_says(tmp_path:
         "29 districts have no value and will be shown as 'no data': "
         "Aliağa (row 2: empty), Balçova (row 3: 'yok'), Bayındır, "
     )
+
+
+# Each cell's shape, as the column's decimal rule then reads it: kind, digits, sign.
+SHAPES = [
+    ("\u22125", Token("int", "5", "-")),  # the typographic minus
+    ("- 5", Token("int", "5", "-")),
+    ("$-5", Token("int", "5", "-")),  # a currency sign before the sign
+    ("$- 5", Token("int", "5", "-")),
+    ("$+5", Token("int", "5", "+")),
+    ("%-4,5", Token("tr", "4,5", "-")),
+    ("5 TL", Token("int", "5", "")),
+    ("1234", Token("int", "1234", "")),
+    ("1234.567", Token("en", "1234.567", "")),  # four digits before: not a thousands dot
+    ("1234,567", Token("tr", "1234,567", "")),
+    ("1.234", Token("amb_dot", "1.234", "")),  # 1234 or 1,234: the column decides
+    ("1,234", Token("amb_comma", "1,234", "")),
+    ("-1.234", Token("amb_dot", "1.234", "-")),
+    ("- 1.234", Token("amb_dot", "1.234", "-")),
+]
+
+
+@pytest.mark.parametrize(("cell", "token"), SHAPES, ids=[f"shape{i}" for i in range(len(SHAPES))])
+def test_the_shape_of_a_cell(cell: str, token: Token) -> None:
+    assert classify(cell) == token
