@@ -84,10 +84,36 @@ def test_width_sets_the_size_and_keeps_every_point_inside(width: int) -> None:
     assert root.get("viewBox") == f"0 0 {width} {root.get('height')}"
     assert 0.6 * width < height < 1.4 * width  # İzmir is roughly as tall as wide
     for p in _districts(svg).values():
-        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", p.get("d"))]
-        xs, ys = numbers[0::2], numbers[1::2]
+        points = _points(p.get("d"))
+        xs, ys = [x for x, _ in points], [y for _, y in points]
         assert min(xs) >= 0 and max(xs) <= width
         assert min(ys) >= 0 and max(ys) <= height
+
+
+def _points(d: str) -> list[tuple[float, float]]:
+    """The absolute points of path data made of "M x y l dx dy … Z" rings."""
+    out = []
+    for ring in re.findall(r"M([^MZ]+)Z", d):
+        start, _, moves = ring.partition("l")
+        x, y = (float(n) for n in re.findall(r"-?(?:\d+\.?\d*|\.\d+)", start))
+        out.append((x, y))
+        steps = [float(n) for n in re.findall(r"-?(?:\d+\.?\d*|\.\d+)", moves)]
+        for dx, dy in zip(steps[0::2], steps[1::2], strict=True):
+            x, y = round(x + dx, 1), round(y + dy, 1)
+            out.append((x, y))
+    return out
+
+
+def test_relative_path_data_draws_the_points_of_the_shapes() -> None:
+    """The compact path data reads back as the projected, rounded outline (0.1 px)."""
+    from izmir_maps.pages.svgmap import map_shapes
+
+    shapes = map_shapes(320)
+    for pcode, d in shapes.paths.items():
+        points = _points(d)
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        assert (min(xs), min(ys), max(xs), max(ys)) == shapes.extents[pcode]
+    assert len("".join(shapes.paths.values())) < 20_000  # 32,173 bytes as absolute coordinates
 
 
 def test_css_class_is_escaped() -> None:

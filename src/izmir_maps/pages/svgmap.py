@@ -73,7 +73,7 @@ def svg_map(
     >>> svg.startswith("<svg") and svg.count("<path") >= 30
     True
     """
-    paths, neighbours, outline, (w, h) = _geometry(width)
+    paths, neighbours, outline, (w, h), _ = _geometry(width)
     titles = titles or {}
     districts = districts or {}
     parts = [
@@ -139,6 +139,8 @@ class MapShapes:
     height: float
     anchors: Mapping[str, tuple[float, float]]
     frame: tuple[float, float, float]
+    #: ``(x0, y0, x1, y1)`` in px of each district's path.
+    extents: Mapping[str, tuple[float, ...]]
 
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
         """The map position of a longitude and latitude, rounded to 0.1 px.
@@ -162,9 +164,10 @@ def map_shapes(width: int = 320) -> MapShapes:
     >>> len(shapes.paths), shapes.width, round(shapes.height)
     (30, 320.0, 280)
     """
-    paths, neighbours, outline, (w, h) = _geometry(width)
+    paths, neighbours, outline, (w, h), extents = _geometry(width)
     minx, maxy, scale, _ = _frame(width)
-    return MapShapes(dict(paths), neighbours, outline, w, h, _anchors(width), (minx, maxy, scale))
+    frame = (minx, maxy, scale)
+    return MapShapes(dict(paths), neighbours, outline, w, h, _anchors(width), frame, dict(extents))
 
 
 @lru_cache(maxsize=16)
@@ -195,37 +198,86 @@ def _anchors(width: int) -> dict[str, tuple[float, float]]:
 
 
 @lru_cache(maxsize=16)
-def _geometry(width: int) -> tuple[dict[str, str], str, str, tuple[float, float]]:
+def _geometry(
+    width: int,
+) -> tuple[dict[str, str], str, str, tuple[float, float], dict[str, tuple[float, ...]]]:
     districts = load_districts("web")
     minx, maxy, scale, height = _frame(width)
     _, miny, maxx, _ = districts.total_bounds
 
-    def project(geom: shapely.Geometry) -> str:
-        return _path(
-            geom, lambda x, y: ((x - minx) * _COS * scale + _PAD, (maxy - y) * scale + _PAD)
-        )
+    def to_xy(x: float, y: float) -> tuple[float, float]:
+        return (x - minx) * _COS * scale + _PAD, (maxy - y) * scale + _PAD
 
     # Simplify to half a pixel: shared borders stay shared, the file stays small.
     tolerance = 0.5 / scale
     simple = shapely.coverage_simplify(districts.geometry.values, tolerance)
-    paths = {pcode: project(geom) for pcode, geom in zip(districts["pcode"], simple, strict=True)}
+    rings = {p: _rings(g, to_xy) for p, g in zip(districts["pcode"], simple, strict=True)}
+    paths = {pcode: _path(r) for pcode, r in rings.items()}
+    extents = {pcode: _extent(r) for pcode, r in rings.items()}
     frame = shapely.box(minx - 1, miny - 1, maxx + 1, maxy + 1)
     neighbours = gpd.GeoSeries(load_neighbours().geometry).union_all().intersection(frame)
     neighbours = neighbours.simplify(tolerance)
     province = shapely.union_all(simple)
-    return paths, project(neighbours), project(province), (float(width), height)
+    return (
+        paths,
+        _path(_rings(neighbours, to_xy)),
+        _path(_rings(province, to_xy)),
+        (float(width), height),
+        extents,
+    )
 
 
-def _path(geom: shapely.Geometry, to_xy) -> str:
-    rings = []
+def _rings(geom: shapely.Geometry, to_xy) -> list[list[tuple[int, int]]]:
+    """Every ring of ``geom`` on the map, in tenths of a pixel; rings of under 3 points go."""
+    out = []
     for poly in getattr(geom, "geoms", [geom]):
         if poly.is_empty or poly.geom_type != "Polygon":
             continue
         for ring in [poly.exterior, *poly.interiors]:
-            pts = [to_xy(x, y) for x, y in ring.coords]
-            coords = " ".join(f"{x:.1f} {y:.1f}" for x, y in _dedupe(pts))
-            rings.append(f"M{coords}Z")
-    return "".join(rings)
+            points = _dedupe([to_xy(x, y) for x, y in ring.coords])
+            if len(points) > 1 and points[0] == points[-1]:
+                points.pop()  # "Z" closes it
+            if len(points) >= 3:
+                out.append([(round(x * 10), round(y * 10)) for x, y in points])
+    return out
+
+
+def _path(rings: list[list[tuple[int, int]]]) -> str:
+    """SVG path data of ``rings``: each ring's first point, then relative moves ("l").
+
+    Relative moves of 0.1 px are a third of the bytes of absolute coordinates.
+
+    Examples
+    --------
+    >>> _path([[(570, 215), (580, 232), (564, 231)]])
+    'M57 21.5l1 1.7-1.6-.1Z'
+    """
+    out = []
+    for ring in rings:
+        (x, y), text = ring[0], ""
+        for nx, ny in ring[1:]:
+            for step in (_tenths(nx - x), _tenths(ny - y)):
+                text += step if not text or step.startswith("-") else " " + step
+            x, y = nx, ny
+        out.append(
+            f"M{_tenths(ring[0][0])} {_tenths(ring[0][1])}" + (f"l{text}" if text else "") + "Z"
+        )
+    return "".join(out)
+
+
+def _tenths(value: int) -> str:
+    """A length in tenths of a pixel, written as short as SVG reads it: 5 → ".5", -10 → "-1"."""
+    text = f"{value / 10:.1f}".removesuffix(".0")
+    if text.startswith(("0.", "-0.")):
+        text = text.replace("0.", ".", 1)
+    return text
+
+
+def _extent(rings: list[list[tuple[int, int]]]) -> tuple[float, ...]:
+    """``(x0, y0, x1, y1)`` in px of the points of ``rings``."""
+    xs = [x for ring in rings for x, _ in ring]
+    ys = [y for ring in rings for _, y in ring]
+    return min(xs) / 10, min(ys) / 10, max(xs) / 10, max(ys) / 10
 
 
 def _dedupe(points: list[tuple[float, float]]) -> list[tuple[float, float]]:

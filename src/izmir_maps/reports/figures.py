@@ -20,7 +20,6 @@ before them.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -227,7 +226,7 @@ def _map(shapes: MapShapes, layers: _MapLayers) -> list[str]:
         f'<path d="{d}" fill="none" stroke="{HIGHLIGHT_LINE["color"]}" stroke-width="1.8" '
         f'stroke-linejoin="round" data-pcode="{layers.pcode}"/>',
     ]
-    ring = _ring(d)
+    ring = _ring(shapes.extents[layers.pcode])
     if ring is not None:
         cx, cy, r = ring
         out.append(
@@ -244,8 +243,8 @@ def _name_label(shapes: MapShapes, pcode: str, name: str, size: float = 11) -> s
     Beside rather than on it, so the name hides neither the district's colour nor
     its outline; a white halo keeps it readable over the neighbours.
     """
-    x0, _, x1, _ = _extent(shapes.paths[pcode])
-    ring = _ring(shapes.paths[pcode])
+    x0, _, x1, _ = shapes.extents[pcode]
+    ring = _ring(shapes.extents[pcode])
     if ring is not None:  # beside the ring, not inside it
         x0, x1 = min(x0, ring[0] - ring[2]), max(x1, ring[0] + ring[2])
     _, y = shapes.anchors[pcode]
@@ -259,19 +258,12 @@ def _name_label(shapes: MapShapes, pcode: str, name: str, size: float = 11) -> s
     return _text(x, y, name, size=size, bold=True, anchor="middle", halo=True)
 
 
-def _extent(path: str) -> tuple[float, float, float, float]:
-    """``(x0, y0, x1, y1)`` of an ``M x y x y … Z`` path."""
-    values = [float(v) for v in re.findall(r"-?[0-9.]+", path)]
-    xs, ys = values[0::2], values[1::2]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _ring(path: str) -> tuple[float, float, float] | None:
+def _ring(extent: tuple[float, ...]) -> tuple[float, float, float] | None:
     """``(cx, cy, r)`` of a circle around a district too small to find at a glance, else ``None``.
 
     Konak, Balçova, Narlıdere and their like are a few millimetres wide in print.
     """
-    x0, y0, x1, y1 = _extent(path)
+    x0, y0, x1, y1 = extent
     if max(x1 - x0, y1 - y0) >= _SMALL:
         return None
     r = max(_SMALL / 2, math.hypot(x1 - x0, y1 - y0) / 2 + 3)
