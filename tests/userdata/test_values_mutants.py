@@ -37,6 +37,13 @@ def test_a_column_of_both_formats_names_three_examples_of_each_and_counts_the_re
     )
 
 
+def test_three_examples_are_all_named_without_more(tmp_path: Path) -> None:
+    path = _write(tmp_path, "İlçe;Oran\nAliağa;4,14\nBalçova;2,5\nBayındır;1,5\nBergama;4.14\n")
+    with pytest.raises(DataError) as caught:
+        read_user_table(path, column="Oran")
+    assert "'1,5' in row 4 (Bayındır)) and international" in str(caught.value)
+
+
 def test_districts_without_a_value_name_the_empty_cell_or_what_it_says(tmp_path: Path) -> None:
     path = _write(tmp_path, "İlçe;Değer\nAliağa;\nBalçova;yok\nBuca;5\n")
     table = read_user_table(path, column="Değer")
@@ -63,6 +70,8 @@ SHAPES = [
     ("1,234", Token("amb_comma", "1,234", "")),
     ("-1.234", Token("amb_dot", "1.234", "-")),
     ("- 1.234", Token("amb_dot", "1.234", "-")),
+    ("-1.234,5", Token("tr", "1.234,5", "-")),
+    ("-4.5", Token("en", "4.5", "-")),
 ]
 
 
