@@ -40,3 +40,14 @@ def test_a_count_gets_one_class_per_value_from_zero() -> None:
     assert _default_user_breaks(pd.Series([0.0, 1.0])) == [0.0]
     assert _default_user_breaks(pd.Series([0.0, 3.0])) == [0.0, 1.0, 2.0]
     assert _default_user_breaks(pd.Series([math.nan, math.nan])) == [0.0]
+
+
+def test_breaks_are_for_the_user_scheme_only() -> None:
+    """Breaks given with another scheme change nothing, also around a midpoint."""
+    values = pd.Series([1.0, 2, 3, 4])
+    c = classify_values(values, scheme="quantiles", k=2, breaks=[2.0], palette="RdBu", midpoint=2.5)
+    assert c.bins == (2.5, 4.0)
+    assert (
+        c.bins
+        == classify_values(values, scheme="quantiles", k=2, palette="RdBu", midpoint=2.5).bins
+    )
