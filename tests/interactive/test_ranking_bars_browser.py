@@ -255,6 +255,13 @@ def test_axe_finds_nothing_serious_with_the_panel_open(files, open_page, viewpor
     axe = pytest.importorskip("axe_playwright_python.sync_playwright")
     page = _open(open_page, files["employees"], viewport)
     _bar(page, "Aliağa").click()  # a popup and a chosen bar too
+    # Leaflet fades the popup in (0.2 s) and pans to it: axe measures the contrast of what is
+    # drawn, so it waits until the popup is opaque and the map has come to rest
+    page.wait_for_function(
+        """() => { const p = document.querySelector(".leaflet-popup");
+            return p !== null && getComputedStyle(p).opacity === "1"; }"""
+    )
+    page.wait_for_timeout(400)
     # preload off: axe would fetch the stylesheets again, which the map's CSP refuses
     options = {"resultTypes": ["violations"], "preload": False}
     violations = axe.Axe().run(page, options=options).response["violations"]
