@@ -493,19 +493,18 @@ def _user_spec(
         )
         raise OptionError(msg)
     shown = getattr(args, "year", None)
+    # the classification and the look, as for any map of the user's table
+    how = {
+        "scheme": args.scheme,
+        "k": args.k,
+        "breaks": breaks,
+        "lang": args.lang,
+        "layer": layer,
+        "title": args.title,
+    }
     if year_column is not None or wide:
         spec, warnings = user_years_spec(
-            args.data,
-            options,
-            year_column=year_column,
-            years=wide,
-            scheme=args.scheme,
-            k=args.k,
-            breaks=breaks,
-            lang=args.lang,
-            layer=layer,
-            title=args.title,
-            year=shown,
+            args.data, options, year_column=year_column, years=wide, year=shown, **how
         )
     elif shown is not None:
         msg = (
@@ -515,16 +514,7 @@ def _user_spec(
         )
         raise OptionError(msg)
     else:
-        spec, warnings = user_choropleth_spec(
-            args.data,
-            options,
-            scheme=args.scheme,
-            k=args.k,
-            breaks=breaks,
-            lang=args.lang,
-            layer=layer,
-            title=args.title,
-        )
+        spec, warnings = user_choropleth_spec(args.data, options, **how)
     for warning in warnings:
         print(f"izmir-maps: warning: {warning}", file=sys.stderr)
     return spec
