@@ -23,6 +23,7 @@ from izmir_maps.data.provinces import (
     resolve_province,
 )
 from izmir_maps.errors import DataError, OptionError, UnknownDistrictError
+from izmir_maps.interactive._payload import unpack
 from izmir_maps.interactive.render import render_html
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.spec.user_spec import user_choropleth_spec
@@ -33,7 +34,7 @@ NATIONAL_LIMIT = 2_500_000
 def page_data(page: str) -> dict:
     match = re.search(r'<script type="application/json" id="izm-data">(.*?)</script>', page, re.S)
     assert match is not None
-    return json.loads(match.group(1))
+    return unpack(json.loads(match.group(1)))  # the national page sends its districts by column
 
 
 def write_table(path: Path, names: list[str], values: list[float], sep: str = ";") -> Path:

@@ -38,7 +38,7 @@ from izmir_maps.interactive._assets import (
     script_json,
 )
 from izmir_maps.interactive._legend import with_downloads
-from izmir_maps.interactive._payload import Payload, build_payload, navigation
+from izmir_maps.interactive._payload import Payload, build_payload, navigation, pack
 from izmir_maps.spec.describe import describe_map
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.text.words import text
@@ -223,6 +223,8 @@ def render_html(
     payload.legend = with_downloads(payload.legend, downloads, spec.lang)
     if tile is not None:
         payload.data["tiles"] = {"url": tile[0], "attr": html.escape(tile[1])}
+    # hundreds of districts (the national map) go by column, the table's rows made by map.js
+    payload.data, payload.table = pack(payload.data, payload.table, spec.lang)
     page = _page(spec, payload, assets=assets, asset_prefix=asset_prefix, tiles=tile is not None)
     return InteractiveMap(page, spec.slug, spec)
 

@@ -33,7 +33,86 @@ function decq(s, q) {
   }
   return pts;
 }
-var arcs = D.arcs.map(dec);
+/* --- a page of many districts (_payload.pack): its districts by column, rebuilt here as
+   one object each, as a page of one province sends them; nothing is formatted here --- */
+var P = D.p, DIGIT = [];
+(function () {
+  var c, k = 0;
+  for (c = 32; c < 127; c++) { if ("\"\\<>&".indexOf(String.fromCharCode(c)) < 0) { DIGIT[c] = k++; } }
+}());
+function read(st) {
+  /* a number stream: a digit below st[0] ends a number, one above carries it on */
+  var t = st[0], s = st[1], base = 90 - t, out = [], v = 0, m = 1, i, c;
+  for (i = 0; i < s.length; i++) {
+    c = DIGIT[s.charCodeAt(i)];
+    if (c >= t) { v += (c - t) * m; m *= base; } else { out.push(v + c * m); v = 0; m = 1; }
+  }
+  return out;
+}
+function signed(z) { return z % 2 ? -(z + 1) / 2 : z / 2; }
+function running(a) { var at = 0; return a.map(function (z) { at += signed(z); return at; }); }
+function arcStream(c) {
+  /* each arc: its number of points, then each point as a step from the last one */
+  var out = [], i = 0, x = 0, y = 0, n, a;
+  while (i < c.length) {
+    n = c[i++]; a = [];
+    for (; n > 0; n--) { x += signed(c[i++]); y += signed(c[i++]); a.push(L.latLng(y / Q, x / Q)); }
+    out.push(a);
+  }
+  return out;
+}
+function column(c, n) {
+  /* _payload._column: l the values; o by index, only where given; u and i (or x) distinct texts
+     and indices; z numbers, multiples of 1 / d; j texts joined. undefined: no such entry */
+  var out = [];
+  if (c.l) { return c.l; }
+  if (c.o) { Object.keys(c.o).forEach(function (k) { out[+k] = c.o[k]; }); out.length = n; return out; }
+  if (c.u && c.x) { return read(c.x).map(function (k) { return k ? c.u[k - 1] : undefined; }); }
+  if (c.u) { return c.i.map(function (k) { return k < 0 ? undefined : c.u[k]; }); }
+  if (c.z) { return read(c.z).map(function (z) { return z ? signed(z - 1) / (c.d || 1) : null; }); }
+  return c.j.split(P.sep).map(function (v) { return v ? (c.p || "") + v + (c.s || "") : undefined; });
+}
+function navItem(name) {
+  /* _payload._nav_item: the slug (and the search key where it is not the slug) of a plain name */
+  var k = "", i, c, s;
+  for (i = 0; i < name.length; i++) { c = name.charAt(i); k += N.fold[c] || c.toLowerCase(); }
+  k = k.replace(/\s+/g, " ").trim();
+  s = k.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+  return k === s ? {s: s} : {s: s, k: k};
+}
+function unpack() {
+  var n = P.n, cols = {}, keys = Object.keys(P.c), ids = [], lp = running(read(P.l)), codes = read(P.g), at = 0, fresh = 0, i;
+  var tips = P.tc.map(function (c) { return column(c, n); }), vals = P.vc.map(function (c) { return column(c, n); });
+  keys.forEach(function (k) { cols[k] = column(P.c[k], n); });
+  P.id.forEach(function (r) {  /* a string, or a run [prefix, first number, count, digits] */
+    var k, s;
+    if (typeof r === "string") { ids.push(r); return; }
+    for (k = 0; k < r[2]; k++) { s = String(r[1] + k); while (s.length < r[3]) { s = "0" + s; } ids.push(r[0] + s); }
+  });
+  function times(k, f) { var out = []; for (; k > 0; k--) { out.push(f()); } return out; }
+  function ref() {
+    /* 0: the next new arc; else 1 + 2 × (how many arcs ago it was new) + reversed */
+    var c = codes[at++], a;
+    if (!c) { return fresh++; }
+    a = fresh - 1 - Math.floor((c - 1) / 2);
+    return (c - 1) % 2 ? ~a : a;
+  }
+  function ring() { return times(codes[at++], ref); }
+  function poly() { return times(codes[at++], ring); }
+  D.d = [];
+  for (i = 0; i < n; i++) {
+    var d = {id: ids[i], g: times(codes[at++], poly), l: [lp[2 * i] / Q, lp[2 * i + 1] / Q]}, t = [];
+    d.v = vals.map(function (c) { return c[i]; });
+    keys.forEach(function (k) { if (cols[k][i] !== undefined) { d[k] = cols[k][i]; } });
+    P.tl.forEach(function (h, j) { if (tips[j][i] !== undefined) { t.push([h, tips[j][i]]); } });
+    if (t.length) { d.t = t; }
+    D.d.push(d);
+  }
+  ["ko", "outline", "pb"].forEach(function (k) { if (P[k]) { D[k] = running(read(P[k])); } });
+  if (N && N.x) { N.d = D.d.map(function (d, j) { return N.x[j] || navItem(d.n); }); }
+}
+if (P) { unpack(); }
+var arcs = P ? arcStream(read(D.arcs)) : D.arcs.map(dec);
 function ring(refs) {
   var out = [];
   refs.forEach(function (r) {
@@ -542,8 +621,11 @@ function valueTable() {
   /* "Tablo olarak göster": the payload's table in place of the map */
   var sec = doc.querySelector(".izm-table");
   if (!sec) { return null; }
-  var back = sec.querySelector(".izm-table-back");
-  var b = button("izm-tbl", N.w.table, function () { flip(true); });
+  var back = sec.querySelector(".izm-table-back"), rows = P && P.tr ? sec.querySelector("tbody") : null;
+  var b = button("izm-tbl", N.w.table, function () {
+    if (rows) { tableRows(rows, P.tr); rows = null; }  /* a packed page's rows: once, when first shown */
+    flip(true);
+  });
   b.setAttribute("aria-expanded", "false");
   b.setAttribute("aria-controls", sec.id);
   function flip(on) {
@@ -557,6 +639,18 @@ function valueTable() {
   back.addEventListener("click", function () { flip(false); });
   sec.addEventListener("keydown", function (e) { if (e.key === "Escape") { flip(false); } });
   return b;
+}
+function tableRows(body, tr) {
+  /* a packed page's table (_payload._table_parts): each district in the order D.ko, its name,
+     then under each column tr.h its tooltip's value, or tr.f */
+  D.ko.forEach(function (i) {
+    var d = D.d[i], row = node("tr"), th = node("th", null, d.n), v = Object.create(null);
+    (d.t || []).forEach(function (r) { v[r[0]] = r[1]; });
+    th.setAttribute("scope", "row");
+    row.appendChild(th);
+    tr.h.forEach(function (h) { row.appendChild(node("td", null, h in v ? v[h] : tr.f)); });
+    body.appendChild(row);
+  });
 }
 function printing() {
   /* The page prints what the screen showed, on a page of another size (A4 landscape), with
@@ -734,7 +828,7 @@ if (N) {
    marks its bar; a click on a bar, or Enter, opens the district's popup as a click on the map
    does; Escape clears, then closes the panel. The payload gives every number and word: each
    district's value bv (null: no data) and its text bs (left out where it is the tooltip's
-   first value). The order and the ranks are made here, as a year map changes the values
+   value, its row R.vi: the first, or the second after the province). The order and the ranks are made here, as a year map changes the values
    ("izm:year" on the document). */
 function rankButton() {
   /* called by navBox, before the districts exist: the button and the empty, hidden panel */
@@ -766,7 +860,7 @@ function rankBars(panel, opener) {
   var bars = {}, here = null, pos = {}, folded = null;
   order.forEach(function (i, k) { pos[i] = k; });  /* ties, and the districts without a value: Turkish alphabetical */
   function has(d) { return typeof d.bv === "number"; }
-  function shown(d) { return has(d) ? (typeof d.bs === "string" ? d.bs : d.t[0][1]) : R.nd; }
+  function shown(d) { return has(d) ? (typeof d.bs === "string" ? d.bs : d.t[R.vi || 0][1]) : R.nd; }
   function say(d) {
     var b = bars[d.id], s = has(d) ? R.s : R.s.replace(/,?\s*\{3\}/, "");
     return s.replace("{1}", function () { return d.n; }).replace("{2}", function () { return shown(d); })
