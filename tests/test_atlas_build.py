@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pandas as pd
 import pytest
 
-from izmir_maps.atlas import COMPARISONS, build_atlas
+from izmir_maps.atlas import COMPARISONS, MARKER_MAPS, build_atlas
 from izmir_maps.data.paths import data_dir
 from izmir_maps.data.registry import indicator_ids
 
@@ -151,6 +151,15 @@ def test_data_downloads_exist(out: Path) -> None:
     assert (int(aliaga["employees"]), int(aliaga["employees_rank"])) == (27225, 9)
     moran = pd.read_csv(out / "data" / "moran.csv", encoding="utf-8")
     assert "employees" in set(moran["id"])
+
+
+def test_each_map_downloads_its_table_and_the_outlines_are_written_once(out: Path) -> None:
+    slugs = [*indicator_ids(), *MARKER_MAPS]
+    tables = sorted(p.name for p in (out / "data" / "maps").iterdir())
+    assert tables == sorted(f"{slug}.{fmt}" for slug in slugs for fmt in ("csv", "xlsx"))
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.geojson")) == [
+        "data/districts.geojson"
+    ]
 
 
 def test_returned_paths_are_the_files_written(build, out: Path) -> None:

@@ -40,6 +40,8 @@ def test_build_writes_the_data_files(built: Path) -> None:
     written = _files(built)
     assert {f"data/{name}" for name in OUTPUTS} <= set(written)
     assert not [name for name in written if name.endswith(".tmp")]  # no stray temp files
+    # the outlines once: each map's download is its table, joined to them on the P-code
+    assert [name for name in written if name.endswith(".geojson")] == ["data/districts.geojson"]
 
 
 def test_districts_csv_has_30_rows_with_turkish_names(built: Path) -> None:

@@ -1,9 +1,12 @@
-"""Each map's "Veriyi indir": the values it shows as CSV, XLSX and GeoJSON (``izmir_maps.downloads``).
+"""Each map's "Veriyi indir": the values it shows as CSV and XLSX (``izmir_maps.downloads``).
 
 What a planner gets: a CSV that Turkish Excel opens by double-click with the
-numbers as the map writes them, a workbook with real numbers, a GeoJSON for
-GIS software, the same bytes on every build, and links in the map's legend
-that work from the atlas folder — with and without a browser.
+numbers as the map writes them, a workbook with real numbers, the same bytes
+on every build, and links in the map's legend that work from the atlas folder
+— with and without a browser. Beside its table each map page links the
+atlas's outlines with every indicator (``data/districts.geojson``, written
+once, joined on the P-code) and the GeoPackage with a QGIS style per map; a
+map's own GeoJSON is written on request only (``geojson_bytes``).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from urllib.parse import unquote
 import openpyxl
 import pytest
 
-from izmir_maps.atlas import MARKER_MAPS, build_atlas
+from izmir_maps.atlas import GRID_MAPS, MARKER_MAPS, build_atlas
 from izmir_maps.data.registry import indicator_ids
 from izmir_maps.downloads import (
+    ATLAS_FORMATS,
     csv_bytes,
     download_links,
     download_table,
@@ -28,6 +32,7 @@ from izmir_maps.downloads import (
     write_downloads,
     xlsx_bytes,
 )
+from izmir_maps.errors import OptionError
 from izmir_maps.interactive.render import render_html
 from izmir_maps.spec.map_spec import choropleth_spec, osb_spec, wind_spec
 from izmir_maps.userdata.table import read_user_table
@@ -242,6 +247,18 @@ def test_write_downloads_gives_the_same_bytes_twice(employees, tmp_path: Path) -
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
 
 
+def test_the_atlas_writes_a_maps_table_without_its_outlines(employees, tmp_path: Path) -> None:
+    written = write_downloads(employees, tmp_path, ATLAS_FORMATS)
+    assert [p.name for p in written] == ["employees.csv", "employees.xlsx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["employees.csv", "employees.xlsx"]
+
+
+def test_an_unknown_download_format_is_refused(employees, tmp_path: Path) -> None:
+    with pytest.raises(OptionError, match="Unknown download format 'shp'"):
+        write_downloads(employees, tmp_path, ("csv", "shp"))
+    assert list(tmp_path.iterdir()) == []  # refused before anything is written
+
+
 # --- the links on the page --------------------------------------------------------------------
 
 
@@ -257,13 +274,32 @@ def test_links_sit_in_the_legend_footer(employees) -> None:
     assert footer.index("Kaynak: İZKA") < footer.index("Veriyi indir:")
     assert '<a href="../data/maps/employees.csv" download="employees.csv"' in footer
     assert ">CSV (Excel)</a> · <a" in footer
-    assert '<a href="../data/maps/employees.geojson" download="employees.geojson"' in footer
+    line = re.search(r'<p class="izm-dl">(.*?)</p>', footer).group(1)
+    # the map's table on one line; below it the outlines and the GeoPackage, once for the atlas
+    assert re.sub(r"<a [^>]*>", "<a>", line) == (
+        "<span>Veriyi indir:</span> <a>CSV (Excel)</a> · <a>XLSX</a><br>"
+        "<a>Sınırlar + tüm göstergeler (GeoJSON)</a> · <a>GeoPackage (QGIS stiliyle)</a><br>"
+        "Birleştirme anahtarı: tablodaki P-kodu = GeoJSON&#x27;daki pcode"
+    )
+    assert '<a href="../data/districts.geojson" download="districts.geojson"' in line
+    assert '<a href="../data/izmir.gpkg" download="izmir.gpkg"' in line
+    assert "employees.geojson" not in page
 
 
 def test_english_links(employees_en) -> None:
     page = render_html(employees_en, downloads=download_links("employees")).html
     assert "Download the data:</span>" in page
     assert ">XLSX (Excel)</a>" in page
+    assert ">Boundaries + all indicators (GeoJSON)</a>" in page
+    assert ">GeoPackage (with QGIS style)</a>" in page
+    assert "Join key: the table&#x27;s P-code = the GeoJSON&#x27;s pcode</p>" in page
+
+
+def test_links_without_the_boundaries_name_no_join_key(employees) -> None:
+    table_only = {k: v for k, v in download_links("employees").items() if k in ATLAS_FORMATS}
+    page = render_html(employees, downloads=table_only).html
+    assert ">XLSX</a></p>" in page  # the line ends with the table's links
+    assert "Birleştirme anahtarı" not in page
 
 
 # --- the built atlas --------------------------------------------------------------------------
@@ -276,17 +312,57 @@ def atlas(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_every_map_of_the_atlas_has_its_three_files(atlas: Path) -> None:
+def test_every_map_of_the_atlas_links_its_table_and_the_shared_files(atlas: Path) -> None:
     for slug in [*indicator_ids(), *MARKER_MAPS]:
         page = (atlas / "maps" / f"{slug}.html").read_text(encoding="utf-8")
         hrefs = re.findall(r'<a href="([^"]+)" download=', page)
-        assert hrefs == [f"../data/maps/{slug}.{fmt}" for fmt in ("csv", "xlsx", "geojson")]
-        for href in hrefs:
-            assert (atlas / "maps" / unquote(href)).resolve().is_file(), href
+        assert hrefs == [
+            f"../data/maps/{slug}.csv",
+            f"../data/maps/{slug}.xlsx",
+            "../data/districts.geojson",
+            "../data/izmir.gpkg",
+        ]
+
+
+def test_every_download_link_of_every_page_is_a_file_of_the_atlas(atlas: Path) -> None:
+    pages = [*(atlas / "maps").glob("*.html"), *(atlas / "grid").glob("*.html")]
+    linked = 0
+    for page in pages:
+        for href in re.findall(r'<a href="([^"]+)" download=', page.read_text(encoding="utf-8")):
+            assert (page.parent / unquote(href)).resolve().is_file(), (page.name, href)
+            linked += 1
+    assert linked == 4 * (len(indicator_ids()) + len(MARKER_MAPS) + len(GRID_MAPS))
+
+
+def test_the_atlas_writes_no_outlines_per_map(atlas: Path) -> None:
+    files = sorted(p.name for p in (atlas / "data" / "maps").iterdir())
+    slugs = sorted([*indicator_ids(), *MARKER_MAPS])
+    assert files == sorted(f"{slug}.{fmt}" for slug in slugs for fmt in ("csv", "xlsx"))
+    assert sorted(p.name for p in atlas.rglob("*.geojson")) == ["districts.geojson"]
+
+
+def test_the_linked_outlines_join_the_maps_table_on_the_pcode(atlas: Path) -> None:
+    page = (atlas / "maps" / "employees.html").read_text(encoding="utf-8")
+    assert '<a href="../data/districts.geojson" download="districts.geojson"' in page
+    outlines = json.loads((atlas / "data" / "districts.geojson").read_text(encoding="utf-8"))
+    by_pcode = {f["properties"]["pcode"]: f for f in outlines["features"]}
+    assert len(by_pcode) == 30
+    aliaga = by_pcode["TUR035001"]
+    assert aliaga["properties"]["district"] == "Aliağa"
+    assert aliaga["properties"]["employees"] == 27225  # Table 1 of the report
+    assert aliaga["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    # the map's table, as a journalist joins it: P-code column → the outlines' pcode
+    rows = [line.split(";") for line in _lines((atlas / "data/maps/employees.csv").read_bytes())]
+    assert rows[0][1] == "P-kodu"
+    table = {row[1]: row for row in rows[1:-1]}
+    assert set(table) == set(by_pcode)  # every row finds its outline, every outline a row
+    for pcode, row in table.items():
+        value = int(row[2].replace(".", ""))  # Turkish thousands: "27.225"
+        assert value == by_pcode[pcode]["properties"]["employees"], row[0]
 
 
 def test_the_atlas_files_are_those_of_the_spec(atlas: Path, employees, tmp_path: Path) -> None:
-    fresh = write_downloads(employees, tmp_path)
+    fresh = write_downloads(employees, tmp_path, ATLAS_FORMATS)
     for path in fresh:
         assert (atlas / "data" / "maps" / path.name).read_bytes() == path.read_bytes()
 
@@ -336,6 +412,27 @@ def test_the_xlsx_link_works_by_keyboard(atlas: Path, browser) -> None:
         data = Path(info.value.path()).read_bytes()  # saved without a suffix
         sheet = openpyxl.load_workbook(io.BytesIO(data)).active
         assert sheet["C2"].value == 27225
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_the_boundaries_link_opens_the_shared_outlines(atlas: Path, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    try:
+        page.goto((atlas / "maps" / "firms.html").as_uri())
+        assert page.get_by_text("Birleştirme anahtarı: tablodaki P-kodu").is_visible()
+        gpkg = page.get_by_role("link", name="GeoPackage (QGIS stiliyle)")
+        assert gpkg.get_attribute("href") == "../data/izmir.gpkg"
+        link = page.get_by_role("link", name="Sınırlar + tüm göstergeler (GeoJSON)")
+        assert link.is_visible()
+        # from disk Chromium ignores `download` and opens the GeoJSON in the tab (so it did
+        # for the per-map GeoJSON before); served over HTTP the same link saves the file
+        link.click()
+        page.wait_for_url("**/data/districts.geojson")
+        data = json.loads(page.evaluate("document.body.innerText"))
+        aliaga = next(f for f in data["features"] if f["properties"]["pcode"] == "TUR035001")
+        assert aliaga["properties"]["firms"] == 1719  # this map's column is there, by its id
     finally:
         page.close()
 

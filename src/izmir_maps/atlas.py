@@ -15,8 +15,11 @@ boundaries → indicators → join → classify → render → write. The layout
     DIR/years/population.html    the districts' populations over the years, with a year slider
     DIR/stats.html               Moran's I, LISA maps, ranking table
     DIR/data/*.csv|.geojson      the district table, its sources, rankings, statistics,
-                                 and the source tables the legends cite (osb.csv …)
-    DIR/data/maps/<map>.csv|.xlsx|.geojson   the values each map shows (its "Veriyi indir")
+                                 and the source tables the legends cite (osb.csv …);
+                                 districts.geojson: the outlines, once, with every indicator
+    DIR/data/izmir.gpkg          every layer, with a QGIS style per map
+    DIR/data/maps/<map>.csv|.xlsx            the values each map shows (its "Veriyi indir"),
+                                             joined to districts.geojson on the P-code
     DIR/data/profiles/<slug>.csv|.xlsx       each profile's key figures, as shown
     DIR/data/stats/moran|ranking.csv|.xlsx   the statistics page's tables, as shown
     DIR/thumbs/<map>.svg         the home page's small picture of each map
@@ -37,7 +40,13 @@ from izmir_maps._checks import check_bool, check_int, check_lang, check_path, sh
 from izmir_maps.data.join import district_table
 from izmir_maps.data.paths import data_dir, geodata_dir
 from izmir_maps.data.registry import Indicator, indicator, indicator_ids
-from izmir_maps.downloads import download_links, write_downloads, write_table_downloads
+from izmir_maps.downloads import (
+    ATLAS_FORMATS,
+    SHAPE_DECIMALS,
+    download_links,
+    write_downloads,
+    write_table_downloads,
+)
 from izmir_maps.errors import OptionError
 from izmir_maps.export import write_export
 from izmir_maps.pages.compare import render_comparison, render_small_multiples
@@ -251,7 +260,9 @@ def _write_atlas(
     web = district_table("web")
     flat = pd.DataFrame(table.drop(columns="geometry"))
     written.append(write_csv(safe_join(out, "data", "districts.csv"), flat))
-    written.append(write_geojson(safe_join(out, "data", "districts.geojson"), table))
+    # the outlines once, for every map page: its table joins them on the P-code
+    districts = safe_join(out, "data", "districts.geojson")
+    written.append(write_geojson(districts, table, precision=SHAPE_DECIMALS))
     # every layer and a QGIS style per indicator, for GIS users (izmir-maps export --format gpkg)
     written.extend(write_export(safe_join(out, "data", "izmir.gpkg"), "gpkg", lang=lang))
     written.append(
@@ -271,7 +282,7 @@ def _write_atlas(
     entries: list[AtlasEntry] = []
     for i, slug in enumerate(slugs, 1):
         spec = map_spec(slug, lang=lang)
-        written += write_downloads(spec, safe_join(out, "data", "maps"))
+        written += write_downloads(spec, safe_join(out, "data", "maps"), ATLAS_FORMATS)
         path = write_html(
             spec,
             safe_join(out, "maps", f"{slug}.html"),
@@ -424,7 +435,7 @@ def _write_atlas(
         (f"data/{file}", text(key, lang))
         for file, key in (
             ("districts.csv", "atlas_download_table"),
-            ("districts.geojson", "atlas_download_geojson"),
+            ("districts.geojson", "home_download_boundaries"),
             ("izmir.gpkg", "export_download_gpkg"),
             ("districts_sources.csv", "atlas_download_sources"),
             ("ranking.csv", "atlas_download_ranking"),

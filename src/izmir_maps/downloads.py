@@ -1,4 +1,4 @@
-"""The data behind one map, as files a planner can open: CSV, XLSX and GeoJSON.
+"""The data behind one map, as files a planner can open: CSV, XLSX and, on request, GeoJSON.
 
 :func:`download_table` decides once what a map's download holds — the values
 the map shows, rounded as it shows them, with the legend's class label, the
@@ -14,8 +14,12 @@ points of a marker map — and the writers only lay that table out:
 - GeoJSON (WGS84) with ASCII property keys (the column ids of the atlas's
   ``data/districts.geojson``), numbers as numbers and rounded coordinates.
 
-The atlas writes them as ``data/maps/<slug>.csv|.xlsx|.geojson`` and links them
-from each map's legend (:func:`download_links`). The tables of the pages
+The atlas writes each map's table as ``data/maps/<slug>.csv|.xlsx`` and no
+per-map GeoJSON: the 30 outlines would be written 63 times (13 MB). Each map's
+legend (:func:`download_links`) links its table, the outlines with every
+indicator once (``data/districts.geojson``, joined on ``pcode``, as Datawrapper,
+Flourish or mapshaper join a table to a basemap) and the GeoPackage with a QGIS
+style per map (``data/izmir.gpkg``). The tables of the pages
 (a profile's key figures, the statistics page's Moran's I and ranking tables)
 use the same CSV and XLSX writers through :func:`page_table` and
 :func:`write_table_downloads`; a column mixing figures of different decimals
@@ -43,13 +47,16 @@ import shapely
 import shapely.geometry
 
 from izmir_maps.data.registry import Indicator, indicator
+from izmir_maps.errors import OptionError
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import has_text, text
 from izmir_maps.write import safe_join, write_bytes
 
 __all__ = [
+    "ATLAS_FORMATS",
     "FORMATS",
+    "SHARED_DOWNLOADS",
     "Column",
     "DownloadTable",
     "csv_bytes",
@@ -63,11 +70,16 @@ __all__ = [
     "xlsx_bytes",
 ]
 
-#: The file formats of a map's download, in the order the legend lists them.
+#: The file formats :func:`write_downloads` can write.
 FORMATS = ("csv", "xlsx", "geojson")
+#: What the atlas writes for each map: its table; the outlines are in ``data/districts.geojson``.
+ATLAS_FORMATS = ("csv", "xlsx")
+#: The atlas's files each map page links besides its table: link key → file in ``data/``.
+SHARED_DOWNLOADS = {"boundaries": "districts.geojson", "gpkg": "izmir.gpkg"}
 #: Decimals of point coordinates (≈ 1 m), as the map's markers are placed.
 POINT_DECIMALS = 5
-#: Decimals of district outlines, as in the atlas's ``data/districts.geojson``.
+#: Decimals of district outlines (≈ 0.1 m), as in the atlas's ``data/districts.geojson``:
+#: 5 would save 9 % of that file and make an outline self-intersect.
 SHAPE_DECIMALS = 6
 # A constant for the workbook's timestamps: the report's month, so rebuilds give equal bytes.
 _FIXED_TIME = dt.datetime(2010, 12, 1)  # naive: xlsx core properties carry no zone
@@ -477,7 +489,7 @@ def _geometry_json(shape: Any) -> str:
     return json.dumps(shapely.geometry.mapping(rounded), separators=(",", ":"))
 
 
-def write_downloads(spec: MapSpec, folder: Path) -> list[Path]:
+def write_downloads(spec: MapSpec, folder: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
     """Write ``<slug>.csv``, ``.xlsx`` and ``.geojson`` of ``spec`` into ``folder``; return them.
 
     Parameters
@@ -486,29 +498,61 @@ def write_downloads(spec: MapSpec, folder: Path) -> list[Path]:
         The map.
     folder
         Output folder (the atlas's ``data/maps``), created if needed.
+    formats
+        The formats to write, of :data:`FORMATS`; the atlas writes
+        :data:`ATLAS_FORMATS` (its outlines are in ``data/districts.geojson``).
 
     Returns
     -------
     list of pathlib.Path
-        The three files, in the order of :data:`FORMATS`.
+        The files, in the order of ``formats``.
+
+    Raises
+    ------
+    OptionError
+        For a format not in :data:`FORMATS`.
     """
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown:
+        msg = f"Unknown download format {unknown[0]!r}: choose from {', '.join(FORMATS)}."
+        raise OptionError(msg)
     table = download_table(spec)
     makers = {"csv": csv_bytes, "xlsx": xlsx_bytes, "geojson": geojson_bytes}
     return [
         write_bytes(safe_join(Path(folder), f"{spec.slug}.{fmt}"), makers[fmt](table))
-        for fmt in FORMATS
+        for fmt in formats
     ]
 
 
-def download_links(slug: str, prefix: str = "../data/maps/") -> dict[str, str]:
-    """Format → relative link of a map's download files, for the map page's legend.
+def download_links(
+    slug: str, prefix: str = "../data/maps/", shared: str = "../data/"
+) -> dict[str, str]:
+    """Link key → relative link of what a map page offers, in the order its legend lists them.
+
+    The map's own table (``csv``, ``xlsx``, as :data:`ATLAS_FORMATS`), then the
+    atlas's shared files (:data:`SHARED_DOWNLOADS`): the outlines with every
+    indicator (``boundaries``), which the table joins on its P-code, and the
+    GeoPackage with this map's QGIS style (``gpkg``).
+
+    Parameters
+    ----------
+    slug
+        The map's file name stem.
+    prefix
+        Relative folder of the map tables, ending in ``/``.
+    shared
+        Relative folder of the shared files, ending in ``/``.
 
     Examples
     --------
-    >>> download_links("employees")["csv"]
-    '../data/maps/employees.csv'
+    >>> links = download_links("employees")
+    >>> list(links)
+    ['csv', 'xlsx', 'boundaries', 'gpkg']
+    >>> links["csv"], links["boundaries"]
+    ('../data/maps/employees.csv', '../data/districts.geojson')
     """
-    return {fmt: f"{prefix}{slug}.{fmt}" for fmt in FORMATS}
+    links = {fmt: f"{prefix}{slug}.{fmt}" for fmt in ATLAS_FORMATS}
+    return links | {key: f"{shared}{name}" for key, name in SHARED_DOWNLOADS.items()}
 
 
 # --- page tables ------------------------------------------------------------------------------

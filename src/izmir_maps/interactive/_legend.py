@@ -280,20 +280,30 @@ def _footer(spec: MapSpec, plan: LegendPlan, *, notes_shown: bool) -> str:
 
 
 def with_downloads(legend: str, links: Mapping[str, str] | None, lang: Lang) -> str:
-    """``legend`` with a "Veriyi indir" line of ``links`` (format → relative path) in its footer.
+    """``legend`` with a "Veriyi indir" line of ``links`` (link key → relative path) in its footer.
 
+    A key names its words: ``dl_<key>`` the link, ``dl_<key>_hint`` its title
+    (``csv``, ``xlsx``, ``boundaries``, ``gpkg`` — see
+    :func:`izmir_maps.downloads.download_links`). With a table and the
+    boundaries, a last line names the key that joins them (P-code = ``pcode``).
     The links are plain ``<a href download>``: focusable, and they work from a
     page opened from disk. No links, no line.
     """
     if not links:
         return legend
-    anchors = " · ".join(
-        f'<a href="{html.escape(path, quote=True)}" '
-        f'download="{html.escape(path.rsplit("/", 1)[-1], quote=True)}" '
-        f'title="{html.escape(word(f"dl_{fmt}_hint", lang), quote=True)}">'
-        f"{html.escape(word(f'dl_{fmt}', lang))}</a>"
-        for fmt, path in links.items()
-    )
+    parts: list[str] = []
+    for fmt, path in links.items():
+        if parts:  # the map's own table on the first line, the atlas's shared files below it
+            parts.append("<br>" if fmt == "boundaries" else " · ")
+        parts.append(
+            f'<a href="{html.escape(path, quote=True)}" '
+            f'download="{html.escape(path.rsplit("/", 1)[-1], quote=True)}" '
+            f'title="{html.escape(word(f"dl_{fmt}_hint", lang), quote=True)}">'
+            f"{html.escape(word(f'dl_{fmt}', lang))}</a>"
+        )
+    anchors = "".join(parts)
+    if "boundaries" in links and "csv" in links:  # a journalist joins the two: say on what
+        anchors += f"<br>{html.escape(word('dl_join_key', lang))}"
     line = f'<p class="izm-dl"><span>{html.escape(word("dl_title", lang))}:</span> {anchors}</p>'
     head, end, tail = legend.rpartition("</div></details>")  # the footer ends the legend
     return f"{head}{line}{end}{tail}" if end else legend + line
