@@ -95,7 +95,9 @@ CASES = [
         ["--district-column", "ilçe"],
         ["--column", "v"],
         Outcome(0, {"Buca": "3.333", "Urla": "1.111"}),
-        Outcome(2, shows=("both name districts", "district_column option")),
+        Outcome(
+            2, shows=("both name districts", "Choose the district column with --district-column.")
+        ),
         Outcome(0, shows=(CLEAN, "district column: ilçe;")),
         Outcome(2, shows=("both name districts",)),
     ),

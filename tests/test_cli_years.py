@@ -70,7 +70,7 @@ def test_a_year_not_in_the_table_is_refused(
     code, _, errors = run(argv, capsys)
     assert code == 2 and not out.exists()
     assert errors == (
-        "izmir-maps: error: year 2015 is not one of the years of years_population_wide.csv: "
+        "izmir-maps: error: --year 2015 is not one of the years of years_population_wide.csv: "
         "2009, 2021.\n"
     )
 
@@ -178,3 +178,32 @@ def test_validate_without_year_options_reads_one_row_per_district(
     assert "rows 2 and 3 both name Aliağa ('Aliağa', 'Aliağa'). Keep one row per district." in (
         printed
     )
+
+
+# -- print ----------------------------------------------------------------------------------------
+
+
+def _svg_text(path: Path) -> str:
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    return " ".join("".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text"))
+
+
+def test_describe_prints_the_years_description_on_the_small_multiples(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["map", "--data", str(LONG), "--year-column", "Yıl", "--column", "Nüfus"]
+    described, plain = tmp_path / "described.svg", tmp_path / "plain.svg"
+    code, _, _ = run([*argv, "--format", "svg", "--describe", "--out", str(described)], capsys)
+    assert code == 0
+    code, _, _ = run([*argv, "--format", "svg", "--out", str(plain)], capsys)
+    assert code == 0
+    said = " ".join(_svg_text(described).split())
+    assert (
+        "Harita, İzmir'in 30 ilçesinin değerlerini gösteriyor: Nüfus. 2009: 29 ilçe için veri "
+        "yok. 2021: En yüksek değerler Buca (517.963) ve Karabağlar (478.788), en düşük "
+        "değerler Karaburun (11.927) ve Beydağ (12.197). Değerler doğal kırılmalarla "
+        "(Fisher–Jenks) 5 sınıfa ayrıldı."
+    ) in said
+    assert "Harita," not in _svg_text(plain)

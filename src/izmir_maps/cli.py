@@ -50,7 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        status = int(args.func(args) or 0)
+        with read_options.named_as(_flags(parser)):  # messages name --year-column, not year_column
+            status = int(args.func(args) or 0)
         sys.stdout.flush()  # a closed pipe fails here, not in Python's exit
         return status
     except IzmirMapsError as exc:
@@ -140,6 +141,18 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise _Terminated
 
 
+def _flags(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """Every option of every command, its flag by the name Python gives it (``year_column``)."""
+    flags: dict[str, str] = {}
+    commands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for command in commands[0].choices.values() if commands else ():
+        for action in command._actions:
+            long = [flag for flag in action.option_strings if flag.startswith("--")]
+            if long and action.dest != "help":
+                flags.setdefault(action.dest, long[0])
+    return flags
+
+
 def _output_path(text: str) -> Path:
     """An ``--out`` value; empty text would silently mean the current folder."""
     if not text.strip():
@@ -212,8 +225,8 @@ def _parser() -> argparse.ArgumentParser:
         choices=("map", "grid"),
         default="map",
         help="'grid' draws every district as an equal hexagon placed near its real position, "
-        "names written in full, so that small districts show as clearly as large ones (HTML, "
-        "indicators of the shipped data)",
+        "names written in full, so that small districts show as clearly as large ones (the "
+        "shipped indicators, or your own table of İzmir's districts with --data)",
     )
     mp.add_argument(
         "--bivariate",
@@ -365,14 +378,13 @@ def _bivariate_map(args: argparse.Namespace, fmt: str) -> int:
 def _check_layout(args: argparse.Namespace) -> None:
     """Refuse ``--layout grid`` where the grid would mislead, naming what works.
 
-    Every format is drawn (HTML, and PNG/SVG/PDF by :mod:`izmir_maps.static._grid`).
+    Every format is drawn (HTML, and PNG/SVG/PDF by :mod:`izmir_maps.static._grid`); a
+    table of another province's districts is refused where it is read (the grid is İzmir's).
     """
     if args.layout != "grid":
         return
     why = None
-    if args.data is not None:
-        why = "--data (your own tables are mapped on the real boundaries)"
-    elif args.indicator in MARKER_MAPS:
+    if args.data is None and args.indicator in MARKER_MAPS:
         why = f"the {args.indicator!r} map (its points have real positions)"
     elif args.tiles:
         why = "--tiles (a basemap under abstract hexagons would mislead)"
@@ -431,8 +443,17 @@ def _write(spec, args: argparse.Namespace, fmt: str) -> Path:
     if args.tiles:
         msg = "--tiles applies to HTML maps only; static maps are drawn without tiles."
         raise OptionError(msg)
-    from izmir_maps.static.render import save_static
+    from izmir_maps.static.render import save_static, write_static
 
+    if spec.years is not None:  # small multiples by year: render_static leaves out describe
+        from izmir_maps.static.years import render_years_static
+
+        labels = not args.no_labels
+        fig = render_years_static(spec, size=args.size, labels=labels, describe=args.describe)
+        try:
+            return write_static(fig, args.out, fmt=fmt)
+        finally:
+            fig.clear()
     return save_static(
         spec,
         args.out,
@@ -501,6 +522,7 @@ def _user_spec(
         "lang": args.lang,
         "layer": layer,
         "title": args.title,
+        "layout": args.layout,
     }
     if year_column is not None or wide:
         spec, warnings = user_years_spec(

@@ -239,3 +239,70 @@ def test_english_year_map_prints_english_numbers() -> None:
     assert shown[-1] == "No data"
     section = year_spec(_year_map(lang="en"), 2009).legend.section(ClassesSection)
     assert shown == [c.label for c in section.classes]
+
+
+# -- --describe: the description of every year under the title ----------------------------------
+
+#: The year map's description (spec.years.years_sentences): what the years share once, each
+#: year's own sentences after its year. Aliağa alone in 2009 has no highest and lowest.
+DESCRIBED = [
+    "Harita, İzmir'in 30 ilçesinin değerlerini gösteriyor: Nüfus.",
+    "2009: 29 ilçe için veri yok.",
+    "2021: En yüksek değerler Buca (517.963) ve Karabağlar (478.788), en düşük değerler "
+    "Karaburun (11.927) ve Beydağ (12.197).",
+    "Değerler doğal kırılmalarla (Fisher–Jenks) 5 sınıfa ayrıldı.",
+]
+
+
+def _description(fig: Figure) -> Text | None:
+    return next((t for t in fig.texts if t.get_gid() == "description"), None)
+
+
+def test_describe_prints_every_years_description_under_the_title(spec: MapSpec) -> None:
+    from izmir_maps.spec.years import years_sentences
+
+    assert years_sentences(spec) == DESCRIBED
+    fig = render_years_static(spec, describe=True)
+    said = _description(fig)
+    assert said is not None
+    assert " ".join(said.get_text().split()) == " ".join(DESCRIBED)  # wrapped, nothing left out
+    renderer = fig.canvas.get_renderer()
+    title = next(t for t in fig.texts if t.get_gid() == "title")
+    box = said.get_window_extent(renderer)
+    assert box.y1 < title.get_window_extent(renderer).y0  # under the title
+    highest_panel = max(ax.get_position().y1 for ax in _panels(fig)) * fig.bbox.height
+    assert box.y0 > highest_panel  # above the panels, which keep their size
+    plain = render_years_static(spec)
+    assert _description(plain) is None
+    grown = fig.get_size_inches()[1] - plain.get_size_inches()[1]
+    assert grown == pytest.approx(box.height / fig.dpi, abs=0.25)  # the page grew to hold it
+    for with_text, without in zip(_panels(fig), _panels(plain), strict=True):
+        w = with_text.get_position().width * fig.get_size_inches()[0]
+        assert w == pytest.approx(without.get_position().width * plain.get_size_inches()[0])
+
+
+def test_describe_in_english(tmp_path: Path) -> None:
+    from izmir_maps.spec.years import years_sentences
+
+    assert years_sentences(_year_map(lang="en"))[1:3] == [
+        "2009: No data for 29 districts.",
+        "2021: Buca (517,963) and Karabağlar (478,788) have the highest values, Karaburun "
+        "(11,927) and Beydağ (12,197) the lowest.",
+    ]
+
+
+def test_describe_with_many_years_keeps_to_the_lines_of_a_page() -> None:
+    full = district_table("detailed")
+    table = full[["pcode", "district", "area_km2", "geometry"]]
+    values = pd.concat(
+        pd.DataFrame(
+            {"pcode": full["pcode"], "year": y, "value": full["population"] * (1 + y / 100)}
+        )
+        for y in range(2000, 2012)
+    )
+    spec = years_spec(table, values, user_indicator("Nüfus", source=SOURCE), layer="detailed")
+    said = _description(render_years_static(spec, describe=True, labels=False))
+    assert said is not None
+    lines = said.get_text().splitlines()
+    assert len(lines) <= 9 and lines[-1].endswith("…")  # whole sentences, then "…"
+    assert lines[0].startswith("Harita, İzmir'in 30 ilçesinin değerlerini gösteriyor: Nüfus.")

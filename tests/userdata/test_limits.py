@@ -122,8 +122,7 @@ HOSTILE = {
     "wide.csv": (
         wide_csv,
         "wide.csv: the table is far wider than a district table: row 1 has 50,000 columns, the "
-        "limit is 1,000 columns. If the columns are wanted, raise the limit with --max-columns "
-        "(max_columns in Python).",
+        "limit is 1,000 columns. If the columns are wanted, raise the limit with {option}.",
     ),
     "xfd.xlsx": (
         xfd_xlsx,
@@ -131,16 +130,23 @@ HOSTILE = {
         "column XFD (16,384 columns), the limit is 1,000 columns. Cells far to the right or "
         "below the table (often empty but formatted) make it so: select the columns after the "
         "table, delete them, and save. If the columns are wanted, raise the limit with "
-        "--max-columns (max_columns in Python).",
+        "{option}.",
     ),
     "strings.xlsx": (
         strings_xlsx,
         "strings.xlsx: reading the table would mean loading its 5,000,000 shared texts (every "
         "text of the workbook, used or not), the limit is 1,000,000 cells. A district table has "
         "a few thousand texts at most. If this is the right file, raise the limit with "
-        "--max-cells (max_cells in Python).",
+        "{option}.",
     ),
 }
+
+
+def _said(name: str, form: str) -> str:
+    """The message about ``name`` naming its limit's option in ``form`` (``"--{}"``)."""
+    option = "max_cells" if name == "strings.xlsx" else "max_columns"
+    shown = form.format(option.replace("_", "-") if form.startswith("--") else option)
+    return HOSTILE[name][1].format(option=shown)
 
 
 def _limits() -> None:  # runs in the child, before it executes Python
@@ -196,7 +202,8 @@ def test_the_hostile_files_are_small_on_disk(hostile: Path) -> None:
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_the_reader_refuses_within_the_limits(name: str, hostile: Path) -> None:
     result = run_limited(READER, name, cwd=hostile)
-    assert (result.returncode, result.stdout) == (3, HOSTILE[name][1] + "\n"), result.stderr
+    expected = _said(name, "the {} option")  # from Python: the keyword
+    assert (result.returncode, result.stdout) == (3, expected + "\n"), result.stderr
 
 
 @pytest.mark.parametrize("command", ["map", "validate"])
@@ -209,7 +216,7 @@ def test_the_cli_refuses_within_the_limits(name: str, command: str, hostile: Pat
     result = run_limited(CLI, *argv, cwd=hostile)
     assert result.returncode == 2, result.stderr
     printed = result.stdout + result.stderr
-    assert HOSTILE[name][1] in printed
+    assert _said(name, "--{}") + "\n" in printed  # the option as typed: --max-cells
     assert "Traceback" not in printed
     assert not out.exists()
 
@@ -220,7 +227,7 @@ def test_a_raised_limit_lets_the_next_limit_speak(hostile: Path) -> None:
     assert str(info.value) == (
         f"{hostile / 'wide.csv'}: reading the table would mean more than 1,000,000 cells by row "
         "21, the limit is 1,000,000 cells. If this is the right file, raise the limit with "
-        "--max-cells (max_cells in Python)."
+        "the max_cells option."
     )
 
 
@@ -291,7 +298,7 @@ def test_a_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
         f"{path}: the file is far larger than a district table: it has {unpacked:,} bytes "
         "unpacked, the limit is 100,000,000 bytes unpacked (İzmir has 30 districts, all of "
         "Türkiye 973). Check that this is the right file; if it is, raise the limit with "
-        "--max-bytes (max_bytes in Python)."
+        "the max_bytes option."
     )
 
 
@@ -389,7 +396,7 @@ def test_messages_name_the_sheet(tmp_path: Path) -> None:
     assert report.problems == [
         f"{path}, sheet 'Veri': the file is far larger than a district table: it has more than "
         "1 rows, the limit is 1 rows (İzmir has 30 districts, all of Türkiye 973). Check that "
-        "this is the right file; if it is, raise the limit with --max-rows (max_rows in Python)."
+        "this is the right file; if it is, raise the limit with the max_rows option."
     ]
     report = validate_user_file_report(path, column="v")
     assert (report.problems, report.sheet) == ([], "Veri")
@@ -439,7 +446,7 @@ def test_utf16_and_utf32_without_a_bom_are_named(tmp_path: Path, encoding: str) 
     assert str(info.value) == (
         f"{path}: this is {encoding[:6].upper()} text without a byte-order mark ({encoding}), "
         "not UTF-8 or Windows-1254. Save it as 'CSV UTF-8' in Excel, or read it as it is with "
-        f"the encoding option (--encoding {encoding})."
+        f"encoding={encoding!r}."
     )
     # …and the option named does read it.
     assert read_user_table(path, column="v", encoding=encoding).values["value"].tolist() == [

@@ -282,7 +282,7 @@ CASES: list[tuple[str, dict, Ok | Fails]] = [
                 "Turkish way, as "
                 "39234 ('.' separates thousands, ',' marks decimals), because nothing in the "
                 "column shows which mark is the decimal one. If '.' is the decimal mark, choose "
-                "decimal '.'.",
+                "decimal='.'.",
                 missing_note(26, shown=["Çiğli", "Karşıyaka", "Urla", "Foça"]),
             ],
         ),
@@ -656,7 +656,7 @@ def test_a_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
         f"{path}: the file is far larger than a district table: it has {size:,} bytes, the limit "
         "is 5,000,000 bytes (İzmir has 30 districts, all of Türkiye 973). Check that this is the "
         "right file; if it "
-        "is, raise the limit with --max-bytes (max_bytes in Python)."
+        "is, raise the limit with the max_bytes option."
     )
 
 
@@ -686,8 +686,8 @@ def test_explicit_encoding_and_separator(tmp_path: Path) -> None:
         read_user_table(path, column="v", encoding="cp1254", sep="tab")
     assert str(info.value) == (
         f"{path}: the table has a single column: no tab separates its columns in any of its 2 "
-        "non-blank lines, so it is not a delimited table. It is ';'-separated: choose sep "
-        "'auto' or ';'."
+        "non-blank lines, so it is not a delimited table. It is ';'-separated: choose "
+        "sep='auto' or sep=';'."
     )
 
 
@@ -1084,7 +1084,7 @@ def test_max_rows_is_the_last_row_allowed(tmp_path: Path) -> None:
     assert str(info.value) == (
         f"{over}: the file is far larger than a district table: it has 4 rows, the limit is 3 "
         "rows (İzmir has 30 districts, all of Türkiye 973). Check that this is the right file; "
-        "if it is, raise the limit with --max-rows (max_rows in Python)."
+        "if it is, raise the limit with the max_rows option."
     )
 
 
@@ -1099,5 +1099,5 @@ def test_max_rows_is_the_last_row_allowed_in_a_workbook(tmp_path: Path) -> None:
     assert str(info.value) == (
         f"{over}, sheet 'Veri': the file is far larger than a district table: it has more than 3 "
         "rows, the limit is 3 rows (İzmir has 30 districts, all of Türkiye 973). Check that this "
-        "is the right file; if it is, raise the limit with --max-rows (max_rows in Python)."
+        "is the right file; if it is, raise the limit with the max_rows option."
     )

@@ -249,7 +249,7 @@ def test_wide_columns_of_different_quantities_need_column(tmp_path: Path) -> Non
     assert str(err.value) == (
         f"{path}: the columns headed with a year hold different things ('Nüfus': 'Nüfus 2009', "
         "'Nüfus 2021'; 'Alan': 'Alan 2021'). Choose one with the column option (for example "
-        "column 'Nüfus')."
+        "column='Nüfus')."
     )
     table = read_user_years(path, years=True, column="nufus")
     assert table.label == "Nüfus" and table.years == (2009, 2021)

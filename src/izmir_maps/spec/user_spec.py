@@ -16,6 +16,7 @@ from typing import Any
 import geopandas as gpd
 
 from izmir_maps._checks import check_lang, check_path, check_text, check_type, shown
+from izmir_maps.data.grid import Layout, check_layout
 from izmir_maps.data.join import district_table
 from izmir_maps.data.provinces import (
     is_izmir,
@@ -31,7 +32,7 @@ from izmir_maps.spec.map_spec import DistrictData, MapSpec, _check_spec_args, ch
 from izmir_maps.spec.years import year_spec, years_spec
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
-from izmir_maps.userdata.options import ReadOptions
+from izmir_maps.userdata.options import ReadOptions, option_name, option_value
 from izmir_maps.userdata.table import read_user_table
 from izmir_maps.userdata.years import read_user_years
 
@@ -116,6 +117,19 @@ def _check_user_args(path: object, options: object, *, title: object, lang: obje
     check_lang(lang)
 
 
+def _check_grid(layout: object, province: str | None) -> None:
+    """Refuse the district grid for a province other than İzmir: the grid is İzmir's alone."""
+    check_layout(layout)
+    if layout == "grid" and not is_izmir(province):
+        name = province_name(resolve_province(province))  # type: ignore[arg-type]
+        msg = (
+            f"{option_value('layout', 'grid')} draws İzmir's 30 districts as hexagons placed by "
+            f"hand near their real positions; there is no such grid of {name}'s districts. Map "
+            f"them on their real boundaries: leave out {option_value('layout', 'grid')}."
+        )
+        raise OptionError(msg)
+
+
 def _source(path: Path, sheet: str | None, column: str, lang: Lang) -> str:
     """The map's source line: the file, the sheet read (workbooks) and the column.
 
@@ -129,7 +143,7 @@ def _source(path: Path, sheet: str | None, column: str, lang: Lang) -> str:
     return text("user_source_sheet", lang, file=path.name, sheet=sheet, column=column)
 
 
-def user_choropleth_spec(
+def user_choropleth_spec(  # noqa: PLR0913 — keyword-only options, as choropleth_spec
     path: str | os.PathLike[str],
     options: ReadOptions | None = None,
     *,
@@ -139,6 +153,7 @@ def user_choropleth_spec(
     lang: Lang = "tr",
     layer: str = "web",
     title: str | None = None,
+    layout: Layout = "map",
     **fields: Any,
 ) -> tuple[MapSpec, list[str]]:
     r"""Spec of a choropleth of one column of the user's file, and the reader's warnings.
@@ -148,7 +163,9 @@ def user_choropleth_spec(
     as for :func:`izmir_maps.spec.map_spec.choropleth_spec`. With a province
     other than İzmir the map shows that province's districts, its
     neighbouring provinces as context and the rest of Türkiye nearby as land;
-    the title names the province.
+    the title names the province. ``layout="grid"`` draws İzmir's districts
+    as the hexagons of :mod:`izmir_maps.data.grid`; another province has no
+    grid, and asking for it is an :class:`~izmir_maps.errors.OptionError`.
 
     Examples
     --------
@@ -168,6 +185,7 @@ def user_choropleth_spec(
     # classification and layer arguments first: a wrong k must not wait for the file to be read
     _check_spec_args(scheme=scheme, k=k, breaks=breaks, lang=lang, layer=layer)
     options = (options or ReadOptions()).with_fields(**fields)
+    _check_grid(layout, options.province)
     table, ind, warnings = user_table(path, options, layer=layer, title=title, lang=lang)
     province = options.province
     izmir = is_izmir(province)
@@ -180,6 +198,7 @@ def user_choropleth_spec(
         lang=lang,
         layer=layer,  # type: ignore[arg-type]
         data=DistrictData(table, ind, neighbours),  # type: ignore[arg-type]
+        layout=layout,
     )
     if not izmir:
         pcode = resolve_province(province)
@@ -201,6 +220,7 @@ def user_years_spec(  # noqa: PLR0913 — keyword-only options, as user_chorople
     layer: str = "web",
     title: str | None = None,
     year: int | None = None,
+    layout: Layout = "map",
     **fields: Any,
 ) -> tuple[MapSpec, list[str]]:
     r"""Spec of a year map of the user's table of several years, and the reader's warnings.
@@ -236,14 +256,18 @@ def user_years_spec(  # noqa: PLR0913 — keyword-only options, as user_chorople
     _check_user_args(path, options, title=title, lang=lang)
     _check_spec_args(scheme=scheme, k=k, breaks=breaks, lang=lang, layer=layer)
     options = (options or ReadOptions()).with_fields(**fields)
+    _check_grid(layout, options.province)
     if year is not None and (isinstance(year, bool) or not isinstance(year, numbers.Integral)):
-        msg = f"year must be a year (a whole number such as 2021) or None, not {shown(year)}."
+        msg = (
+            f"{option_name('year')} must be a year (a whole number such as 2021) or None, "
+            f"not {shown(year)}."
+        )
         raise OptionError(msg)
     data = read_user_years(path, options, year_column=year_column, years=years)
     year = None if year is None else int(year)
     if year is not None and year not in data.years:
         listed = ", ".join(map(str, data.years))
-        msg = f"year {year!r} is not one of the years of {Path(path).name}: {listed}."
+        msg = f"{option_name('year')} {year!r} is not one of the years of {Path(path).name}: {listed}."
         raise OptionError(msg)
     integer = bool(data.values["value"].map(float.is_integer).all())
     columns = list(data.columns.values())
@@ -265,6 +289,7 @@ def user_years_spec(  # noqa: PLR0913 — keyword-only options, as user_chorople
         breaks=breaks,
         lang=lang,
         layer=layer,  # type: ignore[arg-type]
+        layout=layout,
         neighbours=None if is_izmir(province) else province_neighbours(province),  # type: ignore[arg-type]
     )
     if not is_izmir(province):

@@ -35,7 +35,7 @@ from izmir_maps.spec.map_spec import (
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
 
-__all__ = ["YearSeries", "population_years_spec", "year_spec", "years_spec"]
+__all__ = ["YearSeries", "population_years_spec", "year_spec", "years_sentences", "years_spec"]
 
 #: The most years one map shows (a slider step and a small-multiple panel each).
 MAX_YEARS = 30
@@ -204,6 +204,44 @@ def year_spec(spec: MapSpec, year: int) -> MapSpec:
     out = replace(spec, districts=districts, years=replace(series, shown=year))
     out.classification = _fixed(spec.classification, districts[ind.id])
     return _titled(out, year)
+
+
+def years_sentences(spec: MapSpec) -> list[str]:
+    """The description of every year of a year map, for a page that shows them all (print).
+
+    Each year's sentences are those of
+    :func:`~izmir_maps.spec.describe.describe_sentences` for that year (the
+    words the HTML map reads out when the slider shows it). A sentence every
+    year shares (what is mapped, the classes) is said once, in its place; the
+    sentences a year has alone (its highest and lowest districts, its
+    districts without data) follow its year: "2018: En yüksek değerler …".
+
+    Examples
+    --------
+    >>> spec = population_years_spec(lang="en")
+    >>> [s[:50] for s in years_sentences(spec)]  # doctest: +NORMALIZE_WHITESPACE
+    ["The map shows a value for each of İzmir's 30 distr", '2018: Buca (499,325) and Karabağlar (479,986) have',
+     '2021: Buca (517,963) and Karabağlar (478,788) have', '2023: Buca (523,487) and Karabağlar (476,500) have',
+     'Values are grouped into 5 classes by natural break']
+    """
+    from izmir_maps.spec.describe import describe_sentences  # describe reads the spec modules
+
+    series = spec.years
+    if series is None:
+        msg = "years_sentences needs a year map (a spec made by years_spec)."
+        raise OptionError(msg)
+    said = {y: describe_sentences(year_spec(spec, y)) for y in series.years}
+    shared = [s for s in said[series.years[0]] if all(s in other for other in said.values())]
+    own = {y: " ".join(s for s in sentences if s not in shared) for y, sentences in said.items()}
+    # the years' own sentences come where the first of them comes in any year
+    at = min(_shared_before(sentences, shared) for sentences in said.values())
+    own_said = [f"{y}: {own[y]}" for y in series.years if own[y]]
+    return shared[:at] + own_said + shared[at:]
+
+
+def _shared_before(sentences: list[str], shared: list[str]) -> int:
+    """How many shared sentences come before the first sentence of the year's own."""
+    return next((i for i, s in enumerate(sentences) if s not in shared), len(sentences))
 
 
 def _titled(spec: MapSpec, year: int) -> MapSpec:

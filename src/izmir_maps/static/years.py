@@ -10,6 +10,9 @@ with their fixed ranges (no counts: they differ from year to year), the
 notes (the classes were computed from all years together) and the sources,
 once. :func:`izmir_maps.static.render.render_static` draws this page
 whenever ``spec.years`` is set, so PNG, SVG and PDF writers need nothing else.
+With ``describe`` the page prints the description of every year under the
+title (:func:`izmir_maps.spec.years.years_sentences`), as other print maps
+print theirs.
 """
 
 from __future__ import annotations
@@ -24,19 +27,27 @@ from matplotlib.figure import Figure
 from izmir_maps._checks import check_bool, check_type
 from izmir_maps.errors import OptionError
 from izmir_maps.spec.map_spec import MapSpec
-from izmir_maps.spec.years import year_spec
+from izmir_maps.spec.years import year_spec, years_sentences
 from izmir_maps.static._body import INK
 from izmir_maps.static._labels import figure_renderer, plain
 from izmir_maps.static._layers import Geo, prepare
 from izmir_maps.static._legend import draw_band, plan_band
 from izmir_maps.static._look import LOOKS, SIZES, Look, look
-from izmir_maps.static.render import _RC, _fit, _setup_axes, _title_lines, draw_body
+from izmir_maps.static.render import (
+    _RC,
+    _description_lines,
+    _fit,
+    _setup_axes,
+    _title_lines,
+    draw_body,
+)
 
 __all__ = ["panel_columns", "render_years", "render_years_static"]
 
 _MEASURE_DPI = 100
 _GAP_IN = 0.14  # between panels, across and down
 _BAND_GAP_IN = 0.14
+_LINESPACING = 1.3  # of the description, as under a single map's title
 #: Panels at least this wide (inches) name the districts; narrower ones would crowd them out.
 _NAMED_PANEL_IN = 2.5
 #: The look of a panel as wide as a half-width map; narrower panels scale it down.
@@ -57,7 +68,9 @@ _SCALED = (
 )
 
 
-def render_years_static(spec: MapSpec, *, size: str = "a4", labels: bool = True) -> Figure:
+def render_years_static(
+    spec: MapSpec, *, size: str = "a4", labels: bool = True, describe: bool = False
+) -> Figure:
     """Small multiples of a year map: one panel per year, one shared legend.
 
     Parameters
@@ -70,6 +83,11 @@ def render_years_static(spec: MapSpec, *, size: str = "a4", labels: bool = True)
         is as tall as its panels and legend need.
     labels
         Name the districts in panels wide enough for names (one or two columns).
+    describe
+        Print the description of every year under the title
+        (:func:`~izmir_maps.spec.years.years_sentences`: what is mapped, each
+        year's highest and lowest districts, the classes), wrapped to the page
+        width; the page grows to hold it.
 
     Returns
     -------
@@ -98,15 +116,18 @@ def render_years_static(spec: MapSpec, *, size: str = "a4", labels: bool = True)
     """
     check_type("spec", spec, MapSpec, "a year map (see years_spec)")
     check_bool("labels", labels)
+    check_bool("describe", describe)
     if spec.years is None:
         msg = "render_years_static needs a year map (a spec made by years_spec)."
         raise OptionError(msg)
     look(size)  # an unknown size is refused before any drawing
     with mpl.rc_context(_RC):
-        return render_years(spec, prepare(spec), size=size, labels=labels)
+        return render_years(spec, prepare(spec), size=size, labels=labels, describe=describe)
 
 
-def render_years(spec: MapSpec, geo: Geo, *, size: str, labels: bool) -> Figure:
+def render_years(
+    spec: MapSpec, geo: Geo, *, size: str, labels: bool, describe: bool = False
+) -> Figure:
     """The small-multiples page of the year map ``spec`` whose layers ``geo`` holds."""
     series = spec.years
     assert series is not None
@@ -122,9 +143,13 @@ def render_years(spec: MapSpec, geo: Geo, *, size: str, labels: bool) -> Figure:
     band_spec = _band_spec(spec)
     title = "\n".join(_title_lines(series.title, pw - 2 * m, lk.title))
     title_h = _measured_height(pw, title, lk.title)
+    said = _description(spec, pw - 2 * m, lk) if describe else ""
+    said_h = _said_height(pw, said, lk)
     plan = plan_band(band_spec, lk, page=(pw, SIZES[size][1]), left=m, right=pw - m, room=1e9)
     panels_h = rows * (head + panel_h) + (rows - 1) * _GAP_IN
-    ph = m + title_h + lk.title * 0.5 / 72 + panels_h + _BAND_GAP_IN + plan.height + m * 0.8
+    ph = (
+        m + title_h + lk.title * 0.5 / 72 + said_h + panels_h + _BAND_GAP_IN + plan.height + m * 0.8
+    )
     fig = Figure(figsize=(pw, ph), dpi=_MEASURE_DPI, facecolor="white")
     FigureCanvasAgg(fig)
     fig.set_label(series.title)
@@ -140,6 +165,19 @@ def render_years(spec: MapSpec, geo: Geo, *, size: str, labels: bool) -> Figure:
         gid="title",
     )
     top = ph - m - title_h - lk.title * 0.5 / 72
+    if said:
+        fig.text(
+            m / pw,
+            (top + lk.title * 0.2 / 72) / ph,
+            plain(said),
+            fontsize=lk.legend,
+            color=INK,
+            ha="left",
+            va="top",
+            linespacing=_LINESPACING,
+            gid="description",
+        )
+        top -= said_h
     panel_look = _panel_look(panel_w)
     named = labels and panel_w >= _NAMED_PANEL_IN
     for n, year in enumerate(series.years):
@@ -190,9 +228,24 @@ def _panel_look(width: float) -> Look:
     return replace(_PANEL_LOOK, **{k: values[k] * scale for k in _SCALED})
 
 
-def _measured_height(width: float, body: str, size: float) -> float:
-    """Height in inches of the page title ``body`` (bold, ``size`` points)."""
+def _description(spec: MapSpec, width: float, lk: Look) -> str:
+    """The years' description wrapped to ``width`` inches, at most ``lk.describe_lines`` lines."""
+    lines = _description_lines(years_sentences(spec), width, lk.legend, lk.describe_lines)
+    return "\n".join(lines)
+
+
+def _said_height(width: float, said: str, lk: Look) -> float:
+    """The room the description takes, with the spacing a single map's description has."""
+    if not said:
+        return 0.0
+    height = _measured_height(width, said, lk.legend, bold=False)
+    return height + lk.title * 0.2 / 72 + lk.legend * 0.5 / 72
+
+
+def _measured_height(width: float, body: str, size: float, *, bold: bool = True) -> float:
+    """Height in inches of ``body`` at ``size`` points: the page title (bold) or the description."""
     scratch = Figure(figsize=(width, 2.0), dpi=_MEASURE_DPI)
     FigureCanvasAgg(scratch)
-    t = scratch.text(0, 1, plain(body), fontsize=size, weight="bold", va="top")
+    how = {"weight": "bold"} if bold else {"linespacing": _LINESPACING}
+    t = scratch.text(0, 1, plain(body), fontsize=size, va="top", **how)
     return t.get_window_extent(figure_renderer(scratch)).height / scratch.dpi

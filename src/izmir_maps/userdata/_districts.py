@@ -17,6 +17,7 @@ from izmir_maps.userdata._read import (
     looks_garbled,
     show,
 )
+from izmir_maps.userdata.options import the_option
 
 __all__ = ["DISTRICT_HEADERS", "TOTAL_NAMES", "detect_index", "resolve_districts"]
 
@@ -61,7 +62,7 @@ def detect_index(
         both = " and ".join(column_label(header, i) for i in resolving)
         msg = (
             f"{source}: the columns {both} both name districts, with different districts in "
-            "the same row. Choose the district column with the district_column option."
+            f"the same row. Choose the district column with {the_option('district_column')}."
         )
         raise DataError(msg)
     if resolving:
@@ -71,8 +72,8 @@ def detect_index(
     if named:
         both = " and ".join(column_label(header, i) for i in named)
         msg = (
-            f"{source}: the columns {both} could each name the districts. Choose one with the "
-            "district_column option."
+            f"{source}: the columns {both} could each name the districts. Choose one with "
+            f"{the_option('district_column')}."
         )
         raise DataError(msg)
     sample = " ".join(header + [cell_text(c) for r in rows[:_HEADER_SAMPLE] for c in r])
@@ -81,7 +82,7 @@ def detect_index(
         f"{source}: no column names the districts: none is called 'İlçe', 'District', 'Ad' or "
         f"'pcode', and none holds {_area(matcher)} district names in 80 % of its rows. "
         "The columns are: "
-        f"{labels}.{hint} Choose the district column with the district_column option."
+        f"{labels}.{hint} Choose the district column with {the_option('district_column')}."
     )
     raise DataError(msg)
 

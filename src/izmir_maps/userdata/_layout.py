@@ -22,6 +22,7 @@ from izmir_maps.userdata._read import (
     looks_garbled,
     show,
 )
+from izmir_maps.userdata.options import the_option
 
 __all__ = ["Layout"]
 
@@ -108,7 +109,7 @@ class Layout:
             hint += GARBLED_HINT
         msg = (
             f"{self.where}, row {self.header_row}: there is no column {show(name)}. The columns "
-            f"are: {labels}.{hint} Give the exact name with the {option} option."
+            f"are: {labels}.{hint} Give the exact name with {the_option(option)}."
         )
         raise DataError(msg)
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from izmir_maps.errors import DataError, OptionError
 from izmir_maps.userdata import _xlsx
-from izmir_maps.userdata.options import ReadOptions
+from izmir_maps.userdata.options import ReadOptions, option_name, option_value, the_option
 
 __all__ = [
     "EXCEL_SUFFIXES",
@@ -296,12 +296,14 @@ def read_raw_table(path: str | os.PathLike[str], options: ReadOptions) -> RawTab
         raise DataError(f"{path}: the file is empty (0 bytes). Save the district table into it.")
     if suffix in EXCEL_SUFFIXES:
         if options.encoding != "auto":
-            msg = f"encoding applies to CSV files only; {path} is an Excel workbook."
+            msg = (
+                f"{option_name('encoding')} applies to CSV files only; {path} is an Excel workbook."
+            )
             raise OptionError(msg)
         table = _read_excel(path, options)
     else:
         if options.sheet is not None:
-            msg = f"sheet applies to Excel workbooks only; {path} is a CSV file."
+            msg = f"{option_name('sheet')} applies to Excel workbooks only; {path} is a CSV file."
             raise OptionError(msg)
         table = _read_text(path, options)
     if not table.records:
@@ -382,8 +384,8 @@ def _too_big(name: object, has: str, limit: str, option: str) -> str:
 
 
 def _raise_with(option: str) -> str:
-    """``--max-rows (max_rows in Python)``: the option as typed and as a keyword."""
-    return f"--{option.replace('_', '-')} ({option} in Python)"
+    """``--max-rows`` on the command line, "the max_rows option" from Python."""
+    return the_option(option)
 
 
 def _too_wide(name: object, has: str, limit: int, why: str) -> str:
@@ -434,10 +436,11 @@ def _read_text(path: Path, options: ReadOptions) -> RawTable:
     if records and (chosen is None or all(len(cells) < 2 for _, cells in records)):
         other = _sniff_separator(text)
         hint = (
-            f" It is {_SEP_NAMES[other]}-separated: choose sep 'auto' or {other!r}."
+            f" It is {_SEP_NAMES[other]}-separated: choose {option_value('sep', 'auto')} or "
+            f"{option_value('sep', other)}."
             if chosen and other
             else " A district table needs a district column and a value column; save it as "
-            "CSV, or choose the separator with the sep option."
+            f"CSV, or choose the separator with {the_option('sep')}."
         )
         # The lines are not shown: a file that is not a table may be anything (a link to
         # /etc/passwd), and its content has no place in a message.
@@ -507,8 +510,8 @@ def _nul_message(path: Path, data: bytes) -> str:
         name = encoding[:6].upper()
         return (
             f"{path}: this is {name} text without a byte-order mark ({encoding}), not UTF-8 or "
-            "Windows-1254. Save it as 'CSV UTF-8' in Excel, or read it as it is with the "
-            f"encoding option (--encoding {encoding})."
+            "Windows-1254. Save it as 'CSV UTF-8' in Excel, or read it as it is with "
+            f"{option_value('encoding', encoding)}."
         )
     return f"{path}: the file holds binary data (NUL characters), not a text table. {_ACCEPTED}."
 
@@ -540,7 +543,7 @@ def _decode_as(path: Path, data: bytes, codec: str, *, shown: str = "", tried: s
         label = "Windows-1254 (Turkish Windows)" if codec == "cp1254" else (shown or codec)
         msg = (
             f"{path}, row {row}: byte 0x{byte} cannot be read as {tried}{label} text. Save the file as 'CSV UTF-8' in Excel, or choose the "
-            "right encoding with the encoding option (e.g. 'cp1254' or 'utf-8')."
+            f"right encoding with {the_option('encoding')} (e.g. 'cp1254' or 'utf-8')."
         )
         raise DataError(msg) from None
     return text.removeprefix("\ufeff")
@@ -756,7 +759,7 @@ def _pick_sheet(
         if len(sheets) > 1:
             notes.append(
                 f"The workbook has {len(sheets)} sheets ({listed}); the {first}, "
-                f"{visible[0].name!r}, was read. Choose another with the sheet option."
+                f"{visible[0].name!r}, was read. Choose another with {the_option('sheet')}."
             )
         return visible[0]
     if isinstance(sheet, int):

@@ -18,6 +18,7 @@ from typing import Literal
 from izmir_maps.text.names import turkish_lower
 from izmir_maps.text.numbers import parse_number
 from izmir_maps.userdata._read import Findings, UnsavedFormula, show
+from izmir_maps.userdata.options import option_value, the_option
 
 __all__ = ["MISSING_TOKENS", "ColumnValues", "Kind", "Token", "classify", "parse_column"]
 
@@ -134,7 +135,7 @@ def parse_column(
         elif value < 0 and not allow_negative:
             findings.add(
                 f"{show(cell)} is negative, and values here cannot be. Correct it, or allow "
-                "negative values with the allow_negative option.",
+                f"negative values with {the_option('allow_negative')}.",
                 row=row,
                 column=label,
             )
@@ -208,8 +209,9 @@ def _decide(
             + _examples(turkish, findings)
             + ") and international numbers (decimal point: "
             + _examples(english, findings)
-            + "). Write every number the same way, or choose the format with the decimal "
-            "option (',' Turkish, '.' international).",
+            + "). Write every number the same way, or choose the format with "
+            + the_option("decimal")
+            + " (',' Turkish, '.' international).",
             column=label,
         )
         return None
@@ -226,7 +228,7 @@ def _decide(
             f"read the Turkish way, as {value:g} ('.' separates thousands, ',' marks decimals), "
             "because nothing "
             "in the column shows which mark is the decimal one. If '.' is the decimal mark, "
-            "choose decimal '.'."
+            f"choose {option_value('decimal', '.')}."
         )
     return ","
 
@@ -242,7 +244,7 @@ def _value(token: Token, mark: str, decimal: str) -> tuple[float | None, str]:
         style = "Turkish (decimal ',')" if mark == "," else "international (decimal '.')"
         return None, (
             f"is not a number in the {style} format {chosen}; write it as "
-            f"{token.core.translate(_SWAP)!r}, or choose the other format with the decimal option"
+            f"{token.core.translate(_SWAP)!r}, or choose the other format with {the_option('decimal')}"
         )
     return parse_number(token.sign + token.core, decimal="," if mark == "," else "."), ""
 

@@ -22,6 +22,11 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import re
+import shlex
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -30,7 +35,19 @@ from izmir_maps.errors import OptionError
 if TYPE_CHECKING:
     from izmir_maps.text.names import DistrictMatcher
 
-__all__ = ["SEPARATORS", "Decimal", "ReadOptions", "cli_parser", "from_namespace", "given_flags"]
+__all__ = [
+    "SEPARATORS",
+    "Decimal",
+    "ReadOptions",
+    "cli_flags",
+    "cli_parser",
+    "from_namespace",
+    "given_flags",
+    "named_as",
+    "option_name",
+    "option_value",
+    "the_option",
+]
 
 Decimal = Literal["auto", ",", "."]
 #: The accepted spellings of ``sep`` and the character each stands for.
@@ -99,29 +116,46 @@ class ReadOptions:
     def __post_init__(self) -> None:
         for name in ("column", "district_column"):
             _check_column_name(name, getattr(self, name))
+        self._check_formats()
+        for name in ("max_bytes", "max_rows", "max_columns", "max_cells"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                msg = f"{option_name(name)} must be a positive whole number, not {value!r}."
+                raise OptionError(msg)
+
+    def _check_formats(self) -> None:
+        """The province, sheet, encoding, separator, decimal mark and ``allow_negative``."""
         if self.province is not None:
             from izmir_maps.data.provinces import resolve_province  # geodata: load on use
 
-            resolve_province(self.province)  # raises OptionError naming the closest provinces
+            try:
+                resolve_province(self.province)  # names the closest provinces
+            except OptionError as exc:  # "province 'Manisaa' is not …": name it as it was given
+                said = str(exc)
+                if not said.startswith("province "):
+                    raise
+                raise OptionError(option_name("province") + said.removeprefix("province")) from None
         _check_sheet(self.sheet)
         _check_encoding(self.encoding)
         # a type test first: a list is unhashable, an array or a DataFrame has no truth value
         if not isinstance(self.sep, str) or (self.sep not in SEPARATORS and self.sep != "auto"):
-            msg = f"sep must be 'auto', ',', ';' or a tab ('\\t' or 'tab'), not {self.sep!r}."
+            msg = (
+                f"{option_name('sep')} must be 'auto', ',', ';' or a tab ('\\t' or 'tab'), "
+                f"not {self.sep!r}."
+            )
             raise OptionError(msg)
         if not isinstance(self.decimal, str) or self.decimal not in ("auto", ",", "."):
             msg = (
-                "decimal must be 'auto', ',' (Turkish) or '.' (international), "
+                f"{option_name('decimal')} must be 'auto', ',' (Turkish) or '.' (international), "
                 f"not {self.decimal!r}."
             )
             raise OptionError(msg)
         if not isinstance(self.allow_negative, bool):
-            msg = f"allow_negative must be True or False, not {self.allow_negative!r}."
+            msg = (
+                f"{option_name('allow_negative')} must be True or False, "
+                f"not {self.allow_negative!r}."
+            )
             raise OptionError(msg)
-        for name in ("max_bytes", "max_rows", "max_columns", "max_cells"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise OptionError(f"{name} must be a positive whole number, not {value!r}.")
 
     @property
     def separator(self) -> str:
@@ -157,13 +191,16 @@ class ReadOptions:
 
 def _check_column_name(name: str, value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
-        msg = f"{name} must be a column name (a non-empty string), not {value!r}."
+        msg = f"{option_name(name)} must be a column name (a non-empty string), not {value!r}."
         raise OptionError(msg)
 
 
 def _check_sheet(sheet: object) -> None:
     if sheet is not None and (isinstance(sheet, bool) or not isinstance(sheet, str | int)):
-        msg = f"sheet must be a sheet name, a 0-based sheet number or None, not {sheet!r}."
+        msg = (
+            f"{option_name('sheet')} must be a sheet name, a 0-based sheet number or None, "
+            f"not {sheet!r}."
+        )
         raise OptionError(msg)
 
 
@@ -177,7 +214,8 @@ def _check_encoding(encoding: object) -> None:
         text = False
     if not text:
         msg = (
-            "encoding must be 'auto' or a text encoding such as 'utf-8', 'utf-8-sig' or "
+            f"{option_name('encoding')} must be 'auto' or a text encoding such as 'utf-8', "
+            "'utf-8-sig' or "
             f"'cp1254' (Turkish Windows), not {encoding!r}."
         )
         raise OptionError(msg)
@@ -252,13 +290,8 @@ def from_namespace(args: argparse.Namespace) -> ReadOptions:
     izmir_maps.errors.OptionError: --max-rows must be a positive whole number, not 0.
     """
     given = {f.name: getattr(args, f.name) for f in fields(ReadOptions) if hasattr(args, f.name)}
-    try:
+    with named_as(cli_flags()):
         return ReadOptions(**given)
-    except OptionError as exc:
-        name, _, rest = str(exc).partition(" ")
-        if name not in given:
-            raise
-        raise OptionError(f"{_flag(name)} {rest}") from None
 
 
 def given_flags(args: argparse.Namespace) -> list[str]:
@@ -268,3 +301,96 @@ def given_flags(args: argparse.Namespace) -> list[str]:
 
 def _flag(name: str) -> str:
     return "--" + name.replace("_", "-")
+
+
+def cli_flags() -> dict[str, str]:
+    """Every reading option's flag by its field name (``{"max_rows": "--max-rows", …}``)."""
+    return {f.name: _flag(f.name) for f in fields(ReadOptions)}
+
+
+# -- naming an option in a message ---------------------------------------------------------------
+# A message names an option as the user gave it: the keyword from Python ("the year_column
+# option"), the flag on the command line ("--year-column"). The command line says which once,
+# with ``named_as``, around everything it runs; the messages ask ``option_name`` & co.
+
+#: What a shell passes as it is: letters of any alphabet, digits and a few signs.
+_BARE = re.compile(r"[\w@%+=:,./-]+")
+_FLAGS: ContextVar[Mapping[str, str] | None] = ContextVar("izmir_maps_option_flags", default=None)
+
+
+def _flags_now() -> Mapping[str, str]:
+    return _FLAGS.get() or {}
+
+
+@contextmanager
+def named_as(flags: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, messages name the options in ``flags`` by their command-line flag.
+
+    Parameters
+    ----------
+    flags
+        Flag by Python name: ``{"year_column": "--year-column", "years": "--years"}``.
+        Options not in it keep their Python name.
+
+    Examples
+    --------
+    >>> the_option("year_column")
+    'the year_column option'
+    >>> with named_as({"year_column": "--year-column"}):
+    ...     the_option("year_column")
+    '--year-column'
+    """
+    token = _FLAGS.set(dict(flags))
+    try:
+        yield
+    finally:
+        _FLAGS.reset(token)
+
+
+def option_name(name: str) -> str:
+    """The option itself: ``year_column`` from Python, ``--year-column`` on the command line.
+
+    Examples
+    --------
+    >>> option_name("district_column")
+    'district_column'
+    >>> with named_as(cli_flags()):
+    ...     option_name("district_column")
+    '--district-column'
+    """
+    return _flags_now().get(name, name)
+
+
+def the_option(name: str) -> str:
+    """The option in a sentence: "the sheet option" from Python, "--sheet" on the command line."""
+    flag = _flags_now().get(name)
+    return flag if flag is not None else f"the {name} option"
+
+
+def option_value(name: str, value: object = True) -> str:
+    """The option given a value, as the user would write it.
+
+    Examples
+    --------
+    >>> option_value("sep", ";"), option_value("years")
+    ("sep=';'", 'years=True')
+    >>> with named_as({"sep": "--sep", "years": "--years", "column": "--column"}):
+    ...     option_value("sep", ";"), option_value("years"), option_value("column", "Nüfus 2021")
+    ("--sep ';'", '--years', "--column 'Nüfus 2021'")
+    """
+    flag = _flags_now().get(name)
+    if flag is None:
+        return f"{name}={value!r}"
+    if value is True:  # a switch: the flag alone
+        return flag
+    return f"{flag} {_typed(str(value))}"
+
+
+def _typed(value: str) -> str:
+    """``value`` as typed in a shell: bare when it can be (``Nüfus``), else quoted (``';'``)."""
+    if value == "\t":
+        return "tab"
+    # punctuation alone ('.', ',') is quoted so that it reads apart from the sentence's own
+    if _BARE.fullmatch(value) and not any(c.isalnum() for c in value):
+        return f"'{value}'"
+    return value if _BARE.fullmatch(value) else shlex.quote(value)

@@ -123,7 +123,7 @@ from izmir_maps.userdata._read import (
     read_raw_table,
 )
 from izmir_maps.userdata._values import ColumnValues, classify, parse_column
-from izmir_maps.userdata.options import ReadOptions
+from izmir_maps.userdata.options import ReadOptions, option_name
 
 __all__ = [
     "ReadOptions",
@@ -265,7 +265,8 @@ def read_user_table(
     column = options.column
     if column is None:
         msg = (
-            "column must be a column name (a non-empty string), not None: name the column to read."
+            f"{option_name('column')} must be a column name (a non-empty string), not None: name "
+            "the column to read."
         )
         raise OptionError(msg)
     matcher = matcher or options.matcher()
@@ -279,7 +280,7 @@ def read_user_table(
         district_idx = detect_index(layout.header, layout.cells(), matcher, {value_idx}, raw.where)
     if district_idx == value_idx:
         same = column_label(layout.header, value_idx)
-        raise OptionError(f"column and district_column both name the column {same}.")
+        raise OptionError(both_name("column", "district_column", same))
     layout.check_widths(findings)
     pcodes = resolve_districts(layout, district_idx, [value_idx], matcher, findings)
     label = column_label(layout.header, value_idx)
@@ -396,7 +397,7 @@ def validate_user_file_report(
         fatal.append(str(exc))
     if district_idx is not None and district_idx in value_idxs:
         same = column_label(layout.header, district_idx)
-        raise OptionError(f"column and district_column both name the column {same}.")
+        raise OptionError(both_name("column", "district_column", same))
     if column is None:
         value_idxs = _numeric_columns(layout, district_idx)
         if not value_idxs:
@@ -475,6 +476,11 @@ def detect_district_column(
 
 
 # -- small helpers -------------------------------------------------------------------------------
+
+
+def both_name(first: str, second: str, column: str) -> str:
+    """Two options naming one column: "--column and --district-column both name the column 'v'."."""
+    return f"{option_name(first)} and {option_name(second)} both name the column {column}."
 
 
 def _checked_options(

@@ -78,11 +78,12 @@ from izmir_maps.userdata._read import (
     show,
 )
 from izmir_maps.userdata._values import parse_column
-from izmir_maps.userdata.options import ReadOptions
+from izmir_maps.userdata.options import ReadOptions, option_name, option_value, the_option
 from izmir_maps.userdata.table import (
     UserFileReport,
     _checked_options,
     _numeric_columns,
+    both_name,
 )
 
 __all__ = [
@@ -258,8 +259,8 @@ def read_user_years(
     _check_year_args(year_column, years)
     if year_column is not None and options.column is None:
         msg = (
-            "column must be a column name (a non-empty string), not None: name the column of "
-            "values to read; year_column names the column of years."
+            f"{option_name('column')} must be a column name (a non-empty string), not None: name "
+            f"the column of values to read; {option_name('year_column')} names the column of years."
         )
         raise OptionError(msg)
     matcher = matcher or options.matcher()
@@ -351,20 +352,24 @@ def validate_user_years(
 
 def _check_year_args(year_column: object, years: object) -> None:
     if year_column is not None and (not isinstance(year_column, str) or not year_column.strip()):
-        msg = f"year_column must be a column name (a non-empty string), not {shown(year_column)}."
+        msg = (
+            f"{option_name('year_column')} must be a column name (a non-empty string), "
+            f"not {shown(year_column)}."
+        )
         raise OptionError(msg)
     if not isinstance(years, bool):
-        raise OptionError(f"years must be True or False, not {shown(years)}.")
+        raise OptionError(f"{option_name('years')} must be True or False, not {shown(years)}.")
     if year_column is not None and years:
         msg = (
-            "Give year_column (a table with one row per district and year) or years=True (one "
-            "column per year), not both."
+            f"Give {option_name('year_column')} (a table with one row per district and year) or "
+            f"{option_value('years')} (one column per year), not both."
         )
         raise OptionError(msg)
     if year_column is None and not years:
         msg = (
-            "A table of several years needs year_column (the column of years, one row per "
-            "district and year) or years=True (one column per year, headed 2021 or Nüfus 2021)."
+            f"A table of several years needs {option_name('year_column')} (the column of years, "
+            f"one row per district and year) or {option_value('years')} (one column per year, "
+            "headed 2021 or Nüfus 2021)."
         )
         raise OptionError(msg)
 
@@ -389,7 +394,7 @@ def _district_index(
         index = layout.find(options.district_column, option="district_column")
         if index in taken:
             same = column_label(layout.header, index)
-            msg = f"district_column and {taken[index]} both name the column {same}."
+            msg = both_name("district_column", taken[index], same)
             raise OptionError(msg)
         return index
     return detect_index(layout.header, layout.cells(), matcher, set(taken), layout.where)
@@ -409,7 +414,7 @@ def _scan_long(
         value_idx = layout.find(options.column, option="column")
         if value_idx == year_idx:
             same = column_label(layout.header, value_idx)
-            raise OptionError(f"column and year_column both name the column {same}.")
+            raise OptionError(both_name("column", "year_column", same))
         taken[value_idx] = "column"
     district_idx = _district_index(layout, options, matcher, taken)
     if options.column is not None:
@@ -614,7 +619,7 @@ def _no_year_columns(layout: Layout, column: str | None) -> str:
         f"{layout.where}, row {layout.header_row}: no column's header holds {which}, so the "
         f"table has no column per year. The columns are: {column_labels(layout.header)}. Head "
         f"each year's column with its year ({example}), or, for a table with one row per "
-        "district and year, name the column of years with the year_column option."
+        f"district and year, name the column of years with {the_option('year_column')}."
     )
 
 
@@ -624,7 +629,8 @@ def _several_measures(scan: _Scan) -> str:
     )
     return (
         f"{scan.raw.where}: the columns headed with a year hold different things ({groups}). "
-        f"Choose one with the column option (for example column {show(scan.sets[0].label)})."
+        f"Choose one with {the_option('column')} (for example "
+        f"{option_value('column', scan.sets[0].label)})."
     )
 
 
@@ -744,7 +750,7 @@ def _mark(marks: dict[str, str], findings: Findings) -> str:
     listed = ", ".join(f"{label} ({mark!r})" for label, mark in marks.items())
     findings.warnings.append(
         f"The year columns were read with different decimal marks: {listed}. If they are "
-        "written the same way, choose the mark with the decimal option."
+        f"written the same way, choose the mark with {the_option('decimal')}."
     )
     return "mixed"
 
