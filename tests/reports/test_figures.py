@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from collections import Counter
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import matplotlib as mpl
 import pytest
+import typst
+from PIL import Image
 
+from izmir_maps.pages.svgmap import map_shapes
+from izmir_maps.reports._mesh import read_rings
 from izmir_maps.reports.figures import choropleth_figure, izka_figure, locator_figure
 from izmir_maps.reports.model import Figure
+from izmir_maps.reports.pdf import _fonts
 from izmir_maps.spec.legend import ClassesSection
 from izmir_maps.spec.map_spec import choropleth_spec
 
@@ -20,7 +28,10 @@ SVG = "{http://www.w3.org/2000/svg}"
 ALIAGA = "TUR035001"
 BAYRAKLI = "TUR035004"
 KONAK = "TUR035021"
+KARABAGLAR = "TUR035015"
 MAX_BYTES = 150_000
+#: Each border drawn once: Aliağa's maps were 36–37 KB when every district drew its own.
+MAX_MAP_BYTES = 33_000
 
 
 @cache
@@ -76,8 +87,9 @@ def test_figures_are_deterministic_and_their_ids_unique(kind):
 def test_maps_outline_and_name_the_district(kind):
     fig = figure(kind)
     root = ET.fromstring(fig.svg)
-    outlined = [p for p in root.iter(f"{SVG}path") if p.get("data-pcode") == ALIAGA]
+    outlined = [p for p in root.iter() if p.get("data-pcode") == ALIAGA]
     assert len(outlined) == 1
+    assert len(fig.svg.encode("utf-8")) <= MAX_MAP_BYTES
     assert outlined[0].get("fill") == "none"
     assert float(outlined[0].get("stroke-width")) >= 1.5
     assert "Aliağa" in texts(fig)
@@ -113,9 +125,69 @@ def test_choropleth_colours_the_districts_as_the_atlas_map():
         p: spec.classification.color_of(k)
         for k, p in zip(spec.districts.index, spec.districts["pcode"], strict=True)
     }
-    fig = figure("employees")
-    fills = re.findall(r'<path d="[^"]+" fill="(#[0-9a-f]{6})"/>', fig.svg)
-    assert fills == list(colours.values())  # the 30 districts, in P-code order
+    drawn = _colours_at_anchors(figure("employees"))
+    hatched = {BAYRAKLI, KARABAGLAR}  # their hatch lines may cross the anchor
+    assert {p: c for p, c in drawn.items() if p not in hatched} == {
+        p: c.lower() for p, c in colours.items() if p not in hatched
+    }
+
+
+@cache
+def _render(svg: str, scale: int = 4) -> Image.Image:
+    """``svg`` drawn by Typst (as in the PDF), ``scale`` pixels to a unit."""
+    width = float(ET.fromstring(svg).get("width"))
+    source = (
+        "#set page(width: auto, height: auto, margin: 0pt)\n"
+        f'#image(bytes(sys.inputs.svg), format: "svg", width: {width}pt)'
+    )
+    png = typst.compile(
+        source.encode(),
+        format="png",
+        ppi=72.0 * scale,
+        font_paths=_fonts(),
+        ignore_system_fonts=True,
+        sys_inputs={"svg": svg},
+    )
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def _colours_at_anchors(fig: Figure, scale: int = 4) -> dict[str, str]:
+    """The colour drawn at each district's inner point (the 280-unit map of a choropleth)."""
+    image = _render(fig.svg, scale)
+    anchors = map_shapes(280).anchors
+    return {
+        p: "#{:02x}{:02x}{:02x}".format(*image.getpixel((round(x * scale), round(y * scale))))
+        for p, (x, y) in anchors.items()
+    }
+
+
+def test_every_district_of_the_locator_is_white_but_the_district():
+    image = _render(figure("locator").svg)
+    for p, (x, y) in map_shapes(320).anchors.items():
+        colour = "#{:02x}{:02x}{:02x}".format(*image.getpixel((round(x * 4), round(y * 4))))
+        assert colour == ("#08519c" if p == ALIAGA else "#ffffff"), p
+
+
+def test_each_border_is_drawn_once_and_every_district_edge_is_drawn():
+    svg = figure("employees").svg
+    borders = re.findall(r'<path d="([^"]+)" fill="none" stroke="#[0-9a-f]+" [^>]*linecap', svg)
+    assert len(borders) == 1
+    shapes = map_shapes(280)
+    drawn = Counter(_segments(borders[0], closed=False))
+    assert set(drawn.values()) == {1}  # no border twice
+    outline = set(_segments(shapes.outline, closed=True))
+    edges = {s for d in shapes.paths.values() for s in _segments(d, closed=True)}
+    assert not edges - outline - set(drawn)  # nor any left out
+    assert not set(drawn) & outline  # the coast is the outline's
+
+
+def _segments(d: str, *, closed: bool) -> list[tuple]:
+    rings = read_rings(d.replace("M", "ZM").removeprefix("Z") if not closed else d)
+    out = []
+    for ring in rings:
+        pairs = zip(ring, ring[1:] + ring[:1], strict=True) if closed else pairwise(ring)
+        out += [tuple(sorted(pair)) for pair in pairs]
+    return out
 
 
 def test_choropleth_marks_the_districts_class_and_value():
@@ -131,7 +203,12 @@ def test_choropleth_marks_the_districts_class_and_value():
 def test_choropleth_hatches_the_2008_districts_and_says_why():
     fig = figure("employees")
     hatch = f"url(#fig-employees-{ALIAGA.lower()}-tr-hatch)"
-    assert fig.svg.count(f'fill="{hatch}"') == 3  # Bayraklı, Karabağlar and the legend swatch
+    assert fig.svg.count(f'fill="{hatch}"') == 2  # Bayraklı and Karabağlar, the legend swatch
+    image = _render(fig.svg)
+    for pcode in (BAYRAKLI, KARABAGLAR):
+        x, y = (round(v * 4) for v in map_shapes(280).anchors[pcode])
+        seen = {image.getpixel((x + dx, y + dy)) for dx in range(-8, 9) for dy in range(-8, 9)}
+        assert any(max(c) < 110 for c in seen), pcode  # a dark hatch line on a light class
     joined = " ".join(texts(fig))
     assert "Bayraklı, Karabağlar: 2008'de kuruldu;" in joined
     assert "Taralı: Bayraklı, Karabağlar" in fig.alt
@@ -199,8 +276,15 @@ def test_a_district_without_data_is_in_the_no_data_class():
     assert labels[-1] == "Veri yok" and [t for t in shown if t in labels] == labels
     assert "Bayraklı: Veri yok" in shown
     assert fig.alt.endswith("Bayraklı için veri yok.")
-    # 29 districts without wind capacity carry the print map's no-data hatch, and the swatch too
-    assert fig.svg.count(f'fill="url(#fig-wind-capacity-mw-{BAYRAKLI.lower()}-tr-nodata)"') == 30
+    # 29 districts without wind capacity carry the print map's no-data hatch (one path), and
+    # the swatch too; Aliağa, the one with a value, does not
+    assert fig.svg.count(f'fill="url(#fig-wind-capacity-mw-{BAYRAKLI.lower()}-tr-nodata)"') == 2
+    image = _render(fig.svg)
+    for pcode, (x, y) in map_shapes(280).anchors.items():
+        x, y = round(x * 4), round(y * 4)
+        seen = {image.getpixel((x + dx, y + dy)) for dx in range(-8, 9) for dy in range(-8, 9)}
+        hatched = any(max(c) < 200 and max(c) - min(c) < 12 for c in seen)  # grey lines
+        assert hatched == (pcode != ALIAGA), pcode
 
 
 def test_a_district_created_in_2008_reads_its_parents_unit_on_a_2008_map():

@@ -233,3 +233,39 @@ def test_a_row_with_a_missing_cell_is_refused() -> None:
     # the model refuses it, so neither renderer ever sees it
     with pytest.raises(ValueError, match="row 0 has 1 cells for 2 columns"):
         Table("Tablo 9", (Column("İlçe"), Column("Değer")), (("Foça",),))
+
+
+def test_the_maps_of_one_page_write_their_shared_geometry_once(aliaga: Report, page: str) -> None:
+    figures = [b for s in aliaga.sections for b in s.blocks if isinstance(b, Figure)]
+    paths = re.findall(r'<path (?:id="[^"]+" )?d="([^"]+)"([^>]*)>', page)
+    long_paths = [(d, rest) for d, rest in paths if len(d) >= 400]
+    # coast, neighbours, borders: once each (a hatch of another figure's pattern apart)
+    assert len(long_paths) == len(set(long_paths)) >= 5
+    assert len({d for d, _ in long_paths}) >= len(long_paths) - 1
+    ids = set(re.findall(r' id="([^"]+)"', page))
+    assert all(target in ids for target in re.findall(r' href="#([^"]+)"', page))
+    # the second choropleth draws the first one's coast and borders
+    first, second = (re.search(r' id="(fig-[\w-]+?)-clip"', f.svg)[1] for f in figures[1:3])
+    assert first == "fig-employees-tur035001-tr"
+    assert re.search(rf'<use href="#{first}-g\d+" fill="none" [^>]*stroke-linecap', page)
+    # each figure alone (the PDF's) still refers only to itself
+    for figure in figures:
+        own = re.search(r' id="(fig-[\w-]+?)-(?:clip|hatch)"', figure.svg)
+        refs = set(re.findall(r'(?:href="#|url\(#)([\w-]+)', figure.svg))
+        assert own is None or all(r.startswith(own[1]) for r in refs)
+    assert second != first
+
+
+@pytest.mark.browser
+def test_a_map_that_shares_geometry_draws_it(open_page, tmp_path, page: str) -> None:
+    path = tmp_path / "aliaga.html"
+    path.write_text(page, encoding="utf-8")
+    visit = open_page(path.as_uri(), viewport={"width": 1280, "height": 800}, ready="load")
+    sizes = visit.page.evaluate(
+        """() => [...document.querySelectorAll('figure svg')].map(svg =>
+            [...svg.querySelectorAll('use')].map(u => Math.round(u.getBBox().width)))"""
+    )
+    assert len(sizes) == 4 and sizes[3] == []  # the İZKA chart has no map
+    shared = [w for w in sizes[2] if w > 0]
+    assert max(shared) >= 250  # the coast and borders of a 280-unit map, drawn in full
+    assert min(sizes[2]) > 0
