@@ -9,6 +9,7 @@ from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -229,10 +230,17 @@ def test_every_font_is_embedded_and_none_comes_from_the_system(pdf):
 
 
 def test_the_figure_stays_vector(pdf):
-    subtypes = set(re.findall(rb"/Subtype\s*/(\w+)", pdf))
-    assert b"Link" in subtypes  # the dictionaries are readable in the raw bytes…
-    assert b"Image" not in subtypes  # …and none is a raster image
     reader = _reader(pdf)
+    links = [a.get_object()["/Subtype"] for p in reader.pages for a in p.get("/Annots", [])]
+    assert "/Link" in links
+    # no raster image among all the file's objects, those inside object streams too
+    with pikepdf.open(BytesIO(pdf)) as doc:
+        subtypes = {
+            str(o.get("/Subtype"))
+            for o in doc.objects
+            if isinstance(o, (pikepdf.Dictionary, pikepdf.Stream))
+        }
+    assert "/Link" in subtypes and "/Image" not in subtypes
     # Typst draws the SVG straight into the page: its blue rectangle is a filled path.
     drawn = " ".join(p.get_contents().get_data().decode("latin-1") for p in reader.pages)
     assert re.search(
@@ -409,3 +417,25 @@ def test_a_table_row_of_the_wrong_length_is_an_error():
     # the model refuses it, so neither renderer ever sees it
     with pytest.raises(ValueError, match=r"'Tablo 9': row 1 has 1 cells for 2 columns"):
         Table(caption="Tablo 9", columns=(Column("A"), Column("B")), rows=(("1", "2"), ("3",)))
+
+
+def test_packing_the_objects_changes_no_page_and_no_tag(monkeypatch):
+    import izmir_maps.reports.pdf as module
+
+    packed = report_pdf(_report())
+    monkeypatch.setattr(module, "_compact", lambda pdf: pdf)
+    typeset = report_pdf(_report())
+    assert len(packed) < 0.8 * len(typeset)
+
+    def content(data: bytes) -> tuple[list[bytes], list[str]]:
+        with pikepdf.open(BytesIO(data)) as doc:
+            pages = [p.Contents.read_bytes() for p in doc.pages]
+            tags = sorted(
+                str(o.get("/S"))
+                for o in doc.objects
+                if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem"
+            )
+        return pages, tags
+
+    assert content(packed) == content(typeset)
+    assert content(packed)[1]  # the structure tree is there to compare
