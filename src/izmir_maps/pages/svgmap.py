@@ -8,7 +8,7 @@ and rounded to 0.1 px so files stay small and identical run after run.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -252,16 +252,27 @@ def _path(rings: list[list[tuple[int, int]]]) -> str:
     >>> _path([[(570, 215), (580, 232), (564, 231)]])
     'M57 21.5l1 1.7-1.6-.1Z'
     """
+    return path_data(rings, closed=True)
+
+
+def path_data(lines: Iterable[list[tuple[int, int]]], *, closed: bool) -> str:
+    """SVG path data of ``lines`` (points in tenths of a px), closed into rings or left open.
+
+    Examples
+    --------
+    >>> path_data([[(0, 0), (10, -5)]], closed=False)
+    'M0 0l1-.5'
+    """
     out = []
-    for ring in rings:
-        (x, y), text = ring[0], ""
-        for nx, ny in ring[1:]:
+    for line in lines:
+        (x, y), text = line[0], ""
+        for nx, ny in line[1:]:
             for step in (_tenths(nx - x), _tenths(ny - y)):
                 text += step if not text or step.startswith("-") else " " + step
             x, y = nx, ny
-        out.append(
-            f"M{_tenths(ring[0][0])} {_tenths(ring[0][1])}" + (f"l{text}" if text else "") + "Z"
-        )
+        out.append(f"M{_tenths(line[0][0])} {_tenths(line[0][1])}" + (f"l{text}" if text else ""))
+        if closed:
+            out[-1] += "Z"
     return "".join(out)
 
 

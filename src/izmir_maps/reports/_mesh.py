@@ -19,6 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from izmir_maps.pages.svgmap import path_data
+
 __all__ = ["Mesh"]
 
 Point = tuple[int, int]
@@ -53,37 +55,6 @@ def read_rings(d: str) -> list[list[Point]]:
             ring.append((x, y))
         rings.append(ring)
     return rings
-
-
-def _tenths(value: int) -> str:
-    """A length in tenths written as short as SVG reads it: 5 → ".5", -10 → "-1"."""
-    text = f"{value / 10:.1f}".removesuffix(".0")
-    if text.startswith(("0.", "-0.")):
-        text = text.replace("0.", ".", 1)
-    return text
-
-
-def write_lines(lines: Iterable[list[Point]], *, closed: bool) -> str:
-    """SVG path data of ``lines``: each first point, then relative moves; ``Z`` if ``closed``.
-
-    Examples
-    --------
-    >>> write_lines([[(570, 215), (580, 232), (564, 231)]], closed=True)
-    'M57 21.5l1 1.7-1.6-.1Z'
-    >>> write_lines([[(0, 0), (10, -5)]], closed=False)
-    'M0 0l1-.5'
-    """
-    out = []
-    for line in lines:
-        (x, y), text = line[0], ""
-        for nx, ny in line[1:]:
-            for step in (_tenths(nx - x), _tenths(ny - y)):
-                text += step if not text or step.startswith("-") else " " + step
-            x, y = nx, ny
-        out.append(f"M{_tenths(line[0][0])} {_tenths(line[0][1])}" + (f"l{text}" if text else ""))
-        if closed:
-            out[-1] += "Z"
-    return "".join(out)
 
 
 def _graph(segments: list[Segment]) -> dict[Point, list[Point]]:
@@ -155,7 +126,7 @@ class Mesh:
             while graph[start]:
                 ring = _walk(graph, start, {start})
                 rings.append(ring[:-1])  # the walk comes back to its start: "Z" closes it
-        return write_lines(rings, closed=True)
+        return path_data(rings, closed=True)
 
     def borders(self) -> str:
         """Path data of every border between two districts, each drawn once, as open lines."""
@@ -177,4 +148,4 @@ class Mesh:
         for start in graph:  # what is left are closed loops (an enclave's border)
             while graph[start]:
                 lines.append(_walk(graph, start, {start}))
-        return write_lines(lines, closed=False)
+        return path_data(lines, closed=False)
