@@ -107,13 +107,15 @@ def plan_band(
     lowest, so the map keeps as much of the page as it can.
     """
     plans = []
-    for arrangement, columns in enumerate(_arrangements(spec)):
+    for arrangement in range(len(_arrangements(spec))):
+        # the columns do not depend on where the sources go: laid out once, each footer tried
+        scratch = Figure(figsize=page, dpi=_MEASURE_DPI)
+        FigureCanvasAgg(scratch)
+        columns = _columns(scratch, spec, lk, arrangement, top=page[1], left=left, right=right)
         for sources in (-1, *range(len(columns))):
-            scratch = Figure(figsize=page, dpi=_MEASURE_DPI)
-            FigureCanvasAgg(scratch)
             plan = BandPlan(0.0, arrangement, sources)
-            height = _layout(
-                scratch, spec, lk, plan, top=page[1], bottom=0.0, left=left, right=right
+            height = _footer(
+                scratch, spec, lk, plan, columns, top=page[1], bottom=0.0, span=(left, right)
             )
             plan = BandPlan(float(height), arrangement, sources)
             if plan.height <= room:  # the first that fits wins: the rest need no layout
@@ -149,7 +151,15 @@ def _layout(
     right: float,
 ) -> float:
     """Lay out the band; return the height it takes."""
-    blocks = _arrangements(spec)[plan.arrangement]
+    columns = _columns(fig, spec, lk, plan.arrangement, top=top, left=left, right=right)
+    return _footer(fig, spec, lk, plan, columns, top=top, bottom=bottom, span=(left, right))
+
+
+def _columns(
+    fig: Figure, spec: MapSpec, lk: Look, arrangement: int, *, top: float, left: float, right: float
+) -> list[_Column]:
+    """Lay out the legend blocks of ``arrangement`` in their columns, from ``top`` down."""
+    blocks = _arrangements(spec)[arrangement]
     n = len(blocks)
     width = (right - left - _COLUMN_GAP_IN * (n - 1)) / n
     gap = lk.block_gap / 72
@@ -161,6 +171,26 @@ def _layout(
             column.y -= gap
         column.y += gap
         columns.append(column)
+    return columns
+
+
+def _footer(
+    fig: Figure,
+    spec: MapSpec,
+    lk: Look,
+    plan: BandPlan,
+    columns: list[_Column],
+    *,
+    top: float,
+    bottom: float,
+    span: tuple[float, float],
+) -> float:
+    """Draw the sources where ``plan`` puts them; return the height the whole band takes.
+
+    Sources ``-1``: a footer across the band's ``span`` (left, right; inches) under the
+    lowest column.
+    """
+    left, right = span
     needed = [top - c.y for c in columns]
     if plan.sources < 0:
         footer = _Column(x=left, width=right - left, y=min(c.y for c in columns))

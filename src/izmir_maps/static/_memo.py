@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import struct
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -124,14 +124,15 @@ class Memo(Generic[T]):
 
     def __init__(self, size: int) -> None:
         self._size = size
-        self._items: dict[bytes, T] = {}
+        self._items: dict[Hashable, T] = {}
         self._lock = threading.Lock()
         _MEMOS.append(self)
 
-    def get(self, key: bytes | None, compute: Callable[[], T]) -> T:
+    def get(self, key: Hashable | None, compute: Callable[[], T]) -> T:
         """The result remembered under ``key``, else ``compute()`` (then remembered).
 
-        A ``None`` key (inputs that cannot be digested) computes without remembering.
+        Keys are digests (:func:`digest`) or tuples of exact values. A ``None``
+        key (inputs that cannot be digested) computes without remembering.
         """
         if key is None:
             return compute()

@@ -21,17 +21,19 @@ An image with alpha other than opaque is left to matplotlib's own RGBA writer.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from matplotlib.colors import to_rgba_array
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
+
+from izmir_maps.static._agg import draw_rgba
 
 __all__ = [
     "NEAR",
@@ -58,9 +60,7 @@ def write_png(fig: Figure, path: Path, *, dpi: float, metadata: dict[str, Any]) 
     :meth:`matplotlib.figure.Figure.savefig`. Falls back to an RGBA PNG when the
     drawing is not opaque.
     """
-    buf = io.BytesIO()
-    fig.savefig(buf, format="raw", dpi=dpi, facecolor="white")
-    rgba = np.frombuffer(buf.getbuffer(), dtype=np.uint8).reshape(-1, 4)
+    rgba = np.frombuffer(draw_rgba(fig, dpi, facecolor="white"), dtype=np.uint8).reshape(-1, 4)
     width = _width(fig, dpi, len(rgba))
     if width is None or (rgba[:, 3] != 255).any():  # not opaque: matplotlib's RGBA PNG
         fig.savefig(path, format="png", dpi=dpi, metadata=metadata, facecolor="white")
@@ -154,7 +154,7 @@ def _indices(packed: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarr
     # pixels come in runs of one colour: count the runs, not every pixel
     starts = np.flatnonzero(np.concatenate(([True], packed[1:] != packed[:-1])))
     lengths = np.diff(np.append(starts, len(packed)))
-    colours, run_colour = np.unique(packed[starts], return_inverse=True)
+    colours, run_colour = _unique(packed[starts])
     counts = np.bincount(run_colour, weights=lengths, minlength=len(colours)).astype(np.int64)
     solid = (counts >= SOLID_PIXELS) | np.isin(colours, keep)
     # solid colours first, then the rest, each most frequent first; ties by colour
@@ -170,6 +170,19 @@ def _indices(packed: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarr
     )
     nearest = distance.argmin(axis=1).astype(np.uint8)
     return np.repeat(nearest[run_colour], lengths), palette.astype(np.uint8)
+
+
+def _unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_inverse=True)`` by hashing instead of sorting every value.
+
+    Examples
+    --------
+    >>> colours, inverse = _unique(np.array([7, 3, 7, 9], dtype=np.uint32))
+    >>> colours.tolist(), inverse.tolist()
+    ([3, 7, 9], [1, 0, 1, 2])
+    """
+    inverse, colours = pd.factorize(values, sort=True)
+    return np.asarray(colours, dtype=values.dtype), inverse.astype(np.intp, copy=False)
 
 
 def _choose(channels: np.ndarray, solid: np.ndarray, order: np.ndarray) -> np.ndarray:

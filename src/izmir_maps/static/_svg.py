@@ -12,19 +12,26 @@ between rounded points, so rounding errors never add up along a path.
 :func:`svg_text` also writes the white halo under each label as the label's
 own ``<text>``, stroked, instead of matplotlib's outlines of every glyph: the
 same look in a tenth of the bytes, and the halo stays aligned with its label in
-any viewer, since both are the same text in the same font.
+any viewer, since both are the same text in the same font. It writes with
+matplotlib's SVG renderer, measuring text with the sizes remembered between
+maps (:class:`~izmir_maps.static._agg.MemoTextToPath`): the same SVG, sooner.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from typing import Any
 
 import numpy as np
+from matplotlib import cbook
+from matplotlib.backends.backend_mixed import MixedModeRenderer
+from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from izmir_maps.static._agg import MemoTextToPath, font_height_metrics
 from izmir_maps.static._labels import HALOS
 
 __all__ = ["GRID", "compact_path", "compact_paths", "svg_text"]
@@ -34,10 +41,8 @@ GRID = 0.01
 _SCALE = 100  # 1 / GRID
 _PAIRS = {"M": 1, "L": 1, "Q": 2, "C": 3}
 _D = re.compile(r'(?<=\sd=")([^"]*)(?=")')
-_LETTER = re.compile(r"[A-Za-z]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _PLAIN = re.compile(r"[\sMLQCZz0-9.+-]*")
-_AFTER_LETTER = re.compile(r"(?<=[mlqcz]) ")
 
 
 _HALO_GROUP = re.compile(r'<g id="halo">.*?</g>', re.DOTALL)
@@ -52,9 +57,12 @@ def svg_text(fig: Figure, *, dpi: float, metadata: dict[str, Any]) -> str:
     for halo, _ in effects:
         halo.set_path_effects([])
     buf = io.StringIO()
+    canvas = fig.canvas
+    _SvgCanvas(fig)
     try:
         fig.savefig(buf, format="svg", dpi=dpi, metadata=metadata, facecolor="white")
     finally:
+        fig.set_canvas(canvas)
         for halo, saved in effects:
             halo.set_path_effects(saved)
     svg = compact_paths(buf.getvalue())
@@ -63,6 +71,49 @@ def svg_text(fig: Figure, *, dpi: float, metadata: dict[str, Any]) -> str:
         stroke = f"; stroke: #ffffff; stroke-width: {width}"
         svg = _HALO_GROUP.sub(lambda m: _stroked(m.group(0), stroke), svg)
     return svg
+
+
+class _MemoRendererSVG(RendererSVG):
+    """matplotlib's SVG renderer, measuring text with the remembered sizes of :mod:`._agg`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._text2path = MemoTextToPath()
+
+    def _get_font_height_metrics(self, prop: Any) -> tuple[Any, Any, Any]:
+        # the figure's dpi while an SVG is drawn (FigureCanvasSVG.print_svg sets it to 72)
+        return font_height_metrics(prop, 72)
+
+
+class _SvgCanvas(FigureCanvasSVG):
+    """matplotlib's SVG canvas drawing with :class:`_MemoRendererSVG` (its ``print_svg``, 3.8–3.11)."""
+
+    def print_svg(
+        self,
+        filename: Any,
+        *,
+        bbox_inches_restore: Any = None,
+        metadata: Any = None,
+        **_applied: Any,  # facecolor, orientation …: savefig has applied them to the figure
+    ) -> None:
+        """Write the figure as SVG to ``filename`` (a text stream here)."""
+        with cbook.open_file_cm(filename, "w", encoding="utf-8") as fh:
+            if not cbook.file_requires_unicode(fh):
+                fh = codecs.getwriter("utf-8")(fh)
+            dpi = self.figure.dpi
+            self.figure.dpi = 72
+            width, height = self.figure.get_size_inches()
+            w, h = width * 72, height * 72
+            renderer = MixedModeRenderer(
+                self.figure,
+                width,
+                height,
+                dpi,
+                _MemoRendererSVG(w, h, fh, image_dpi=dpi, metadata=metadata),
+                bbox_inches_restore=bbox_inches_restore,
+            )
+            self.figure.draw(renderer)
+            renderer.finalize()
 
 
 def _stroked(group: str, stroke: str) -> str:
@@ -85,24 +136,28 @@ def compact_path(d: str) -> str:
     >>> compact_path("M 0 0 A 1 1 0 0 1 2 2")  # an arc: left as it was
     'M 0 0 A 1 1 0 0 1 2 2'
     """
-    if not _PLAIN.fullmatch(d):
+    if not _PLAIN.fullmatch(d) or not d.isascii():
         return d  # other commands, or exponents: not what matplotlib writes
-    letters = _LETTER.findall(d)
-    numbers = _NUMBER.findall(d)
-    counts = np.array([_PAIRS.get(c, 0) for c in letters])
-    if not letters or letters[0] != "M" or 2 * int(counts.sum()) != len(numbers):
+    raw = d.encode("ascii")
+    codes = np.frombuffer(raw.translate(None, _NOT_LETTER), dtype=np.uint8)
+    try:  # numbers are whitespace-separated in matplotlib's paths; else float() fails
+        numbers = np.array(raw.translate(_LETTER_TO_SPACE).split(), dtype=float)
+    except ValueError:
+        numbers = np.array(_NUMBER.findall(d), dtype=float)
+    counts = _COUNTS[codes]
+    if not len(codes) or codes[0] != ord("M") or 2 * int(counts.sum()) != len(numbers):
         return d
-    xy = np.rint(np.array(numbers, dtype=float).reshape(-1, 2) * _SCALE).astype(np.int64)
+    xy = np.rint(numbers.reshape(-1, 2) * _SCALE).astype(np.int64)
     origin = np.vstack([np.zeros((1, 2), dtype=np.int64), xy])  # row 0: the point (0, 0)
-    deltas = xy - origin[_references(letters, counts) + 1]
-    return _text(letters, counts, deltas)
+    deltas = xy - origin[_references(codes, counts) + 1]
+    return _text(codes | 0x20, counts, deltas)  # | 0x20: the lower-case letters
 
 
-def _references(letters: list[str], counts: np.ndarray) -> np.ndarray:
+def _references(codes: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """For each coordinate pair, the pair it is relative to: the current point before its command."""
-    n = len(letters)
-    is_z = np.array([c in "zZ" for c in letters])
-    is_m = np.array([c == "M" for c in letters])
+    n = len(codes)
+    is_z = counts == 0
+    is_m = codes == ord("M")
     end = np.cumsum(counts) - 1  # each command's last pair (a z: the one before it)
     first = end - counts + 1
     # the latest moveto's pair, seen from each command (the start of its subpath)
@@ -115,25 +170,33 @@ def _references(letters: list[str], counts: np.ndarray) -> np.ndarray:
     return np.repeat(ref_pair, counts)  # -1: the origin (the first moveto)
 
 
-def _text(letters: list[str], counts: np.ndarray, deltas: np.ndarray) -> str:
-    """The compact text: a letter where the command changes (always for m and after z)."""
-    values = deltas.ravel().tolist()
-    words = [_SEPARATED.get(v) or _separated(v) for v in values]
-    out: list[str] = []
-    last = ""
-    i = 0
-    for letter, count in zip(letters, counts.tolist(), strict=True):
-        if count == 0:
-            out.append("z")
-            last = "z"
-            continue
-        low = letter.lower()
-        if low != last or low == "m":
-            out.append(low)
-        out.extend(words[i : i + 2 * count])
-        i += 2 * count
-        last = low
-    return _AFTER_LETTER.sub("", "".join(out))
+def _text(lows: np.ndarray, counts: np.ndarray, deltas: np.ndarray) -> str:
+    """The compact text: a letter where the command changes (always for m and after z).
+
+    A number right after a letter goes without its separating space.
+    """
+    n = len(lows)
+    values = deltas.ravel()
+    emit = (counts == 0) | (lows == ord("m")) | (lows != np.concatenate(([0], lows[:-1])))
+    prefix_at = np.arange(n) + 2 * (np.cumsum(counts) - counts)  # each command's letter slot
+    slots = np.empty(n + len(values), dtype=object)
+    slots[prefix_at] = np.where(emit, _LETTERS[lows], "")
+    is_value = np.ones(len(slots), dtype=bool)
+    is_value[prefix_at] = False
+    slots[is_value] = _words(values)
+    for i in prefix_at[emit & (counts > 0)] + 1:  # the first number after a letter
+        slots[i] = slots[i].lstrip(" ")
+    return "".join(slots.tolist())
+
+
+def _words(values: np.ndarray) -> np.ndarray:
+    """Each value (hundredths) as separated text, from the table of usual steps where it can."""
+    words = np.empty(len(values), dtype=object)
+    usual = np.abs(values) <= _USUAL
+    words[usual] = _USUAL_WORDS[values[usual] + _USUAL]
+    for i in np.flatnonzero(~usual):
+        words[i] = _separated(int(values[i]))
+    return words
 
 
 def _separated(hundredths: int) -> str:
@@ -153,4 +216,16 @@ def _number(hundredths: int) -> str:
 
 
 #: The usual steps (±20 pt), formatted once.
-_SEPARATED = {v: _separated(v) for v in range(-2000, 2001)}
+_USUAL = 2000
+_USUAL_WORDS = np.array([_separated(v) for v in range(-_USUAL, _USUAL + 1)], dtype=object)
+#: Coordinate pairs of each command letter (by its byte); ``z`` and ``Z`` take none.
+_COUNTS = np.zeros(256, dtype=np.int64)
+for _letter, _pairs in _PAIRS.items():
+    _COUNTS[ord(_letter)] = _pairs
+#: Each byte as text (for the lower-case command letters).
+_LETTERS = np.array([chr(i) for i in range(256)], dtype=object)
+_NOT_LETTER = bytes(b for b in range(256) if not chr(b).isalpha())
+_LETTER_TO_SPACE = bytes.maketrans(
+    bytes(b for b in range(256) if chr(b).isalpha()),
+    b" " * sum(chr(b).isalpha() for b in range(256)),
+)
