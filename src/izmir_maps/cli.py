@@ -443,17 +443,8 @@ def _write(spec, args: argparse.Namespace, fmt: str) -> Path:
     if args.tiles:
         msg = "--tiles applies to HTML maps only; static maps are drawn without tiles."
         raise OptionError(msg)
-    from izmir_maps.static.render import save_static, write_static
+    from izmir_maps.static.render import save_static
 
-    if spec.years is not None:  # small multiples by year: render_static leaves out describe
-        from izmir_maps.static.years import render_years_static
-
-        labels = not args.no_labels
-        fig = render_years_static(spec, size=args.size, labels=labels, describe=args.describe)
-        try:
-            return write_static(fig, args.out, fmt=fmt)
-        finally:
-            fig.clear()
     return save_static(
         spec,
         args.out,

@@ -281,6 +281,15 @@ def test_describe_prints_every_years_description_under_the_title(spec: MapSpec) 
         assert w == pytest.approx(without.get_position().width * plain.get_size_inches()[0])
 
 
+def test_render_static_passes_describe_to_a_year_map(spec: MapSpec) -> None:
+    from izmir_maps.static.render import render_static
+
+    said = _description(render_static(spec, describe=True))
+    assert said is not None
+    assert " ".join(said.get_text().split()) == " ".join(DESCRIBED)
+    assert _description(render_static(spec)) is None
+
+
 def test_describe_in_english(tmp_path: Path) -> None:
     from izmir_maps.spec.years import years_sentences
 

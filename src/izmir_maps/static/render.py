@@ -77,8 +77,9 @@ def render_static(
     hexagons with every name inside, without inset, scale bar, north arrow
     or context land (:mod:`izmir_maps.static._grid`). A year map
     (``spec.years`` set) becomes small multiples, one panel per year with
-    one shared legend (:mod:`izmir_maps.static.years`); ``describe`` does
-    not apply to it. A bivariate map gets the square two-way legend.
+    one shared legend (:mod:`izmir_maps.static.years`); ``describe`` prints
+    the sentences common to all years once and each year's own after it.
+    A bivariate map gets the square two-way legend.
 
     Parameters
     ----------
@@ -128,7 +129,7 @@ def render_static(
         if spec.years is not None:  # one panel per year, one legend (static.years)
             from izmir_maps.static.years import render_years
 
-            return render_years(spec, geo, size=size, labels=labels)
+            return render_years(spec, geo, size=size, labels=labels, describe=describe)
         return _page(spec, geo, lk, size=size, labels=labels, describe=describe)
 
 
