@@ -103,12 +103,12 @@ def test_the_centre_button_zooms_to_the_eight_central_districts(specs) -> None:
 
 def test_links_into_the_atlas_only_when_asked(specs) -> None:
     alone = data_of(render_html(specs["employees"]).html)["nav"]
-    assert "home" not in alone and all("p" not in d for d in alone["d"])
+    assert "home" not in alone and "pp" not in alone and "profile" not in alone["w"]
     atlas = data_of(render_html(specs["employees"], atlas=ATLAS).html)["nav"]
     assert atlas["home"] == "../index.html"
-    bornova = next(d for d in atlas["d"] if d["s"] == "bornova")
-    assert bornova["p"] == "../districts/bornova.html"
-    assert bornova["pt"] == "Bornova ilçe profili"
+    assert atlas["pp"] == "../districts/"  # the script links pp + "bornova" + ".html"
+    assert atlas["w"]["profile"] == "{name} ilçe profili"
+    assert [sorted(d) for d in atlas["d"] if d["s"] == "bornova"] == [["s"]]
 
 
 @pytest.mark.parametrize(

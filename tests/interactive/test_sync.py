@@ -455,7 +455,11 @@ def test_the_left_half_carries_the_tools(atlas_page: str) -> None:
     assert nav["home"] == "../index.html"
     assert [d["s"] for d in nav["d"]] == [slugify(d["n"]) for d in left["d"]]  # same order
     cigli = next(d for d in nav["d"] if d["s"] == "cigli")
-    assert (cigli["p"], cigli["pt"]) == ("../districts/cigli.html", "Çiğli ilçe profili")
+    assert (nav["pp"], cigli["s"], nav["w"]["profile"]) == (
+        "../districts/",
+        "cigli",
+        "{name} ilçe profili",
+    )
     assert nav["w"]["search"] == "İlçe ara" and nav["w"]["fullscreen"] == "Tam ekran"
 
 

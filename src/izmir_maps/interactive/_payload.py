@@ -255,8 +255,9 @@ def navigation(
     dict
         ``d``: per district (in the order of the payload's ``d``) its slug ``s``
         (the address ``#<slug>``), its search key ``k`` (:func:`~izmir_maps.text.names.ascii_fold`
-        of its name; left out where it is the slug, as for one-word names) and, with
-        ``profiles``, the link ``p`` and its text ``pt``;
+        of its name; left out where it is the slug, as for one-word names);
+        with ``profiles``, ``pp``, the folder of the profiles (a district's is
+        ``pp + slug + ".html"``) and ``w.profile``, the link's text with ``{name}``;
         ``fold``: the letters the script folds in a typed query; ``centre``:
         bounds of the central districts, when the map has them all; ``w``: the words.
 
@@ -265,8 +266,8 @@ def navigation(
     >>> from izmir_maps.spec.map_spec import choropleth_spec
     >>> nav = navigation(choropleth_spec("employees"), profiles="../districts/")
     >>> cigli = next(d for d in nav["d"] if d["s"] == "cigli")
-    >>> "k" in cigli, cigli["p"], cigli["pt"]
-    (False, '../districts/cigli.html', 'Çiğli ilçe profili')
+    >>> "k" in cigli, nav["pp"] + cigli["s"] + ".html", nav["w"]["profile"]
+    (False, '../districts/cigli.html', '{name} ilçe profili')
     """
     lang = spec.lang
     frame = spec.districts
@@ -277,9 +278,6 @@ def navigation(
         item = {"s": slugify(shown)}
         if ascii_fold(shown) != item["s"]:  # the script searches the slug then: 14 kB on 973
             item["k"] = ascii_fold(shown)
-        if profiles is not None:
-            item["p"] = f"{profiles}{slugify(shown)}.html"
-            item["pt"] = text("nav_profile", lang, name=shown)
         rows.append(item)
     words = ("tools", "home", "home_short", "search", "search_hint", "no_match")
     out: dict[str, Any] = {
@@ -297,6 +295,9 @@ def navigation(
     out["w"]["centre"] = text("centre", lang)
     out["w"]["centre_title"] = text("nav_centre_title", lang)
     out["w"]["table"] = text("ma_table_show", lang)
+    if profiles is not None:  # the script puts each district's slug and name in: 2 kB a map
+        out["pp"] = profiles
+        out["w"]["profile"] = text("nav_profile", lang, name="{name}")
     centre = frame[frame["pcode"].isin(CENTRE_PCODES)]
     if len(centre) == len(CENTRE_PCODES):
         geoms = centre.to_crs(4326).geometry if centre.crs else centre.geometry

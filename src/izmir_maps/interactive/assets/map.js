@@ -257,9 +257,9 @@ order.forEach(function (i) {
   p.bindPopup(function () {
     var e = node("div");
     e.appendChild(node("h3", null, d.n));
-    if (N && N.d[i].p) {  /* above the table, which scrolls on a phone */
-      var a = node("a", "izm-profile", N.d[i].pt + " \u2192");
-      a.href = N.d[i].p;
+    if (N && N.pp) {  /* above the table, which scrolls on a phone */
+      var a = node("a", "izm-profile", N.w.profile.replace("{name}", function () { return d.n; }) + " \u2192");
+      a.href = N.pp + N.d[i].s + ".html";
       e.appendChild(a);
     }
     e.appendChild(table(D.pk.map(function (k, j) { return [k, d.v[j]]; }), D.pm));
