@@ -3,9 +3,10 @@
 # pyproject.toml for the modules mutated and the tests run).
 #
 #   pip install -e ".[test]" mutmut==3.8.1
-#   scripts/mutation.sh                      # every module in scope (~7,300 mutants: hours)
+#   scripts/mutation.sh                      # every module in scope (~12,000 mutants: a day)
 #   scripts/mutation.sh "izmir_maps.text*"   # one folder (mutant-name globs, as mutmut takes)
 #   scripts/mutation.sh --keep "izmir_maps.text.numbers.x_parse_number__mutmut_7"  # re-run one
+#   scripts/mutation.sh --sample scripts/mutation_sample.txt   # the mutant names a file lists
 #
 # It starts from a fresh copy of the sources (mutants/ is removed: mutmut does not refresh the
 # non-Python files it copied, e.g. the word catalogues) unless --keep is given, runs one test
@@ -23,9 +24,20 @@ if [[ ! -x "$MUTMUT" ]]; then
 fi
 
 keep=0
-if [[ "${1:-}" == "--keep" ]]; then
-    keep=1
-    shift
+sample=""
+while [[ "${1:-}" == "--keep" || "${1:-}" == "--sample" ]]; do
+    if [[ "$1" == "--keep" ]]; then
+        keep=1
+        shift
+    else
+        sample="${2:?--sample needs a file of mutant names}"
+        shift 2
+    fi
+done
+if [[ -n "$sample" ]]; then
+    # One name a line; blank lines and `#` comments (the seed, the command) are skipped.
+    mapfile -t names < <(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$sample")
+    set -- "$@" "${names[@]}"
 fi
 if [[ $# -eq 0 ]]; then
     set -- "izmir_maps.text*" "izmir_maps.data*" "izmir_maps.spec*" "izmir_maps.userdata*" \
@@ -57,12 +69,13 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
           34: "skipped", 36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout",
           255: "timeout", None: "not checked"}
 COLUMNS = ["killed", "survived", "timeout", "no tests", "suspicious", "not checked"]
-globs = sys.argv[1:]
+globs = [g for g in sys.argv[1:] if any(c in g for c in "*?[")]
+names = set(sys.argv[1:]) - set(globs)  # exact names (a --sample) are looked up, not matched
 rows: dict[str, collections.Counter] = {}
 for meta in sorted(pathlib.Path("mutants/src").rglob("*.py.meta")):
     module = meta.relative_to("mutants/src").as_posix().removesuffix(".py.meta")
     codes = json.loads(meta.read_text())["exit_code_by_key"]
-    picked = [c for k, c in codes.items() if any(fnmatch.fnmatch(k, g) for g in globs)]
+    picked = [c for k, c in codes.items() if k in names or any(fnmatch.fnmatch(k, g) for g in globs)]
     if picked:
         rows[module] = collections.Counter(STATUS.get(c, "suspicious") for c in picked)
 total = sum(rows.values(), collections.Counter())
