@@ -69,6 +69,7 @@ _NOT_TEXT = {
     "k",
     "q",
     "p",
+    "pp",  # the folder of the district profiles, a link
 }
 
 
