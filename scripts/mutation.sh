@@ -50,11 +50,14 @@ fi
 # mutmut exits non-zero when mutants survive; the summary below is the result either way.
 mkdir -p mutants
 nice -n 19 "$MUTMUT" run --max-children "${MUTMUT_CHILDREN:-1}" "$@" >mutants/run.log 2>&1 || true
-tr '\r' '\n' <mutants/run.log | grep -m 1 "mutations/second" || {
+# Not `grep -m 1` in a pipe: with pipefail, tr's SIGPIPE on a long log would count as a failure.
+speed="$(tr '\r' '\n' <mutants/run.log | grep "mutations/second" || true)"
+if [[ -z "$speed" ]]; then
     echo "mutmut did not finish; see mutants/run.log" >&2
     tr '\r' '\n' <mutants/run.log | tail -n 30 >&2
     exit 1
-}
+fi
+echo "${speed%%$'\n'*}"
 
 "$PY" - "$@" <<'EOF'
 """Count mutmut's verdicts per module from mutants/**/*.meta, for the globs given."""
