@@ -390,7 +390,7 @@ def _typed(value: str) -> str:
     """``value`` as typed in a shell: bare when it can be (``Nüfus``), else quoted (``';'``)."""
     if value == "\t":
         return "tab"
+    if not _BARE.fullmatch(value):
+        return shlex.quote(value)
     # punctuation alone ('.', ',') is quoted so that it reads apart from the sentence's own
-    if _BARE.fullmatch(value) and not any(c.isalnum() for c in value):
-        return f"'{value}'"
-    return value if _BARE.fullmatch(value) else shlex.quote(value)
+    return value if any(c.isalnum() for c in value) else f"'{value}'"
