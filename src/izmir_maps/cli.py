@@ -22,6 +22,7 @@ from pathlib import Path
 
 from izmir_maps import __version__
 from izmir_maps.errors import IzmirMapsError, OptionError
+from izmir_maps.option_names import named_as
 from izmir_maps.text.numbers import parse_number
 from izmir_maps.userdata import options as read_options
 
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        with read_options.named_as(_flags(parser)):  # messages name --year-column, not year_column
+        with named_as(_flags(parser)):  # messages name --year-column and --province as typed
             status = int(args.func(args) or 0)
         sys.stdout.flush()  # a closed pipe fails here, not in Python's exit
         return status

@@ -43,6 +43,7 @@ import shapely
 from izmir_maps._checks import shown
 from izmir_maps.data.boundaries import IZMIR_PCODE, load_national_districts
 from izmir_maps.errors import OptionError, UnknownDistrictError
+from izmir_maps.option_names import option_name
 from izmir_maps.text.names import DistrictMatcher, match_key
 
 __all__ = [
@@ -112,7 +113,9 @@ def resolve_province(name: object) -> str:
     Raises
     ------
     OptionError
-        If ``name`` names no province; the message suggests the closest names.
+        If ``name`` names no province; the message names the option as the
+        user gave it (``province`` from Python, ``--province`` on the command
+        line, see :mod:`izmir_maps.option_names`) and suggests the closest names.
 
     Examples
     --------
@@ -137,9 +140,9 @@ def resolve_province(name: object) -> str:
     close = [n for score, n in sorted(scored, reverse=True)[:3] if score >= max(0.6, best - 0.1)]
     hint = "Did you mean " + " or ".join(map(repr, close)) + "? " if close else ""
     msg = (
-        f"province {shown(name)} is not one of Türkiye's 81 provinces. {hint}Give a province name "
-        "(any case, with or without Turkish letters), its P-code ('TUR045') or plate number "
-        "('45'), or 'Türkiye' for all 973 districts."
+        f"{option_name('province')} {shown(name)} is not one of Türkiye's 81 provinces. {hint}"
+        "Give a province name (any case, with or without Turkish letters), its P-code "
+        "('TUR045') or plate number ('45'), or 'Türkiye' for all 973 districts."
     )
     raise OptionError(msg)
 

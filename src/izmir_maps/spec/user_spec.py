@@ -28,11 +28,12 @@ from izmir_maps.data.provinces import (
 )
 from izmir_maps.data.registry import user_indicator
 from izmir_maps.errors import OptionError
+from izmir_maps.option_names import option_name, option_value
 from izmir_maps.spec.map_spec import DistrictData, MapSpec, _check_spec_args, choropleth_spec
 from izmir_maps.spec.years import year_spec, years_spec
 from izmir_maps.text.numbers import Lang
 from izmir_maps.text.words import text
-from izmir_maps.userdata.options import ReadOptions, option_name, option_value
+from izmir_maps.userdata.options import ReadOptions
 from izmir_maps.userdata.table import read_user_table
 from izmir_maps.userdata.years import read_user_years
 

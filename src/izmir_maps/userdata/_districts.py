@@ -6,6 +6,7 @@ import difflib
 
 from izmir_maps.data.provinces import ProvinceMatcher
 from izmir_maps.errors import DataError, UnknownDistrictError
+from izmir_maps.option_names import the_option
 from izmir_maps.text.names import DistrictMatcher, match_key
 from izmir_maps.userdata._layout import Layout
 from izmir_maps.userdata._read import (
@@ -17,7 +18,6 @@ from izmir_maps.userdata._read import (
     looks_garbled,
     show,
 )
-from izmir_maps.userdata.options import the_option
 
 __all__ = ["DISTRICT_HEADERS", "TOTAL_NAMES", "detect_index", "resolve_districts"]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from izmir_maps.errors import DataError
+from izmir_maps.option_names import the_option
 from izmir_maps.text.names import match_key
 from izmir_maps.userdata._read import (
     GARBLED_HINT,
@@ -22,7 +23,6 @@ from izmir_maps.userdata._read import (
     looks_garbled,
     show,
 )
-from izmir_maps.userdata.options import the_option
 
 __all__ = ["Layout"]
 

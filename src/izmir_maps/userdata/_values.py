@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from izmir_maps.option_names import option_value, the_option
 from izmir_maps.text.names import turkish_lower
 from izmir_maps.text.numbers import parse_number
 from izmir_maps.userdata._read import Findings, UnsavedFormula, show
-from izmir_maps.userdata.options import option_value, the_option
 
 __all__ = ["MISSING_TOKENS", "ColumnValues", "Kind", "Token", "classify", "parse_column"]
 

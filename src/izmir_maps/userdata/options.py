@@ -22,15 +22,11 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import re
-import shlex
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from izmir_maps.errors import OptionError
+from izmir_maps.option_names import named_as, option_name
 
 if TYPE_CHECKING:
     from izmir_maps.text.names import DistrictMatcher
@@ -43,10 +39,6 @@ __all__ = [
     "cli_parser",
     "from_namespace",
     "given_flags",
-    "named_as",
-    "option_name",
-    "option_value",
-    "the_option",
 ]
 
 Decimal = Literal["auto", ",", "."]
@@ -128,13 +120,7 @@ class ReadOptions:
         if self.province is not None:
             from izmir_maps.data.provinces import resolve_province  # geodata: load on use
 
-            try:
-                resolve_province(self.province)  # names the closest provinces
-            except OptionError as exc:  # "province 'Manisaa' is not …": name it as it was given
-                said = str(exc)
-                if not said.startswith("province "):
-                    raise
-                raise OptionError(option_name("province") + said.removeprefix("province")) from None
+            resolve_province(self.province)  # names the option as given and the closest provinces
         _check_sheet(self.sheet)
         _check_encoding(self.encoding)
         # a type test first: a list is unhashable, an array or a DataFrame has no truth value
@@ -304,93 +290,15 @@ def _flag(name: str) -> str:
 
 
 def cli_flags() -> dict[str, str]:
-    """Every reading option's flag by its field name (``{"max_rows": "--max-rows", …}``)."""
-    return {f.name: _flag(f.name) for f in fields(ReadOptions)}
-
-
-# -- naming an option in a message ---------------------------------------------------------------
-# A message names an option as the user gave it: the keyword from Python ("the year_column
-# option"), the flag on the command line ("--year-column"). The command line says which once,
-# with ``named_as``, around everything it runs; the messages ask ``option_name`` & co.
-
-#: What a shell passes as it is: letters of any alphabet, digits and a few signs.
-_BARE = re.compile(r"[\w@%+=:,./-]+")
-_FLAGS: ContextVar[Mapping[str, str] | None] = ContextVar("izmir_maps_option_flags", default=None)
-
-
-def _flags_now() -> Mapping[str, str]:
-    return _FLAGS.get() or {}
-
-
-@contextmanager
-def named_as(flags: Mapping[str, str]) -> Iterator[None]:
-    """Within the block, messages name the options in ``flags`` by their command-line flag.
-
-    Parameters
-    ----------
-    flags
-        Flag by Python name: ``{"year_column": "--year-column", "years": "--years"}``.
-        Options not in it keep their Python name.
+    """Every reading option's flag by its field name (``{"max_rows": "--max-rows", …}``).
 
     Examples
     --------
-    >>> the_option("year_column")
-    'the year_column option'
-    >>> with named_as({"year_column": "--year-column"}):
-    ...     the_option("year_column")
-    '--year-column'
-    """
-    token = _FLAGS.set(dict(flags))
-    try:
-        yield
-    finally:
-        _FLAGS.reset(token)
-
-
-def option_name(name: str) -> str:
-    """The option itself: ``year_column`` from Python, ``--year-column`` on the command line.
-
-    Examples
-    --------
-    >>> option_name("district_column")
-    'district_column'
-    >>> with named_as(cli_flags()):
-    ...     option_name("district_column")
+    >>> from izmir_maps.option_names import option_value
+    >>> cli_flags()["district_column"]
     '--district-column'
+    >>> with named_as(cli_flags()):
+    ...     option_name("district_column"), option_value("allow_negative")
+    ('--district-column', '--allow-negative')
     """
-    return _flags_now().get(name, name)
-
-
-def the_option(name: str) -> str:
-    """The option in a sentence: "the sheet option" from Python, "--sheet" on the command line."""
-    flag = _flags_now().get(name)
-    return flag if flag is not None else f"the {name} option"
-
-
-def option_value(name: str, value: object = True) -> str:
-    """The option given a value, as the user would write it.
-
-    Examples
-    --------
-    >>> option_value("sep", ";"), option_value("years")
-    ("sep=';'", 'years=True')
-    >>> with named_as({"sep": "--sep", "years": "--years", "column": "--column"}):
-    ...     option_value("sep", ";"), option_value("years"), option_value("column", "Nüfus 2021")
-    ("--sep ';'", '--years', "--column 'Nüfus 2021'")
-    """
-    flag = _flags_now().get(name)
-    if flag is None:
-        return f"{name}={value!r}"
-    if value is True:  # a switch: the flag alone
-        return flag
-    return f"{flag} {_typed(str(value))}"
-
-
-def _typed(value: str) -> str:
-    """``value`` as typed in a shell: bare when it can be (``Nüfus``), else quoted (``';'``)."""
-    if value == "\t":
-        return "tab"
-    if not _BARE.fullmatch(value):
-        return shlex.quote(value)
-    # punctuation alone ('.', ',') is quoted so that it reads apart from the sentence's own
-    return value if any(c.isalnum() for c in value) else f"'{value}'"
+    return {f.name: _flag(f.name) for f in fields(ReadOptions)}

@@ -111,6 +111,7 @@ import pandas as pd
 from izmir_maps._checks import check_path, check_type
 from izmir_maps.data.boundaries import district_matcher
 from izmir_maps.errors import DataError, OptionError
+from izmir_maps.option_names import option_name
 from izmir_maps.text.names import DistrictMatcher
 from izmir_maps.userdata._districts import detect_index, resolve_districts
 from izmir_maps.userdata._layout import Layout
@@ -123,7 +124,7 @@ from izmir_maps.userdata._read import (
     read_raw_table,
 )
 from izmir_maps.userdata._values import ColumnValues, classify, parse_column
-from izmir_maps.userdata.options import ReadOptions, option_name
+from izmir_maps.userdata.options import ReadOptions
 
 __all__ = [
     "ReadOptions",

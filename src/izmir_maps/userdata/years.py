@@ -66,6 +66,7 @@ import pandas as pd
 
 from izmir_maps._checks import shown
 from izmir_maps.errors import DataError, OptionError
+from izmir_maps.option_names import option_name, option_value, the_option
 from izmir_maps.text.names import DistrictMatcher, match_key
 from izmir_maps.userdata._districts import _and, detect_index, resolve_districts
 from izmir_maps.userdata._layout import Layout
@@ -78,7 +79,7 @@ from izmir_maps.userdata._read import (
     show,
 )
 from izmir_maps.userdata._values import parse_column
-from izmir_maps.userdata.options import ReadOptions, option_name, option_value, the_option
+from izmir_maps.userdata.options import ReadOptions
 from izmir_maps.userdata.table import (
     UserFileReport,
     _checked_options,
