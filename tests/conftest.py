@@ -276,3 +276,35 @@ def open_page(browser, watch) -> Iterator[Callable[..., Visit]]:
         assert seen.errors == [], f"console or page errors: {seen.errors}"
     for context in contexts:
         context.close()
+
+
+# -- the command line, run in this process ---------------------------------------------------------
+
+#: ``run_cli(argv)``: the exit status and what the command printed to stdout and stderr.
+RunCli = Callable[[list[str]], tuple[int, str, str]]
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> RunCli:
+    """Run ``izmir-maps`` with ``argv`` in this process; return (status, stdout, stderr)."""
+    from izmir_maps.cli import main
+
+    def run(argv: list[str]) -> tuple[int, str, str]:
+        code = main(argv)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def html_title() -> Callable[[str], str]:
+    """The text of an HTML page's ``<title>``; the page must have one."""
+    import re
+
+    def title(html: str) -> str:
+        found = re.search(r"<title>([^<]*)</title>", html)
+        assert found
+        return found.group(1)
+
+    return title

@@ -8,13 +8,12 @@ tests/test_cli_option_names.py for the message both ways).
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from shapely.geometry import Polygon
 
-from izmir_maps.cli import main
 from izmir_maps.data.join import district_table
 from izmir_maps.errors import OptionError
 from izmir_maps.spec.map_spec import choropleth_spec
@@ -23,6 +22,8 @@ from izmir_maps.static.render import render_static
 
 LONG = Path(__file__).parent / "fixtures" / "years_population_long.csv"
 KONAK = "TUR035020"
+#: The ``run_cli`` fixture (tests/conftest.py): status, stdout and stderr of one command.
+RunCli = Callable[[list[str]], tuple[int, str, str]]
 
 
 @pytest.fixture(scope="module")
@@ -36,18 +37,6 @@ def table(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("grid") / "nufus.csv"
     path.write_text("İlçe;Nüfus\n" + "\n".join(rows) + "\n", encoding="utf-8")
     return path
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(argv)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def title(html: str) -> str:
-    found = re.search(r"<title>([^<]*)</title>", html)
-    assert found
-    return found.group(1)
 
 
 def test_the_user_table_is_drawn_on_the_hexagons_of_the_shipped_grid(table: Path) -> None:
@@ -64,25 +53,28 @@ def test_the_user_table_is_drawn_on_the_hexagons_of_the_shipped_grid(table: Path
 
 
 def test_html_of_a_user_table_on_the_grid(
-    table: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    table: Path,
+    tmp_path: Path,
+    run_cli: RunCli,
+    html_title: Callable[[str], str],
 ) -> None:
     out = tmp_path / "grid.html"
     argv = ["map", "--data", str(table), "--column", "Nüfus", "--layout", "grid"]
-    code, printed, errors = run([*argv, "--out", str(out)], capsys)
+    code, printed, errors = run_cli([*argv, "--out", str(out)])
     assert (code, errors) == (0, "")
     assert printed.startswith(f"{out} (")
     html = out.read_text(encoding="utf-8")
-    assert title(html) == "Nüfus – ilçe ızgarası"
+    assert html_title(html) == "Nüfus – ilçe ızgarası"
     assert "Eşit alanlı ızgara: her ilçe aynı büyüklükte bir altıgen" in html  # the grid's note
     assert "517.963" in html  # Buca, 2021, in Turkish format
 
 
 def test_print_of_a_user_table_on_the_grid_names_every_district(
-    table: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    table: Path, tmp_path: Path, run_cli: RunCli
 ) -> None:
     out = tmp_path / "grid.svg"
     argv = ["map", "--data", str(table), "--column", "Nüfus", "--layout", "grid"]
-    code, _, errors = run([*argv, "--out", str(out)], capsys)
+    code, _, errors = run_cli([*argv, "--out", str(out)])
     assert (code, errors) == (0, "")
     svg = out.read_text(encoding="utf-8")
     assert "Nüfus – ilçe ızgarası" in svg and "Güzelbahçe" in svg
@@ -94,12 +86,16 @@ def test_print_of_a_user_table_on_the_grid_names_every_district(
     assert not any(str(t.get_gid()).startswith(("scale-bar", "north")) for t in ax.texts)
 
 
-def test_a_year_table_on_the_grid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_year_table_on_the_grid(
+    tmp_path: Path,
+    run_cli: RunCli,
+    html_title: Callable[[str], str],
+) -> None:
     out = tmp_path / "years.html"
     argv = ["map", "--data", str(LONG), "--year-column", "Yıl", "--column", "Nüfus"]
-    code, _, _ = run([*argv, "--layout", "grid", "--out", str(out)], capsys)
+    code, _, _ = run_cli([*argv, "--layout", "grid", "--out", str(out)])
     assert code == 0
-    assert title(out.read_text(encoding="utf-8")) == "Nüfus – ilçe ızgarası, 2021"
+    assert html_title(out.read_text(encoding="utf-8")) == "Nüfus – ilçe ızgarası, 2021"
 
 
 def test_another_province_is_refused_before_its_file_is_read(tmp_path: Path) -> None:
@@ -111,11 +107,11 @@ def test_another_province_is_refused_before_its_file_is_read(tmp_path: Path) -> 
 
 
 def test_tiles_under_the_grid_are_still_refused(
-    table: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    table: Path, tmp_path: Path, run_cli: RunCli
 ) -> None:
     out = tmp_path / "grid.html"
     argv = ["map", "--data", str(table), "--column", "Nüfus", "--layout", "grid"]
-    code, _, errors = run([*argv, "--tiles", "osm", "--out", str(out)], capsys)
+    code, _, errors = run_cli([*argv, "--tiles", "osm", "--out", str(out)])
     assert code == 2 and not out.exists()
     assert errors == (
         "izmir-maps: error: --layout grid is for choropleths of an indicator, not for --tiles "

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from izmir_maps.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LONG = FIXTURES / "years_population_long.csv"
@@ -15,33 +13,25 @@ WIDE = FIXTURES / "years_population_wide.csv"
 REPEATED = FIXTURES / "years_repeated.csv"
 #: The legend note of a year map (catalogue [years] years_note), Turkish.
 NOTE = "Renk sınıfları 2009–2021 yıllarının tümünden hesaplandı"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(argv)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def title(html: str) -> str:
-    found = re.search(r"<title>([^<]*)</title>", html)
-    assert found
-    return found.group(1)
+#: The ``run_cli`` fixture (tests/conftest.py): status, stdout and stderr of one command.
+RunCli = Callable[[list[str]], tuple[int, str, str]]
 
 
 # -- map ------------------------------------------------------------------------------------------
 
 
 def test_map_of_a_long_table_shows_the_latest_year_and_every_year(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    run_cli: RunCli,
+    html_title: Callable[[str], str],
 ) -> None:
     out = tmp_path / "nufus.html"
     argv = ["map", "--data", str(LONG), "--year-column", "Yıl", "--column", "Nüfus"]
-    code, printed, errors = run([*argv, "--out", str(out)], capsys)
+    code, printed, errors = run_cli([*argv, "--out", str(out)])
     assert code == 0, errors
     assert printed.startswith(f"{out} (")
     html = out.read_text(encoding="utf-8")
-    assert title(html) == "Nüfus, 2021"
+    assert html_title(html) == "Nüfus, 2021"
     assert NOTE in html
     assert "103.364" in html  # Aliağa, 2021, in Turkish format
     assert errors.startswith(
@@ -51,23 +41,23 @@ def test_map_of_a_long_table_shows_the_latest_year_and_every_year(
 
 
 def test_year_picks_the_year_shown_first(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    run_cli: RunCli,
+    html_title: Callable[[str], str],
 ) -> None:
     out = tmp_path / "nufus.html"
     argv = ["map", "--data", str(WIDE), "--years", "--year", "2009", "--out", str(out)]
-    code, _, errors = run(argv, capsys)
+    code, _, errors = run_cli(argv)
     assert code == 0, errors
     html = out.read_text(encoding="utf-8")
-    assert title(html) == "Nüfus, 2009"
+    assert html_title(html) == "Nüfus, 2009"
     assert NOTE in html and "63.503" in html
 
 
-def test_a_year_not_in_the_table_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_year_not_in_the_table_is_refused(tmp_path: Path, run_cli: RunCli) -> None:
     out = tmp_path / "nufus.html"
     argv = ["map", "--data", str(WIDE), "--years", "--year", "2015", "--out", str(out)]
-    code, _, errors = run(argv, capsys)
+    code, _, errors = run_cli(argv)
     assert code == 2 and not out.exists()
     assert errors == (
         "izmir-maps: error: --year 2015 is not one of the years of years_population_wide.csv: "
@@ -76,11 +66,11 @@ def test_a_year_not_in_the_table_is_refused(
 
 
 def test_a_repeated_district_year_stops_the_map_naming_both_rows(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, run_cli: RunCli
 ) -> None:
     out = tmp_path / "nufus.html"
     argv = ["map", "--data", str(REPEATED), "--year-column", "Yıl", "--column", "Nüfus"]
-    code, _, errors = run([*argv, "--out", str(out)], capsys)
+    code, _, errors = run_cli([*argv, "--out", str(out)])
     assert code == 2 and not out.exists()
     assert "rows 2 and 3 both give Aliağa in 2009 ('63.503', '63.503')" in errors
     assert "Traceback" not in errors and errors.count("\n") == 1
@@ -117,10 +107,13 @@ def test_a_repeated_district_year_stops_the_map_naming_both_rows(
     ],
 )
 def test_year_options_used_wrongly_are_refused(
-    argv: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    argv: list[str],
+    message: str,
+    tmp_path: Path,
+    run_cli: RunCli,
 ) -> None:
     out = tmp_path / "x.html"
-    code, _, errors = run([*argv, "--out", str(out)], capsys)
+    code, _, errors = run_cli([*argv, "--out", str(out)])
     assert code == 2 and not out.exists()
     assert errors == f"izmir-maps: error: {message}\n"
 
@@ -129,9 +122,9 @@ def test_year_options_used_wrongly_are_refused(
 
 
 def test_validate_reports_repeated_district_years_and_non_years(
-    capsys: pytest.CaptureFixture[str],
+    run_cli: RunCli,
 ) -> None:
-    code, printed, _ = run(["validate", str(REPEATED), "--year-column", "Yıl"], capsys)
+    code, printed, _ = run_cli(["validate", str(REPEATED), "--year-column", "Yıl"])
     assert code == 2
     assert printed.splitlines()[-3:] == [
         f"{REPEATED}: 2 problem(s):",
@@ -156,9 +149,9 @@ def test_validate_reports_repeated_district_years_and_non_years(
     ],
 )
 def test_validate_warns_of_districts_missing_in_some_years(
-    argv: list[str], found: str, capsys: pytest.CaptureFixture[str]
+    argv: list[str], found: str, run_cli: RunCli
 ) -> None:
-    code, printed, _ = run(argv, capsys)
+    code, printed, _ = run_cli(argv)
     assert code == 0
     lines = printed.splitlines()
     assert lines[0].startswith(
@@ -170,10 +163,10 @@ def test_validate_warns_of_districts_missing_in_some_years(
 
 
 def test_validate_without_year_options_reads_one_row_per_district(
-    capsys: pytest.CaptureFixture[str],
+    run_cli: RunCli,
 ) -> None:
     # without --year-column the long table repeats Aliağa: the ordinary check says so
-    code, printed, _ = run(["validate", str(LONG), "--column", "Nüfus"], capsys)
+    code, printed, _ = run_cli(["validate", str(LONG), "--column", "Nüfus"])
     assert code == 2
     assert "rows 2 and 3 both name Aliağa ('Aliağa', 'Aliağa'). Keep one row per district." in (
         printed
@@ -191,13 +184,13 @@ def _svg_text(path: Path) -> str:
 
 
 def test_describe_prints_the_years_description_on_the_small_multiples(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, run_cli: RunCli
 ) -> None:
     argv = ["map", "--data", str(LONG), "--year-column", "Yıl", "--column", "Nüfus"]
     described, plain = tmp_path / "described.svg", tmp_path / "plain.svg"
-    code, _, _ = run([*argv, "--format", "svg", "--describe", "--out", str(described)], capsys)
+    code, _, _ = run_cli([*argv, "--format", "svg", "--describe", "--out", str(described)])
     assert code == 0
-    code, _, _ = run([*argv, "--format", "svg", "--out", str(plain)], capsys)
+    code, _, _ = run_cli([*argv, "--format", "svg", "--out", str(plain)])
     assert code == 0
     said = " ".join(_svg_text(described).split())
     assert (
