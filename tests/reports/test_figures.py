@@ -17,7 +17,6 @@ import typst
 from PIL import Image
 
 from izmir_maps.pages.svgmap import map_shapes
-from izmir_maps.reports._mesh import read_rings
 from izmir_maps.reports.figures import choropleth_figure, izka_figure, locator_figure
 from izmir_maps.reports.model import Figure
 from izmir_maps.reports.pdf import _fonts
@@ -173,21 +172,43 @@ def test_each_border_is_drawn_once_and_every_district_edge_is_drawn():
     borders = re.findall(r'<path d="([^"]+)" fill="none" stroke="#[0-9a-f]+" [^>]*linecap', svg)
     assert len(borders) == 1
     shapes = map_shapes(280)
+    # the reader below reads the districts' paths as their rings: the same points
+    assert [_read_lines(d) for d in shapes.paths.values()] == [
+        [list(r) for r in rings] for rings in shapes.rings.values()
+    ]
     drawn = Counter(_segments(borders[0], closed=False))
     assert set(drawn.values()) == {1}  # no border twice
     outline = set(_segments(shapes.outline, closed=True))
-    edges = {s for d in shapes.paths.values() for s in _segments(d, closed=True)}
+    edges = {tuple(sorted(s)) for rings in shapes.rings.values() for r in rings for s in _sides(r)}
     assert not edges - outline - set(drawn)  # nor any left out
     assert not set(drawn) & outline  # the coast is the outline's
 
 
 def _segments(d: str, *, closed: bool) -> list[tuple]:
-    rings = read_rings(d.replace("M", "ZM").removeprefix("Z") if not closed else d)
+    """The sides in ``d`` (svgmap's ``M x y l dx dy …`` form), undirected, in tenths."""
     out = []
-    for ring in rings:
-        pairs = zip(ring, ring[1:] + ring[:1], strict=True) if closed else pairwise(ring)
+    for line in _read_lines(d):
+        pairs = _sides(line) if closed else pairwise(line)
         out += [tuple(sorted(pair)) for pair in pairs]
     return out
+
+
+def _sides(ring) -> list[tuple]:
+    return list(zip(ring, [*ring[1:], ring[0]], strict=True))
+
+
+def _read_lines(d: str) -> list[list[tuple[int, int]]]:
+    """The points of each ``M`` of path data with relative moves, in integer tenths."""
+    lines = []
+    for part in re.findall(r"M[^M]*", d):
+        numbers = [round(float(v) * 10) for v in re.findall(r"-?(?:\d+\.?\d*|\.\d+)", part)]
+        x, y = numbers[0], numbers[1]
+        line = [(x, y)]
+        for dx, dy in zip(numbers[2::2], numbers[3::2], strict=True):
+            x, y = x + dx, y + dy
+            line.append((x, y))
+        lines.append(line)
+    return lines
 
 
 def test_choropleth_marks_the_districts_class_and_value():

@@ -8,7 +8,7 @@ and rounded to 0.1 px so files stay small and identical run after run.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -32,6 +32,9 @@ __all__ = ["MapShapes", "map_shapes", "svg_map"]
 
 _BORDER = DISTRICT_LINE["color"]  # the same lines as the maps draw (spec.style)
 _OUTLINE = PROVINCE_LINE["color"]
+
+#: A closed ring of points in tenths of a pixel (integers, so neighbours share them exactly).
+Ring = tuple[tuple[int, int], ...]
 
 _COS = math.cos(math.radians(38.5))
 _PAD = 4.0
@@ -73,7 +76,7 @@ def svg_map(
     >>> svg.startswith("<svg") and svg.count("<path") >= 30
     True
     """
-    paths, neighbours, outline, (w, h), _ = _geometry(width)
+    paths, _, neighbours, outline, (w, h), _ = _geometry(width)
     titles = titles or {}
     districts = districts or {}
     parts = [
@@ -119,6 +122,9 @@ class MapShapes:
     ----------
     paths
         SVG path data per P-code.
+    rings
+        The points of those paths per P-code: its rings, each a tuple of ``(x, y)``
+        in integer tenths of a unit, not closed (the path's "Z" closes it).
     neighbours
         The neighbouring provinces' land, one path.
     outline
@@ -133,6 +139,7 @@ class MapShapes:
     """
 
     paths: Mapping[str, str]
+    rings: Mapping[str, tuple[Ring, ...]]
     neighbours: str
     outline: str
     width: float
@@ -164,10 +171,13 @@ def map_shapes(width: int = 320) -> MapShapes:
     >>> len(shapes.paths), shapes.width, round(shapes.height)
     (30, 320.0, 280)
     """
-    paths, neighbours, outline, (w, h), extents = _geometry(width)
+    paths, rings, neighbours, outline, (w, h), extents = _geometry(width)
     minx, maxy, scale, _ = _frame(width)
     frame = (minx, maxy, scale)
-    return MapShapes(dict(paths), neighbours, outline, w, h, _anchors(width), frame, dict(extents))
+    anchors = _anchors(width)
+    return MapShapes(
+        dict(paths), dict(rings), neighbours, outline, w, h, anchors, frame, dict(extents)
+    )
 
 
 @lru_cache(maxsize=16)
@@ -200,7 +210,14 @@ def _anchors(width: int) -> dict[str, tuple[float, float]]:
 @lru_cache(maxsize=16)
 def _geometry(
     width: int,
-) -> tuple[dict[str, str], str, str, tuple[float, float], dict[str, tuple[float, ...]]]:
+) -> tuple[
+    dict[str, str],
+    dict[str, tuple[Ring, ...]],
+    str,
+    str,
+    tuple[float, float],
+    dict[str, tuple[float, ...]],
+]:
     districts = load_districts("web")
     minx, maxy, scale, height = _frame(width)
     _, miny, maxx, _ = districts.total_bounds
@@ -211,7 +228,11 @@ def _geometry(
     # Simplify to half a pixel: shared borders stay shared, the file stays small.
     tolerance = 0.5 / scale
     simple = shapely.coverage_simplify(districts.geometry.values, tolerance)
-    rings = {p: _rings(g, to_xy) for p, g in zip(districts["pcode"], simple, strict=True)}
+    # Tuples: the rings are cached here and handed out in every MapShapes.
+    rings = {
+        p: tuple(map(tuple, _rings(g, to_xy)))
+        for p, g in zip(districts["pcode"], simple, strict=True)
+    }
     paths = {pcode: _path(r) for pcode, r in rings.items()}
     extents = {pcode: _extent(r) for pcode, r in rings.items()}
     frame = shapely.box(minx - 1, miny - 1, maxx + 1, maxy + 1)
@@ -220,6 +241,7 @@ def _geometry(
     province = shapely.union_all(simple)
     return (
         paths,
+        rings,
         _path(_rings(neighbours, to_xy)),
         _path(_rings(province, to_xy)),
         (float(width), height),
@@ -242,7 +264,7 @@ def _rings(geom: shapely.Geometry, to_xy) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _path(rings: list[list[tuple[int, int]]]) -> str:
+def _path(rings: Iterable[Sequence[tuple[int, int]]]) -> str:
     """SVG path data of ``rings``: each ring's first point, then relative moves ("l").
 
     Relative moves of 0.1 px are a third of the bytes of absolute coordinates.
@@ -255,7 +277,7 @@ def _path(rings: list[list[tuple[int, int]]]) -> str:
     return path_data(rings, closed=True)
 
 
-def path_data(lines: Iterable[list[tuple[int, int]]], *, closed: bool) -> str:
+def path_data(lines: Iterable[Sequence[tuple[int, int]]], *, closed: bool) -> str:
     """SVG path data of ``lines`` (points in tenths of a px), closed into rings or left open.
 
     Examples
@@ -284,7 +306,7 @@ def _tenths(value: int) -> str:
     return text
 
 
-def _extent(rings: list[list[tuple[int, int]]]) -> tuple[float, ...]:
+def _extent(rings: Sequence[Sequence[tuple[int, int]]]) -> tuple[float, ...]:
     """``(x0, y0, x1, y1)`` in px of the points of ``rings``."""
     xs = [x for ring in rings for x, _ in ring]
     ys = [y for ring in rings for _, y in ring]

@@ -3,8 +3,9 @@
 :func:`izmir_maps.pages.svgmap.map_shapes` gives one closed path per district, so a
 border between two districts is written twice, and a map that strokes every district
 and fills each on its own carries its whole geometry about twice over. Here the
-paths are read back into rings of integer tenths of a unit (exactly the points
-written, which neighbours share), so that a figure can
+districts' rings (``MapShapes.rings``: integer tenths of a unit, exactly the points
+the paths are written from, which neighbours share) are cut into edges, so that a
+figure can
 
 - fill several districts of one colour with one path: the edges the districts share
   cancel (each segment counted modulo 2, drawn with ``fill-rule="evenodd"``), and
@@ -15,9 +16,8 @@ Nothing is simplified or moved: every point is one of the pages' own.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from izmir_maps.pages.svgmap import path_data
 
@@ -26,35 +26,15 @@ __all__ = ["Mesh"]
 Point = tuple[int, int]
 Segment = tuple[Point, Point]
 
-_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
-
 
 def _key(a: Point, b: Point) -> Segment:
     """A segment without its direction."""
     return (a, b) if a <= b else (b, a)
 
 
-def read_rings(d: str) -> list[list[Point]]:
-    """The rings of path data written as ``M x y l dx dy … Z`` (svgmap's form), in tenths.
-
-    Examples
-    --------
-    >>> read_rings("M57 21.5l1 1.7-1.6-.1Z")
-    [[(570, 215), (580, 232), (564, 231)]]
-    """
-    rings = []
-    for part in d.split("Z"):
-        if not part.strip():
-            continue
-        head, _, tail = part.partition("l")
-        x, y = (round(float(v) * 10) for v in _NUMBER.findall(head.lstrip("M")))
-        ring = [(x, y)]
-        steps = [round(float(v) * 10) for v in _NUMBER.findall(tail)]
-        for dx, dy in zip(steps[::2], steps[1::2], strict=True):
-            x, y = x + dx, y + dy
-            ring.append((x, y))
-        rings.append(ring)
-    return rings
+def _edges(ring: Sequence[Point]) -> Iterable[tuple[Point, Point]]:
+    """Each side of a closed ring, the last point joined to the first."""
+    return zip(ring, [*ring[1:], ring[0]], strict=True)
 
 
 def _graph(segments: list[Segment]) -> dict[Point, list[Point]]:
@@ -81,21 +61,28 @@ def _walk(graph: dict[Point, list[Point]], start: Point, stop: set[Point]) -> li
 
 
 class Mesh:
-    """The districts of a map as shared edges, from their svgmap path data.
+    """The districts of a map as shared edges, from their rings.
 
     Parameters
     ----------
-    paths
-        SVG path data per P-code, as :func:`~izmir_maps.pages.svgmap.map_shapes` writes it.
+    rings
+        The closed rings of each P-code's outline, points in integer tenths of a unit
+        (the last point joins the first), as
+        :attr:`MapShapes.rings <izmir_maps.pages.svgmap.MapShapes>` gives them.
+
+    Examples
+    --------
+    >>> mesh = Mesh({"a": [[(0, 0), (10, 0), (10, 10), (0, 10)]],
+    ...              "b": [[(10, 0), (20, 0), (20, 10), (10, 10)]]})
+    >>> mesh.borders(), mesh.size(["a", "b"])
+    ('M1 0l0 1', 8)
     """
 
-    def __init__(self, paths: Mapping[str, str]) -> None:
-        self._segments: dict[str, list[Segment]] = {}
-        for pcode, d in paths.items():
-            segments = []
-            for ring in read_rings(d):
-                segments += [_key(a, b) for a, b in zip(ring, ring[1:] + ring[:1], strict=True)]
-            self._segments[pcode] = segments
+    def __init__(self, rings: Mapping[str, Iterable[Sequence[Point]]]) -> None:
+        self._segments: dict[str, list[Segment]] = {
+            pcode: [_key(a, b) for ring in outline for a, b in _edges(ring)]
+            for pcode, outline in rings.items()
+        }
         self._fills: dict[tuple[str, ...], str] = {}
         self._borders: str | None = None
 
@@ -107,7 +94,7 @@ class Mesh:
         """Path data of the area of ``pcodes`` together, for ``fill-rule="evenodd"``.
 
         The edges two of the districts share cancel, so the path is the outline of
-        their union (closed rings, in tenths as read). Remembered: a map's classes
+        their union (closed rings, in tenths as given). Remembered: a map's classes
         are the same in every district's report.
         """
         key = tuple(pcodes)

@@ -264,8 +264,12 @@ def _map(shapes: MapShapes, layers: _MapLayers) -> list[str]:
 
 @cache
 def _mesh(width: int) -> Mesh:
-    """The districts of :func:`map_shapes` at ``width`` as shared edges (one per figure size)."""
-    return Mesh(map_shapes(width).paths)
+    """The districts of :func:`map_shapes` at ``width`` as shared edges (one per figure size).
+
+    Built from the integer rings the districts' paths are written from, so the mesh's
+    points are exactly the paths' points.
+    """
+    return Mesh(map_shapes(width).rings)
 
 
 def _name_label(shapes: MapShapes, pcode: str, name: str, size: float = 11) -> str:
