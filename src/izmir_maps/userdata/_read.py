@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from izmir_maps.errors import DataError, OptionError
+from izmir_maps.option_names import option_name, option_value, the_option
 from izmir_maps.userdata import _xlsx
-from izmir_maps.userdata.options import ReadOptions, option_name, option_value, the_option
+from izmir_maps.userdata.options import ReadOptions
 
 __all__ = [
     "EXCEL_SUFFIXES",
@@ -681,7 +682,14 @@ def _checked_sheet(
                 )
                 why = "A district table has a few thousand texts at most. "
                 raise DataError(_too_many_cells(path, has, options.max_cells, why))
-    except _xlsx.TooLargeError:
+    except _xlsx.TooLargeError as exc:
+        if exc.structure:  # no limit option helps: no real workbook has such a part
+            msg = (
+                f"{path}: the Excel workbook cannot be read: its part {exc.args[0]!r} (the list "
+                f"of its sheets or their links, a few kilobytes in a workbook) unpacks to more "
+                f"than {exc.cap:,} bytes. Open it in Excel and save it again, or save it as CSV."
+            )
+            raise DataError(msg) from None
         limit = f"{cap:,} bytes unpacked"
         raise DataError(_too_big(path, f"more than {limit}", limit, "max_bytes")) from None
     except _xlsx.XlsxError as exc:

@@ -43,7 +43,17 @@ class XlsxError(Exception):
 
 
 class TooLargeError(XlsxError):
-    """A part of the zip unpacks to more than the cap."""
+    """A part of the zip unpacks to more than ``cap`` bytes (``args``: the part, the cap)."""
+
+    @property
+    def cap(self) -> int:
+        """The number of bytes the part went past."""
+        return int(self.args[1])
+
+    @property
+    def structure(self) -> bool:
+        """Whether the part is the workbook's list of sheets or links, not a sheet or its texts."""
+        return self.cap == _SMALL_PART
 
 
 @dataclass(frozen=True)
@@ -152,7 +162,7 @@ def _stream(archive: zipfile.ZipFile, part: str, cap: int) -> Iterator[bytes]:
             while block := handle.read(_CHUNK):
                 total += len(block)
                 if total > cap:
-                    raise TooLargeError(part)
+                    raise TooLargeError(part, cap)
                 data = tail + block
                 cut = data.rfind(b"<")
                 if cut <= 0 or len(data) - cut > 65536:  # no tag to keep whole
