@@ -23,18 +23,63 @@ from izmir_maps.spec.years import years_spec
 # --- spec.bivariate ----------------------------------------------------------------------------
 
 
-def test_an_english_bivariate_tooltip_says_no_data_in_english() -> None:
-    """An English two-indicator map would show "Veri yok" for a district without wind data."""
-    spec = bivariate_spec("wind_capacity_mw", "employees", lang="en")
+def test_an_english_bivariate_tooltip_says_no_data_in_english(monkeypatch) -> None:
+    """An English two-indicator map would show "Veri yok" for a district without a value."""
+    from izmir_maps.spec import bivariate
+
+    def without_balcova(layer: str, view: str) -> pd.DataFrame:
+        table = district_table(layer, view).copy()
+        table.loc[table["district"] == "Balçova", "exports_usd"] = np.nan
+        return table
+
+    monkeypatch.setattr(bivariate, "district_table", without_balcova)
+    spec = bivariate_spec("exports_usd", "employees", lang="en")
     by_name = dict(zip(spec.districts["district"], spec.districts.index, strict=True))
     assert spec.tooltips[by_name["Balçova"]] == [
-        ["Installed wind capacity (2009)", "No data"],
+        ["Exports", "No data"],
         ["Employees (SGK, 2008)", "10,947 persons"],
         ["Employees: class", "middle"],
         ["Employees: rank", "12/30"],
     ]
-    tr = bivariate_spec("wind_capacity_mw", "employees")
-    assert tr.tooltips[by_name["Balçova"]][0] == ["Kurulu rüzgâr gücü (2009)", "Veri yok"]
+    tr = bivariate_spec("exports_usd", "employees")
+    assert tr.tooltips[by_name["Balçova"]][0] == ["İhracat", "Veri yok"]
+
+
+def test_a_bivariate_map_refuses_an_indicator_with_one_value() -> None:
+    """Aliağa, the one district with a wind figure, was put in the "low" group of wind capacity."""
+    with pytest.raises(OptionError) as info:
+        bivariate_spec("wind_capacity_mw", "employees")
+    assert str(info.value) == (
+        "A bivariate map splits each indicator into three groups (low, middle, high), which needs "
+        "at least three different values: 'wind_capacity_mw' has a value for 1 district only "
+        "(Aliağa: 147.5). Map it on its own (izmir-maps map wind_capacity_mw) or pair another "
+        "indicator (izmir-maps indicators lists them)."
+    )
+
+
+def test_a_bivariate_map_refuses_a_rank() -> None:
+    """A rank's "low" group would hold the leaders (rank 1 = the highest)."""
+    with pytest.raises(OptionError) as info:
+        bivariate_spec("employees", "osb_count_rank")
+    assert str(info.value) == (
+        "A bivariate map compares quantities, and 'osb_count_rank' is a rank (1 = the highest). "
+        "Pair the indicator itself: 'osb_count'."
+    )
+
+
+def test_two_different_values_are_not_three_groups(monkeypatch) -> None:
+    """With two values among many districts the middle or the high group stays empty."""
+    from izmir_maps.spec import bivariate
+
+    def two_values(layer: str, view: str) -> pd.DataFrame:
+        table = district_table(layer, view).copy()
+        table["firms"] = np.where(table["district"] < "K", 10.0, 20.0)
+        return table
+
+    monkeypatch.setattr(bivariate, "district_table", two_values)
+    with pytest.raises(OptionError) as info:
+        bivariate_spec("employees", "firms", lang="en")
+    assert "'firms' has 2 different values (10 and 20) in 30 districts." in str(info.value)
 
 
 def test_a_2008_rate_as_the_second_indicator_puts_the_map_on_the_2008_boundaries() -> None:

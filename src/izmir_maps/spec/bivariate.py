@@ -109,6 +109,37 @@ def tertile_classes(values: pd.Series) -> pd.Series:
     return pd.Series(np.where(v.isna(), -1, out), index=v.index, dtype=int)
 
 
+def _check_three_groups(ind: Indicator, table: pd.DataFrame) -> None:
+    """Refuse ``ind`` when its values cannot make three groups: its one value would read "low"."""
+    if ind.fmt == "rank":  # rank 1 is the highest: its "low" group would hold the leaders
+        msg = (
+            f"A bivariate map compares quantities, and {ind.id!r} is a rank (1 = the highest). "
+            f"Pair the indicator itself: {ind.base!r}."
+        )
+        raise OptionError(msg)
+    values = pd.to_numeric(table[ind.id], errors="coerce")
+    distinct = sorted(values.dropna().unique())
+    if len(distinct) >= 3:
+        return
+    n = int(values.notna().sum())
+    if n <= 2:
+        named = zip(table.loc[values.notna(), "district"], values.dropna(), strict=True)
+        shown = "; ".join(f"{d}: {ind.format(v, 'en')}" for d, v in named)
+        has = f"has a value for {n} district{'' if n == 1 else 's'} only" + (
+            f" ({shown})" if n else ""
+        )
+    else:
+        shown = " and ".join(ind.format(v, "en") for v in distinct)
+        plural = "" if len(distinct) == 1 else "s"
+        has = f"has {len(distinct)} different value{plural} ({shown}) in {n} districts"
+    msg = (
+        "A bivariate map splits each indicator into three groups (low, middle, high), which "
+        f"needs at least three different values: {ind.id!r} {has}. Map it on its own "
+        f"(izmir-maps map {ind.id}) or pair another indicator (izmir-maps indicators lists them)."
+    )
+    raise OptionError(msg)
+
+
 def bivariate_spec(x_id: str, y_id: str, *, lang: Lang = "tr", layer: str = "web") -> BivariateSpec:
     """Spec of the 3 × 3 bivariate choropleth of ``x_id`` (teal axis) and ``y_id`` (pink axis).
 
@@ -135,6 +166,8 @@ def bivariate_spec(x_id: str, y_id: str, *, lang: Lang = "tr", layer: str = "web
     # a rate of the 2008 data is mapped on the 2008 boundaries (as its own map is), and so both
     view = "2008" if "2008" in (default_view(x), default_view(y)) else "current"
     table = display_names(district_table(layer, view), view, lang)
+    for ind in (x, y):
+        _check_three_groups(ind, table)
     xc, yc = tertile_classes(table[x.id]), tertile_classes(table[y.id])
     both = (xc >= 0) & (yc >= 0)
     cell = pd.Series(np.where(both, xc * 3 + yc, -1), index=table.index, dtype=int)
