@@ -16,6 +16,7 @@ import resource
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -29,8 +30,8 @@ from izmir_maps.userdata.table import read_user_table, validate_user_file_report
 MEMORY = 1_500_000_000  # bytes of address space
 CPU_SECONDS = 20
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: The ``raw_xlsx`` fixture (tests/userdata/conftest.py): writes a workbook's parts as given.
+RawXlsx = Callable[..., Path]
 
 
 # -- hostile files, small on disk ---------------------------------------------------------------
@@ -45,99 +46,42 @@ def wide_csv(folder: Path) -> Path:
     return path
 
 
-def raw_xlsx(path: Path, sheet_xml: str, shared_xml: str | None = None) -> Path:
-    """A minimal workbook, its sheet XML written as given (openpyxl would not write these)."""
-    shared = shared_xml is not None
-    types = (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
-        'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
-        'worksheet+xml"/>'
-        + (
-            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
-            'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-            if shared
-            else ""
-        )
-        + "</Types>"
-    )
-    rels = (
-        f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_R}/officeDocument" '
-        'Target="xl/workbook.xml"/></Relationships>'
-    )
-    book = (
-        f'<workbook xmlns="{_NS}" xmlns:r="{_R}"><sheets>'
-        '<sheet name="Veri" sheetId="1" r:id="rId1"/></sheets></workbook>'
-    )
-    book_rels = (
-        f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_R}/worksheet" '
-        'Target="worksheets/sheet1.xml"/>'
-        + (
-            f'<Relationship Id="rId2" Type="{_R}/sharedStrings" Target="sharedStrings.xml"/>'
-            if shared
-            else ""
-        )
-        + "</Relationships>"
-    )
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", types)
-        archive.writestr("_rels/.rels", rels)
-        archive.writestr("xl/workbook.xml", book)
-        archive.writestr("xl/_rels/workbook.xml.rels", book_rels)
-        archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
-        if shared:
-            archive.writestr("xl/sharedStrings.xml", shared_xml)
-    return path
-
-
-def sheet_xml(rows: str) -> str:
-    return f'<worksheet xmlns="{_NS}"><sheetData>{rows}</sheetData></worksheet>'
-
-
-def xfd_xlsx(folder: Path) -> Path:
-    """80 KB: 9,000 rows, each with a cell in column A and one in XFD (the last column)."""
-    rows = "".join(
+def xfd_rows() -> str:
+    """80 KB as a workbook: 9,000 rows, each with a cell in column A and one in XFD (the last)."""
+    return "".join(
         f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>Buca</t></is></c>'
         f'<c r="XFD{r}"><v>1</v></c></row>'
         for r in range(1, 9001)
     )
-    return raw_xlsx(folder / "xfd.xlsx", sheet_xml(rows))
 
 
-def strings_xlsx(folder: Path) -> Path:
-    """212 KB: five million shared strings, two of them used."""
-    shared = (
+def five_million_strings() -> str:
+    """212 KB as a workbook: five million shared strings (two cells use the first)."""
+    return (
         f'<sst xmlns="{_NS}" count="5000000" uniqueCount="5000000">'
         + "<si><t>x</t></si>" * 5_000_000
         + "</sst>"
     )
-    row = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c></row>'
-    return raw_xlsx(folder / "strings.xlsx", sheet_xml(row), shared)
 
 
-HOSTILE = {
+#: The hostile files and what the reader says of each.
+HOSTILE: dict[str, str] = {
     "wide.csv": (
-        wide_csv,
         "wide.csv: the table is far wider than a district table: row 1 has 50,000 columns, the "
-        "limit is 1,000 columns. If the columns are wanted, raise the limit with {option}.",
+        "limit is 1,000 columns. If the columns are wanted, raise the limit with {option}."
     ),
     "xfd.xlsx": (
-        xfd_xlsx,
         "xfd.xlsx, sheet 'Veri': the table is far wider than a district table: its cells reach "
         "column XFD (16,384 columns), the limit is 1,000 columns. Cells far to the right or "
         "below the table (often empty but formatted) make it so: select the columns after the "
         "table, delete them, and save. If the columns are wanted, raise the limit with "
-        "{option}.",
+        "{option}."
     ),
     "strings.xlsx": (
-        strings_xlsx,
         "strings.xlsx: reading the table would mean loading its 5,000,000 shared texts (every "
         "text of the workbook, used or not), the limit is 1,000,000 cells. A district table has "
         "a few thousand texts at most. If this is the right file, raise the limit with "
-        "{option}.",
+        "{option}."
     ),
 }
 
@@ -146,7 +90,7 @@ def _said(name: str, form: str) -> str:
     """The message about ``name`` naming its limit's option in ``form`` (``"--{}"``)."""
     option = "max_cells" if name == "strings.xlsx" else "max_columns"
     shown = form.format(option.replace("_", "-") if form.startswith("--") else option)
-    return HOSTILE[name][1].format(option=shown)
+    return HOSTILE[name].format(option=shown)
 
 
 def _limits() -> None:  # runs in the child, before it executes Python
@@ -185,10 +129,12 @@ CLI = "import sys\nfrom izmir_maps.cli import main\nsys.exit(main(sys.argv[1:]))
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def hostile(tmp_path_factory: pytest.TempPathFactory, raw_xlsx: RawXlsx) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
-    for make, _ in HOSTILE.values():
-        make(folder)
+    wide_csv(folder)
+    raw_xlsx(folder / "xfd.xlsx", xfd_rows())
+    row = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c></row>'
+    raw_xlsx(folder / "strings.xlsx", row, five_million_strings())
     return folder
 
 
@@ -250,20 +196,16 @@ def test_max_cells_counts_cells_as_read(tmp_path: Path) -> None:
         read_user_table(path, column="v", max_cells=5)
 
 
-def xlsx_rows(folder: Path, rows: str) -> Path:
-    return raw_xlsx(folder / "t.xlsx", sheet_xml(rows))
-
-
 def cell(ref: str, value: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
 
 
-def test_a_workbook_cell_far_right_counts_its_whole_row(tmp_path: Path) -> None:
+def test_a_workbook_cell_far_right_counts_its_whole_row(tmp_path: Path, raw_xlsx: RawXlsx) -> None:
     rows = (
         f'<row r="1">{cell("A1", "ilçe")}{cell("B1", "v")}</row>'
         f'<row r="2">{cell("A2", "Buca")}<c r="B2"><v>7</v></c><c r="E2" s="1"/></row>'
     )
-    path = xlsx_rows(tmp_path, rows)
+    path = raw_xlsx(tmp_path / "t.xlsx", rows)
     assert read_user_table(path, column="v", max_columns=5).values["value"].tolist() == [7.0]
     with pytest.raises(DataError) as info:
         read_user_table(path, column="v", max_columns=4)
@@ -274,21 +216,23 @@ def test_a_workbook_cell_far_right_counts_its_whole_row(tmp_path: Path) -> None:
         read_user_table(path, column="v", max_cells=6)
 
 
-def test_shared_texts_are_counted_even_when_the_count_is_not_declared(tmp_path: Path) -> None:
+def test_shared_texts_are_counted_even_when_the_count_is_not_declared(
+    tmp_path: Path, raw_xlsx: RawXlsx
+) -> None:
     shared = f'<sst xmlns="{_NS}">' + "<si><t>ilçe</t></si><si><t>v</t></si>" * 3 + "</sst>"
     rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
     rows += (
         '<row r="2"><c r="A2" t="inlineStr"><is><t>Buca</t></is></c><c r="B2"><v>3</v></c></row>'
     )
-    path = raw_xlsx(tmp_path / "t.xlsx", sheet_xml(rows), shared)
+    path = raw_xlsx(tmp_path / "t.xlsx", rows, shared)
     assert read_user_table(path, column="v", max_cells=6).values["value"].tolist() == [3.0]
     with pytest.raises(DataError, match=r"loading its 6 shared texts .*the limit is 5 cells"):
         read_user_table(path, column="v", max_cells=5)
 
 
-def test_a_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
+def test_a_zip_bomb_is_refused_before_unpacking(tmp_path: Path, raw_xlsx: RawXlsx) -> None:
     rows = '<row r="1"><c r="A1"><v>1</v></c></row>' + " " * 120_000_000
-    path = xlsx_rows(tmp_path, rows)
+    path = raw_xlsx(tmp_path / "t.xlsx", rows)
     assert path.stat().st_size < 500_000
     with zipfile.ZipFile(path) as archive:
         unpacked = sum(info.file_size for info in archive.infolist())
@@ -316,8 +260,11 @@ def declare_size(path: Path, member: str, size: int) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_a_zip_bomb_that_lies_about_its_size_stops_at_the_cap(tmp_path: Path) -> None:
-    path = xlsx_rows(tmp_path, '<row r="1"><c r="A1"><v>1</v></c></row>' + " " * 3_000_000)
+def test_a_zip_bomb_that_lies_about_its_size_stops_at_the_cap(
+    tmp_path: Path, raw_xlsx: RawXlsx
+) -> None:
+    rows = '<row r="1"><c r="A1"><v>1</v></c></row>' + " " * 3_000_000
+    path = raw_xlsx(tmp_path / "t.xlsx", rows)
     declare_size(path, "xl/worksheets/sheet1.xml", 1000)
     with pytest.raises(DataError) as info:
         read_user_table(path, column="v", max_bytes=100_000)  # cap: 2,000,000 bytes unpacked

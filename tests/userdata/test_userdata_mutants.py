@@ -8,7 +8,7 @@ for Python), only the part before it is pinned.
 from __future__ import annotations
 
 import argparse
-import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,39 +19,8 @@ from izmir_maps.userdata.table import read_user_table, validate_user_file_report
 from izmir_maps.userdata.years import read_user_years, validate_user_years
 
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-
-
-def _workbook(path: Path, rows: str, shared: str) -> Path:
-    """A one-sheet workbook ("Veri") with a shared-strings part, written as given."""
-    types = (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPE}.sheet.main+xml"/>'
-        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_TYPE}.worksheet+xml"/>'
-        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_TYPE}.sharedStrings+xml"/>'
-        "</Types>"
-    )
-    parts = {
-        "[Content_Types].xml": types,
-        "_rels/.rels": f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
-        f'Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": f'<workbook xmlns="{_NS}" xmlns:r="{_R}"><sheets>'
-        '<sheet name="Veri" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
-        f'Type="{_R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
-        f'Type="{_R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_NS}"><sheetData>{rows}</sheetData>'
-        "</worksheet>",
-        "xl/sharedStrings.xml": shared,
-    }
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return path
+#: The ``raw_xlsx`` fixture (tests/userdata/conftest.py): writes a workbook's parts as given.
+RawXlsx = Callable[..., Path]
 
 
 _ROWS = (
@@ -65,12 +34,12 @@ _SHARED = (
 
 
 def test_a_declared_count_of_shared_texts_over_the_limit_refuses_the_workbook(
-    tmp_path: Path,
+    tmp_path: Path, raw_xlsx: RawXlsx
 ) -> None:
-    fine = _workbook(tmp_path / "fine.xlsx", _ROWS, _SHARED)
+    fine = raw_xlsx(tmp_path / "fine.xlsx", _ROWS, _SHARED)
     assert read_user_table(fine, column="Nüfus", max_cells=4).values["value"].tolist() == [5.0]
     # the same 3 texts, but the part declares 2,000,000: refused at once, with that count
-    path = _workbook(
+    path = raw_xlsx(
         tmp_path / "declared.xlsx",
         _ROWS,
         _SHARED.replace('uniqueCount="3"', 'uniqueCount="2000000"'),
@@ -84,9 +53,9 @@ def test_a_declared_count_of_shared_texts_over_the_limit_refuses_the_workbook(
     )
 
 
-def test_a_cell_far_to_the_right_is_explained(tmp_path: Path) -> None:
+def test_a_cell_far_to_the_right_is_explained(tmp_path: Path, raw_xlsx: RawXlsx) -> None:
     far = _ROWS.replace("<v>5</v></c>", '<v>5</v></c><c r="XFD2" t="s"><v>2</v></c>')
-    path = _workbook(tmp_path / "far.xlsx", far, _SHARED)
+    path = raw_xlsx(tmp_path / "far.xlsx", far, _SHARED)
     with pytest.raises(DataError) as info:
         read_user_table(path, column="Nüfus")
     assert str(info.value).startswith(
@@ -97,8 +66,8 @@ def test_a_cell_far_to_the_right_is_explained(tmp_path: Path) -> None:
     )
 
 
-def test_a_missing_sheet_is_named_with_the_file(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "book.xlsx", _ROWS, _SHARED)
+def test_a_missing_sheet_is_named_with_the_file(tmp_path: Path, raw_xlsx: RawXlsx) -> None:
+    path = raw_xlsx(tmp_path / "book.xlsx", _ROWS, _SHARED)
     with pytest.raises(DataError) as info:
         read_user_table(path, column="Nüfus", sheet="Sayfa1")
     assert str(info.value) == f"{path}: there is no sheet 'Sayfa1'; the sheets are 'Veri'."

@@ -9,7 +9,7 @@ of the returned table. Messages that name an option are checked as Python words 
 from __future__ import annotations
 
 import codecs
-import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,42 +19,13 @@ from izmir_maps.errors import DataError, OptionError
 from izmir_maps.userdata.table import read_user_table, validate_user_file_report
 from izmir_maps.userdata.years import read_user_years
 
-_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+#: The ``raw_xlsx`` fixture (tests/userdata/conftest.py): writes a workbook's parts as given.
+RawXlsx = Callable[..., Path]
 
 
 def _csv(folder: Path, text: str, name: str = "t.csv") -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _workbook(path: Path, rows: str, *, padding: int = 0) -> Path:
-    """A one-sheet workbook ("Veri") with inline texts; ``padding`` spaces in its workbook part."""
-    types = (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPE}.sheet.main+xml"/>'
-        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_TYPE}.worksheet+xml"/>'
-        "</Types>"
-    )
-    parts = {
-        "[Content_Types].xml": types,
-        "_rels/.rels": f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
-        f'Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": f'<workbook xmlns="{_NS}" xmlns:r="{_R}"><sheets>'
-        '<sheet name="Veri" sheetId="1" r:id="rId1"/></sheets>' + " " * padding + "</workbook>",
-        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
-        f'Type="{_R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_NS}"><sheetData>{rows}</sheetData>'
-        "</worksheet>",
-    }
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
     return path
 
 
@@ -102,11 +73,13 @@ def test_utf8_chosen_for_a_file_with_a_byte_order_mark_reports_utf8_sig(tmp_path
     assert chosen.values["district"].tolist() == ["Buca"]  # the mark is not part of 'İlçe'
 
 
-def test_an_oversized_workbook_part_is_named_with_no_limit_to_raise(tmp_path: Path) -> None:
+def test_an_oversized_workbook_part_is_named_with_no_limit_to_raise(
+    tmp_path: Path, raw_xlsx: RawXlsx
+) -> None:
     """A workbook part past 16 MiB was reported as "more than 100,000,000 bytes; raise max_bytes"."""
     # 17 MB of spaces in xl/workbook.xml, the list of sheets: the whole zip (17 MB unpacked) is
     # under max_bytes' cap, so only the fixed bound of a structure part refuses it; no option helps.
-    path = _workbook(tmp_path / "t.xlsx", _ROWS, padding=17_000_000)
+    path = raw_xlsx(tmp_path / "t.xlsx", _ROWS, padding=17_000_000)
     for max_bytes in (5_000_000, 50_000_000):
         with pytest.raises(DataError) as info:
             read_user_table(path, column="v", max_bytes=max_bytes)
@@ -135,10 +108,10 @@ def test_a_row_wider_than_the_header_is_explained_word_for_word(tmp_path: Path) 
 # -- _values: cells that are numbers but not finite ----------------------------------------------
 
 
-def test_an_infinite_excel_number_is_called_not_finite(tmp_path: Path) -> None:
+def test_an_infinite_excel_number_is_called_not_finite(tmp_path: Path, raw_xlsx: RawXlsx) -> None:
     """An Excel cell of 1E999 would be called "too large to be a value", not "not finite"."""
     rows = _ROWS.replace('<c r="B2"><v>2</v></c>', '<c r="B2"><v>1E999</v></c>')
-    path = _workbook(tmp_path / "t.xlsx", rows)
+    path = raw_xlsx(tmp_path / "t.xlsx", rows)
     with pytest.raises(DataError) as info:
         read_user_table(path, column="v")
     assert str(info.value) == (
