@@ -19,7 +19,7 @@ import random
 import subprocess
 import sys
 
-SCOPE = ("text/", "data/", "spec/", "userdata/", "write.py", "staging.py")
+SCOPE = ("text/", "data/", "spec/", "userdata/", "write.py", "staging.py", "option_names.py")
 
 
 def mutants_by_module(root: pathlib.Path) -> dict[str, list[str]]:
@@ -65,8 +65,9 @@ def main() -> None:
     drawn = sum(map(len, picked.values()))
     print(
         f"# Mutant sample (mutmut 3.8.1; names as generated at {commit}): {drawn} of the {total}\n"
-        f"# mutants of text/, data/, spec/, userdata/, write.py and staging.py, drawn by\n"
-        f"# scripts/mutation_draw.py --seed {args.seed} --share {args.share} (each module a stratum).\n"
+        f"# mutants of text/, data/, spec/, userdata/, write.py, staging.py and option_names.py,\n"
+        "# drawn by "
+        f"scripts/mutation_draw.py --seed {args.seed} --share {args.share} (each module a stratum).\n"
         "# Run:    scripts/mutation.sh --sample <this file>"
     )
     for names in picked.values():
