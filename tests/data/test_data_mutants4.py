@@ -9,7 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import pytest
 import shapely
 
 from izmir_maps.data.boundaries import EQUAL_AREA_CRS, load_districts
@@ -20,6 +22,7 @@ from izmir_maps.data.locations import APPROXIMATE, place_points
 from izmir_maps.data.provinces import province_districts
 from izmir_maps.data.registry import indicator, population_by_year
 from izmir_maps.data.tables import load_osbs, load_wind_farms
+from izmir_maps.errors import DataError
 from izmir_maps.spec.years import population_years_spec
 from izmir_maps.text.words import text
 
@@ -67,31 +70,46 @@ def test_a_one_square_kilometre_district_measures_exactly_one_km2() -> None:
 
 
 def test_a_zone_with_a_latitude_but_no_longitude_is_placed_inside_its_district(
-    edit_csv: Callable[[str, Edit], Path], table: gpd.GeoDataFrame
+    table: gpd.GeoDataFrame,
 ) -> None:
     """A zone whose longitude is missing would be drawn at a sourced point with no longitude."""
-    name = str(load_osbs()["name"].iloc[0])
-
-    def blank(columns: tuple[str, ...]) -> Edit:
-        def edit(df: pd.DataFrame) -> pd.DataFrame:
-            for column in columns:
-                df.loc[df["name"] == name, column] = ""
-            return df
-
-        return edit
-
-    half = load_osbs(edit_csv("osb.csv", blank(("longitude",))))
-    assert pd.notna(half.loc[half["name"] == name, "latitude"]).all()
+    osbs = load_osbs().copy()
+    name = str(osbs["name"].iloc[0])
+    row = osbs["name"] == name
+    # the shipped table refuses half a coordinate (next test); a frame built in Python may have one
+    half = osbs.copy()
+    half.loc[row, "longitude"] = np.nan
     placed, unplaced = place_points(half, table)
-    # the same zone with neither coordinate: the district's approximate point
-    bare = load_osbs(edit_csv("osb.csv", blank(("latitude", "longitude"))))
+    bare = osbs.copy()
+    bare.loc[row, ["latitude", "longitude"]] = np.nan
     expected, _ = place_points(bare, table)
-    row = placed["name"] == name
     assert placed.loc[row, "location"].tolist() == [APPROXIMATE]
     assert (
         placed.loc[row].geometry.to_wkt().tolist() == expected.loc[row].geometry.to_wkt().tolist()
     )
     assert len(placed) == len(half) and unplaced.empty
+
+
+def test_a_zone_table_with_half_a_coordinate_is_refused(
+    edit_csv: Callable[[str, Edit], Path],
+) -> None:
+    """A latitude without its longitude was silently drawn as an approximate point."""
+    osbs = load_osbs()
+    name = str(osbs.loc[osbs["latitude"].notna(), "name"].iloc[-1])
+    row = int(osbs.index[osbs["name"] == name][0]) + 2
+
+    def blank(df: pd.DataFrame) -> pd.DataFrame:
+        df.loc[df["name"] == name, "longitude"] = ""
+        return df
+
+    path = edit_csv("osb.csv", blank)
+    with pytest.raises(DataError) as info:
+        load_osbs(path)
+    assert str(info.value) == (
+        f"{path / 'osb.csv'}: 1 problem(s) found. (1) row {row}, column 'longitude': empty, but "
+        "the latitude is given; give both (decimal degrees, WGS 84) or neither (the point is then "
+        "drawn inside its district and marked approximate). Fix the file and run again."
+    )
 
 
 # --- data.provinces ----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from izmir_maps.data.validate import (
     Column,
     Problems,
     check_choices,
+    check_coordinate_pairs,
     check_language_pairs,
     read_checked_csv,
 )
@@ -296,6 +297,7 @@ def load_osbs(folder: Path | None = None) -> pd.DataFrame:
     for column in ("status_2009", "status_now"):
         check_choices(df, path, column, OSB_STATUSES)
     check_language_pairs(df, path, ("remark", "source_title"))
+    check_coordinate_pairs(df, path)
     return df
 
 
@@ -325,6 +327,7 @@ def load_wind_farms(folder: Path | None = None) -> pd.DataFrame:
     path = _path("wind_farms.csv", folder)
     df = read_checked_csv(path, cols, matcher=district_matcher(), unique=("name",))
     check_language_pairs(df, path, ("name", "status", "source_title"), required=("name",))
+    check_coordinate_pairs(df, path)
     return df
 
 

@@ -18,7 +18,14 @@ from izmir_maps.errors import DataError, UnknownDistrictError
 from izmir_maps.text.names import DistrictMatcher
 from izmir_maps.text.numbers import parse_number
 
-__all__ = ["Column", "Problems", "check_choices", "check_language_pairs", "read_checked_csv"]
+__all__ = [
+    "Column",
+    "Problems",
+    "check_choices",
+    "check_coordinate_pairs",
+    "check_language_pairs",
+    "read_checked_csv",
+]
 
 Kind = Literal["int", "float", "str", "district"]
 
@@ -257,6 +264,32 @@ def check_language_pairs(
                         row=int(i) + 2,
                         column=f"{name}_{lang}",
                     )
+    problems.raise_if_any()
+
+
+def check_coordinate_pairs(df: pd.DataFrame, path: Path) -> None:
+    """Each row gives both ``latitude`` and ``longitude``, or neither.
+
+    A point with one half was placed "approximately" inside its district as if no
+    coordinate had been found, so the half that was there went unnoticed.
+
+    Raises
+    ------
+    DataError
+        Naming the row and the empty column, for every such row at once.
+    """
+    problems = Problems(path)
+    given = {axis: df[axis].notna() for axis in ("latitude", "longitude")}
+    for i in df.index[given["latitude"] != given["longitude"]]:
+        empty, other = (
+            ("longitude", "latitude") if given["latitude"][i] else ("latitude", "longitude")
+        )
+        problems.add(
+            f"empty, but the {other} is given; give both (decimal degrees, WGS 84) or neither "
+            "(the point is then drawn inside its district and marked approximate)",
+            row=int(i) + 2,
+            column=empty,
+        )
     problems.raise_if_any()
 
 
