@@ -7,11 +7,13 @@ same folder is refused.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from stat import S_IMODE
 
 import pytest
 
@@ -84,6 +86,50 @@ def test_an_interrupted_build_leaves_the_previous_atlas_whole(
     assert _snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas"]
     _wait_for(lambda: not _group_alive(proc.pid), timeout=10)
+
+
+def test_ctrl_c_to_the_whole_process_group_leaves_the_previous_atlas_whole(tmp_path: Path) -> None:
+    # A terminal's Ctrl-C signals every process of the group, the workers too, not only the
+    # main process as the test above does.
+    out = tmp_path / "atlas"
+    before = _previous_atlas(out)
+    proc = _build(out, "--lang", "en")
+    _wait_for(lambda: _static_started(tmp_path))
+    os.killpg(proc.pid, signal.SIGINT)  # start_new_session: the group's id is the build's pid
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.endswith(
+        "izmir-maps: interrupted; nothing was half written: files and folders that were "
+        "there before are as they were.\n"
+    )
+    assert "Traceback" not in err
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas"]
+    _wait_for(lambda: not _group_alive(proc.pid), timeout=10)
+
+
+def test_a_whole_build_honours_the_umask(tmp_path: Path) -> None:
+    out = tmp_path / "atlas"
+    done = subprocess.run(
+        [sys.executable, "-m", "izmir_maps", "build", "--out", str(out), "--no-static", "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        preexec_fn=lambda: os.umask(0o027),  # a group-readable, private umask
+    )
+    assert done.returncode == 0, done.stderr
+    modes = {
+        p.relative_to(tmp_path).as_posix(): S_IMODE(p.stat().st_mode)
+        for p in [out, *out.rglob("*")]
+    }
+    wrong = {
+        name: oct(mode)
+        for name, mode in modes.items()
+        if mode != (0o750 if (tmp_path / name).is_dir() else 0o640)
+    }
+    assert wrong == {}
+    assert len(modes) > 400  # the whole atlas was looked at
 
 
 def test_workers_die_with_a_killed_build_and_the_next_build_cleans_up(tmp_path: Path) -> None:

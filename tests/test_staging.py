@@ -114,3 +114,63 @@ def test_leftovers_of_a_killed_build_are_cleared_and_a_mid_swap_atlas_restored(
         assert (out / "index.html").read_text(encoding="utf-8") == "tr"  # restored first
         (stage / "index.html").write_text("en", encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas"]
+
+
+# -- errors name the folder the user asked for (issue 12) ---------------------------------------
+
+
+def test_a_write_error_in_the_staging_folder_names_the_file_in_the_target(tmp_path: Path) -> None:
+    import errno
+    import os
+
+    out = tmp_path / "atlas"
+    _atlas(out, "tr")
+    before = _tree(out)
+    with pytest.raises(OSError) as info, staged_folder(out) as stage:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(stage / "maps" / "a.html"))
+    assert (info.value.errno, info.value.filename) == (errno.ENOSPC, str(out / "maps" / "a.html"))
+    assert info.value.__notes__ == [f"The previous atlas in {out} is untouched."]
+    assert _tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas"]
+
+
+def test_a_write_error_elsewhere_keeps_its_file_and_says_nothing_was_written(
+    tmp_path: Path,
+) -> None:
+    import errno
+
+    out = tmp_path / "new"
+    elsewhere = tmp_path / "input.csv"
+    with pytest.raises(PermissionError) as info, staged_folder(out):
+        raise PermissionError(errno.EACCES, "Permission denied", str(elsewhere))
+    assert info.value.filename == str(elsewhere)
+    assert info.value.__notes__ == [f"Nothing was written to {out}."]
+    assert not out.exists()
+
+
+def test_an_input_inside_the_output_is_refused_in_the_words_of_every_command(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    out = data / "atlas"
+    with pytest.raises(OptionError) as info, staged_folder(out, replace=True, inputs=[data]):
+        pass
+    assert str(info.value) == (
+        f"--out {out} is inside {data}, which holds izmir-maps's own data or code; writing "
+        "there could replace an input. Choose another --out, for example --out output."
+    )
+    assert list(data.iterdir()) == []
+
+
+def test_a_write_error_over_a_replaced_folder_says_it_is_as_it_was(tmp_path: Path) -> None:
+    import errno
+
+    out = tmp_path / "thesis"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OSError) as info, staged_folder(out, replace=True) as stage:
+        raise OSError(errno.ENOSPC, "No space left on device", str(stage))
+    assert info.value.filename == str(out)
+    assert info.value.__notes__ == [f"{out} is as it was before the build."]
+    assert _tree(out) == {"notes.txt": "mine"}

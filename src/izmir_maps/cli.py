@@ -119,6 +119,8 @@ def _os_error_message(exc: OSError) -> str:
          "is writable."),
     )  # fmt: skip
     said = f"{what} ({reason})" if what else reason
+    # Notes say what the failure left as it was (see izmir_maps.staging).
+    advice = " ".join([advice, *getattr(exc, "__notes__", ())])
     if exc.filename is None:
         return f"{said[:1].upper()}{said[1:]}. {advice}"
     return f"cannot {verb} {os.fsdecode(exc.filename)}: {said}. {advice}"
@@ -334,6 +336,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
             f"{', '.join('.' + f for f in FORMATS)} or use --format."
         )
         raise OptionError(msg)
+    _check_output_file(args.out, f"map.{fmt}")  # before any drawing: it ends the command
     layer = "web" if fmt == "html" else "detailed"
     _check_layout(args)
     if getattr(args, "bivariate", None):
@@ -610,6 +613,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from izmir_maps.pages.compare import render_comparison, resolve_districts
     from izmir_maps.write import write_text
 
+    _check_output_file(args.out, "compare.html")
     pcodes = resolve_districts(args.districts)
     html = render_comparison(district_table("web"), pcodes, lang=args.lang, profiles=None)
     path = write_text(args.out, html)
@@ -629,7 +633,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         pcodes = list(district_table("web")["pcode"])
     else:  # every name checked before any report is made
         pcodes = list(dict.fromkeys(matcher.pcode(n, where="district") for n in args.districts))
-    _refuse_writing_into_inputs(args.out)
+    _check_output_file(args.out, "aliaga.pdf")
     reports = []
     for i, pcode in enumerate(pcodes, 1):
         if not args.quiet and len(pcodes) > 1 and (i % 10 == 0 or i == len(pcodes)):
@@ -676,27 +680,43 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     fmt = export_format(args.out, args.format)
     for path in set(export_paths(args.out, fmt).values()):
-        _refuse_writing_into_inputs(path)
+        _refuse_writing_into_inputs(path, f"izmir.{fmt}")
     for path in write_export(args.out, fmt, lang=args.lang):
         print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0
 
 
-def _refuse_writing_into_inputs(out: Path) -> None:
-    """Refuse an ``--out`` among izmir-maps's own data or code: a report never replaces them."""
+def _check_output_file(out: Path, example: str) -> None:
+    """Refuse an ``--out`` file among izmir-maps's own inputs, or one that is a folder.
+
+    ``example`` is a file name that fits the command (``map.html``).
+    """
+    _refuse_writing_into_inputs(out, example)
+    if out.is_dir():  # else the write fails late, after the drawing
+        msg = f"--out {out} is a folder; name a file, for example --out {out / example}."
+        raise OptionError(msg)
+
+
+def _own_inputs() -> tuple[Path, ...]:
+    """The folders izmir-maps reads: its data, its boundaries and its code."""
     import izmir_maps
     from izmir_maps.data.paths import data_dir, geodata_dir
 
-    target = Path(os.path.realpath(out))
-    for folder in (data_dir(), geodata_dir(), Path(izmir_maps.__file__).parent):
-        source = Path(os.path.realpath(folder))
-        if target == source or source in target.parents:
-            msg = (
-                f"--out {out} is inside {source}, which holds izmir-maps's own data or code; "
-                "writing there could replace an input. Choose another --out, for example "
-                "--out aliaga.pdf."
-            )
-            raise OptionError(msg)
+    return (data_dir(), geodata_dir(), Path(izmir_maps.__file__).parent)
+
+
+def _refuse_writing_into_inputs(out: Path, example: str) -> None:
+    """Refuse an ``--out`` among izmir-maps's own data or code: no command replaces them."""
+    from izmir_maps.write import input_replaced_by
+
+    source = input_replaced_by(out, _own_inputs())
+    if source is not None:
+        msg = (
+            f"--out {out} is inside {source}, which holds izmir-maps's own data or code; "
+            "writing there could replace an input. Choose another --out, for example "
+            f"--out {example}."
+        )
+        raise OptionError(msg)
 
 
 # -- --breaks ------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from izmir_maps.errors import OptionError
+from izmir_maps.write import input_replaced_by
 
 __all__ = ["MARKER", "staged_folder"]
 
@@ -58,11 +59,15 @@ def staged_folder(
         When ``target`` is empty text, is a file, is or holds one of ``inputs``, is a non-empty folder of
         something else (and ``replace`` is false), or another build holds
         its lock.
+    OSError
+        When a file cannot be written (the disk is full …). It names the
+        file as it would be in ``target``, never the staging folder or the
+        lock, and a note says that ``target`` is as it was.
     """
     given, target = target, _resolve(target)
     _refuse_inputs(given, target, inputs)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(target):
+    with _named_for_the_user(given, target), _lock(target):
         _check_target(target, replace=replace)
         _remove_stale(target)
         staging = target.parent / f".{target.name}.building-{os.getpid()}"
@@ -87,13 +92,60 @@ def _resolve(target: str | Path) -> Path:
 
 
 def _refuse_inputs(given: str | Path, target: Path, inputs: Sequence[Path]) -> None:
-    for source in (path.resolve() for path in inputs):
-        if target == source or target in source.parents:
-            msg = (
-                f"--out {given} would replace {source}, which the atlas is built from. "
-                "Choose a folder outside it, for example --out output."
-            )
-            raise OptionError(msg)
+    source = input_replaced_by(target, inputs, folder=True)
+    if source is None:
+        return
+    if source in target.parents:  # the same words as the commands that write one file
+        msg = (
+            f"--out {given} is inside {source}, which holds izmir-maps's own data or code; "
+            "writing there could replace an input. Choose another --out, for example "
+            "--out output."
+        )
+    else:
+        msg = (
+            f"--out {given} would replace {source}, which the atlas is built from. "
+            "Choose a folder outside it, for example --out output."
+        )
+    raise OptionError(msg)
+
+
+@contextmanager
+def _named_for_the_user(given: str | Path, target: Path) -> Iterator[None]:
+    """Let an OSError name the file as it would be in ``given``, and say ``given`` is unharmed.
+
+    The staging folder and the lock are gone when the user reads the message.
+    """
+    try:
+        yield
+    except OSError as exc:
+        name = _user_name(exc.filename, Path(given), target)
+        error = exc if name is None else OSError(exc.errno, exc.strerror or str(exc), str(name))
+        error.add_note(_unharmed(Path(given), target))
+        if error is exc:
+            raise
+        raise error from exc
+
+
+def _user_name(filename: object, given: Path, target: Path) -> Path | None:
+    """``filename`` inside the staging folder (or the lock) as it would be in ``given``."""
+    if not isinstance(filename, str | bytes | os.PathLike):
+        return None
+    path = Path(os.path.abspath(os.fsdecode(filename)))
+    if path == target.parent / f".{target.name}.lock":
+        return given
+    # Not the .old- folder: if putting it back failed, it holds the previous atlas, so name it.
+    staging = target.parent / f".{target.name}.building-{os.getpid()}"
+    if path == staging or staging in path.parents:
+        return given / path.relative_to(staging)
+    return None
+
+
+def _unharmed(given: Path, target: Path) -> str:
+    if (target / MARKER).is_file():
+        return f"The previous atlas in {given} is untouched."
+    if target.exists():
+        return f"{given} is as it was before the build."
+    return f"Nothing was written to {given}."
 
 
 def _check_target(target: Path, *, replace: bool) -> None:

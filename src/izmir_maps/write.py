@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,7 +18,15 @@ import pandas as pd
 
 from izmir_maps.errors import OptionError
 
-__all__ = ["atomic_path", "safe_join", "write_bytes", "write_csv", "write_geojson", "write_text"]
+__all__ = [
+    "atomic_path",
+    "input_replaced_by",
+    "safe_join",
+    "write_bytes",
+    "write_csv",
+    "write_geojson",
+    "write_text",
+]
 
 
 @contextmanager
@@ -99,15 +107,51 @@ def safe_join(folder: Path, *parts: str) -> Path:
     return Path(folder).joinpath(*parts)
 
 
+def input_replaced_by(
+    path: str | os.PathLike[str], inputs: Sequence[Path], *, folder: bool = False
+) -> Path | None:
+    """The folder of ``inputs`` that writing ``path`` could replace, or None.
+
+    The one rule every command follows: an output is never written onto what
+    izmir-maps reads. Links are followed, as writing follows them.
+
+    Parameters
+    ----------
+    path
+        The output as the user gave it.
+    inputs
+        Folders read to make the output.
+    folder
+        ``path`` is a folder replaced as a whole (an atlas): it then also
+        replaces an input it holds.
+
+    Examples
+    --------
+    >>> input_replaced_by("/srv/data/x.csv", [Path("/srv/data")]).as_posix()
+    '/srv/data'
+    >>> input_replaced_by("/srv", [Path("/srv/data")]) is None
+    True
+    >>> input_replaced_by("/srv", [Path("/srv/data")], folder=True).as_posix()
+    '/srv/data'
+    """
+    target = Path(os.path.realpath(path))
+    for source in (Path(os.path.realpath(p)) for p in inputs):
+        inside = target == source or source in target.parents
+        if inside or (folder and target in source.parents):
+            return source
+    return None
+
+
 def _names_the_temp_file(exc: OSError, target: Path) -> bool:
     """Whether ``exc`` names no file or only a temporary file of :func:`atomic_path`."""
     if exc.filename is None:
         return True  # a failed write() or close(): the temporary file, the only one open
     if not isinstance(exc.filename, str | bytes | os.PathLike):
         return False  # a file descriptor: not ours to rename
-    name = Path(os.fsdecode(exc.filename))
+    # mkstemp names the file absolutely; a relative --out must be compared the same way
+    name = Path(os.path.abspath(os.fsdecode(exc.filename)))
     return (
-        name.parent == target.parent
+        name.parent == Path(os.path.abspath(target)).parent
         and name.name.startswith(f".{target.name}.")
         and name.name.endswith(".tmp")
     )
