@@ -231,3 +231,17 @@ def test_a_year_map_on_the_grid_explains_the_hexagons() -> None:
     grid = choropleth_spec("population", lang="en", layout="grid").legend.notes
     assert [n.kind for n in notes] == ["classification", "years", "grid"]
     assert notes[-1].text == next(n.text for n in grid if n.kind == "grid")
+
+
+def test_a_rank_map_names_a_district_whose_count_is_missing() -> None:
+    """With a nullable count column, a district without a count vanished from the description."""
+    table = district_table("web").copy()
+    assert str(table["osb_count"].dtype) == "Int64"  # as shipped
+    table.loc[table["district"] == "Bayındır", "osb_count"] = pd.NA
+    table["osb_count_rank"] = indicator("osb_count").rank_values(table["osb_count"])
+    data = DistrictData(table, indicator("osb_count_rank"))
+    spec = choropleth_spec("osb_count_rank", data=data, lang="en")
+    assert describe_sentences(spec)[-2:] == [
+        "No rank for 18 districts (no OSB).",
+        "No data for Bayındır.",
+    ]

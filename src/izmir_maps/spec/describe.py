@@ -340,7 +340,8 @@ def _missing_sentences(spec: MapSpec, names: pd.Series, values: pd.Series) -> li
     missing = values.isna()
     unranked = pd.Series(False, index=values.index)
     if ind is not None and ind.fmt == "rank" and ind.unranked_zero and ind.base in spec.districts:
-        base = pd.to_numeric(spec.districts[ind.base], errors="coerce")
+        # float: a nullable Int64 count's <NA> == 0 would be <NA>, and the district fall out
+        base = pd.to_numeric(spec.districts[ind.base], errors="coerce").astype(float)
         unranked = missing & (base == 0)
     out = []
     if ind is not None and unranked.any():
