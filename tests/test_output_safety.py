@@ -50,9 +50,9 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy = tmp_path / "copy"
     shutil.copytree(paths.data_dir(), copy / "data")
     shutil.copytree(paths.geodata_dir(), copy / "geodata")
-    for module in (paths, atlas):
-        monkeypatch.setattr(module, "data_dir", lambda: copy / "data")
-        monkeypatch.setattr(module, "geodata_dir", lambda: copy / "geodata")
+    monkeypatch.setattr(paths, "data_dir", lambda: copy / "data")
+    monkeypatch.setattr(paths, "geodata_dir", lambda: copy / "geodata")
+    monkeypatch.setattr(atlas, "data_dir", lambda: copy / "data")
     return copy
 
 

@@ -38,7 +38,7 @@ import pandas as pd
 
 from izmir_maps._checks import check_bool, check_int, check_lang, check_path, shown
 from izmir_maps.data.join import district_table
-from izmir_maps.data.paths import data_dir, geodata_dir
+from izmir_maps.data.paths import data_dir, own_inputs
 from izmir_maps.data.registry import Indicator, indicator, indicator_ids
 from izmir_maps.downloads import (
     ATLAS_FORMATS,
@@ -208,9 +208,8 @@ def build_atlas(
     _check_atlas_args(out, lang=lang, static=static, progress=progress, workers=workers)
     check_bool("replace", replace)
     check_bool("reports", reports)
-    inputs = (data_dir(), geodata_dir(), Path(__file__).resolve().parent)
     with (
-        staged_folder(out, replace=replace, inputs=inputs) as stage,
+        staged_folder(out, replace=replace, inputs=own_inputs()) as stage,
         _pool(_pool_size(workers, static=static, reports=reports)) as pool,
     ):
         written = _write_atlas(

@@ -697,26 +697,14 @@ def _check_output_file(out: Path, example: str) -> None:
         raise OptionError(msg)
 
 
-def _own_inputs() -> tuple[Path, ...]:
-    """The folders izmir-maps reads: its data, its boundaries and its code."""
-    import izmir_maps
-    from izmir_maps.data.paths import data_dir, geodata_dir
-
-    return (data_dir(), geodata_dir(), Path(izmir_maps.__file__).parent)
-
-
 def _refuse_writing_into_inputs(out: Path, example: str) -> None:
     """Refuse an ``--out`` among izmir-maps's own data or code: no command replaces them."""
-    from izmir_maps.write import input_replaced_by
+    from izmir_maps.data.paths import own_inputs
+    from izmir_maps.write import input_replaced_by, inside_inputs
 
-    source = input_replaced_by(out, _own_inputs())
+    source = input_replaced_by(out, own_inputs())
     if source is not None:
-        msg = (
-            f"--out {out} is inside {source}, which holds izmir-maps's own data or code; "
-            "writing there could replace an input. Choose another --out, for example "
-            f"--out {example}."
-        )
-        raise OptionError(msg)
+        raise inside_inputs(out, source, example)
 
 
 # -- --breaks ------------------------------------------------------------------------------------

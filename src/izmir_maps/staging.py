@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from izmir_maps.errors import OptionError
-from izmir_maps.write import input_replaced_by
+from izmir_maps.write import input_replaced_by, inside_inputs
 
 __all__ = ["MARKER", "staged_folder"]
 
@@ -96,16 +96,11 @@ def _refuse_inputs(given: str | Path, target: Path, inputs: Sequence[Path]) -> N
     if source is None:
         return
     if source in target.parents:  # the same words as the commands that write one file
-        msg = (
-            f"--out {given} is inside {source}, which holds izmir-maps's own data or code; "
-            "writing there could replace an input. Choose another --out, for example "
-            "--out output."
-        )
-    else:
-        msg = (
-            f"--out {given} would replace {source}, which the atlas is built from. "
-            "Choose a folder outside it, for example --out output."
-        )
+        raise inside_inputs(given, source, "output")
+    msg = (
+        f"--out {given} would replace {source}, which the atlas is built from. "
+        "Choose a folder outside it, for example --out output."
+    )
     raise OptionError(msg)
 
 

@@ -21,6 +21,7 @@ from izmir_maps.errors import OptionError
 __all__ = [
     "atomic_path",
     "input_replaced_by",
+    "inside_inputs",
     "safe_join",
     "write_bytes",
     "write_csv",
@@ -140,6 +141,15 @@ def input_replaced_by(
         if inside or (folder and target in source.parents):
             return source
     return None
+
+
+def inside_inputs(given: str | os.PathLike[str], source: Path, example: str) -> OptionError:
+    """The refusal of an ``--out`` inside ``source``, one of izmir-maps' own folders."""
+    return OptionError(
+        f"--out {given} is inside {source}, which holds izmir-maps's own data or code; "
+        "writing there could replace an input. Choose another --out, for example "
+        f"--out {example}."
+    )
 
 
 def _names_the_temp_file(exc: OSError, target: Path) -> bool:

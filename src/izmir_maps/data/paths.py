@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["data_dir", "geodata_dir"]
+__all__ = ["data_dir", "geodata_dir", "own_inputs"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the izmir_maps package
 _REPO = _PACKAGE.parent.parent
@@ -30,3 +30,8 @@ def data_dir() -> Path:
 def geodata_dir() -> Path:
     """Folder of the shipped boundary layers (``geodata/``)."""
     return _first_existing(_PACKAGE / "_geodata", _REPO / "geodata")
+
+
+def own_inputs() -> tuple[Path, ...]:
+    """The folders izmir-maps reads: its data, its boundaries and its code (no command writes there)."""
+    return (data_dir(), geodata_dir(), _PACKAGE)
