@@ -10,6 +10,7 @@ that must be refused.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import math
 import os
 from pathlib import Path
@@ -201,6 +202,170 @@ def test_data_loaders(value):
 
 def test_load_indicators_takes_no_arguments():
     assert len(im.load_indicators()) > 0
+
+
+FEW = settings(FUZZ, max_examples=15)  # each valid call builds a spec or a page
+
+
+@pytest.fixture(scope="module")
+def years_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("fuzz") / "years.csv"
+    rows = ["ilçe,yıl,v", "Konak,2020,1", "Konak,2021,2", "Buca,2020,3", "Buca,2021,4"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def report():
+    return im.district_report("Aliağa", figures=False)
+
+
+@FEW
+@given(
+    x_id=st.one_of(st.just("employees"), JUNK),
+    y_id=st.one_of(st.just("exports_usd"), JUNK),
+    lang=st.one_of(st.just("tr"), JUNK),
+    layer=st.one_of(st.just("web"), JUNK),
+)
+def test_bivariate_spec(x_id, y_id, lang, layer):
+    _accepts(im.bivariate_spec, x_id, y_id, lang=lang, layer=layer)
+
+
+@FEW
+@given(
+    path=st.one_of(st.just("YEARS"), JUNK),
+    options=st.one_of(st.none(), JUNK),
+    year_column=st.one_of(st.just("yıl"), st.none(), JUNK),
+    years=st.one_of(st.just(False), JUNK),
+    matcher=st.one_of(st.none(), JUNK),
+    spec_args=st.fixed_dictionaries(
+        {
+            "year": st.one_of(st.none(), st.sampled_from([2020, 2021, 1999]), JUNK),
+            "lang": st.one_of(st.just("tr"), JUNK),
+            "title": st.one_of(st.none(), JUNK),
+        }
+    ),
+)
+def test_user_years(years_path, path, options, year_column, years, matcher, spec_args):
+    path = years_path if _is(path, "YEARS") else path
+    kwargs = {"year_column": year_column, "years": years, "column": "v"}
+    _accepts(im.read_user_years, path, options, matcher=matcher, **kwargs)
+    _accepts(im.user_years_spec, path, options, **spec_args, **kwargs)
+
+
+@FEW
+@given(
+    district=st.one_of(st.just("Konak"), JUNK),
+    lang=st.one_of(st.just("en"), JUNK),
+    figures=st.one_of(st.just(False), JUNK.filter(lambda v: v is not True)),  # no slow maps
+)
+def test_district_report(district, lang, figures):
+    _accepts(im.district_report, district, lang, figures=figures)
+
+
+@FUZZ
+@given(
+    which=st.sampled_from(["report", "junk", "list"]),
+    junk=JUNK,
+    title=JUNK.filter(lambda v: not isinstance(v, str)),  # a text title would typeset a PDF
+    links=st.dictionaries(st.sampled_from(["home", "pdf", "pdf_size"]), JUNK, max_size=2),
+)
+def test_report_renderers(report, which, junk, title, links):
+    reports = {"report": report, "junk": junk, "list": [report, junk]}[which]
+    _accepts(im.report_pdf, reports, title=title)
+    _accepts(im.report_pdf, junk)  # junk is never a Report: nothing typeset
+    _accepts(im.report_html, reports if which != "report" else junk, **links)
+    if all(v is None or isinstance(v, str) for v in links.values()):
+        return  # a valid call: the page is rendered by the tests in tests/reports
+    _accepts(im.report_html, report, **links)
+
+
+@FEW
+@given(
+    gdf=st.one_of(st.just("FRAME"), JUNK),
+    column=st.one_of(st.just("employees"), JUNK),
+    texts=st.dictionaries(st.sampled_from(["name", "title", "unit", "source"]), JUNK, max_size=2),
+    lang=st.one_of(st.just("tr"), JUNK),
+    share=st.one_of(st.just(True), JUNK),
+    tiles=st.one_of(st.none(), JUNK),
+    k=st.one_of(st.none(), JUNK),
+)
+def test_explore(gdf, column, texts, lang, share, tiles, k):
+    frame = im.district_table("web")[["district", "geometry", "employees"]]
+    gdf = frame if _is(gdf, "FRAME") else gdf
+    _accepts(im.explore, gdf, column, lang=lang, share=share, tiles=tiles, k=k, **texts)
+
+
+@FUZZ
+@given(m=JUNK, path=NOT_A_PATH, offline=JUNK)
+def test_save_folium(tmp_path_factory, m, path, offline):
+    _accepts(im.save_folium, m, path, offline=offline)  # never a path: nothing written
+    # never a folium.Map: refused before the path is written
+    _accepts(im.save_folium, m, tmp_path_factory.getbasetemp() / "m.html", offline=offline)
+
+
+@FUZZ
+@given(path=NOT_A_PATH, fmt=JUNK, lang=JUNK)
+def test_write_export(tmp_path_factory, path, fmt, lang):
+    _accepts(im.write_export, path, fmt, lang=lang)
+    folder = tmp_path_factory.getbasetemp()
+    _accepts(im.write_export, folder, fmt, lang=lang)  # a folder: refused, nothing written
+    if not any(_is(fmt, f) for f in ("gpkg", "geojson", "parquet", "xlsx")):
+        _accepts(im.write_export, folder / "no-suffix", fmt)  # an unknown format: refused
+
+
+# -- every public function is fuzzed -------------------------------------------------------------
+
+#: Each public function and the tests above that call it with arbitrary arguments.
+FUZZED = {
+    "ReadOptions": [test_read_options],
+    "bivariate_spec": [test_bivariate_spec],
+    "build_atlas": [test_build_atlas],
+    "choropleth_spec": [test_choropleth_spec, test_choropleth_spec_of_a_ready_table],
+    "combined_spec": [test_marker_and_combined_specs],
+    "district_report": [test_district_report],
+    "district_table": [test_data_loaders],
+    "explore": [test_explore],
+    "load_districts": [test_data_loaders],
+    "load_indicators": [test_load_indicators_takes_no_arguments],
+    "osb_spec": [test_marker_and_combined_specs],
+    "province_districts": [test_data_loaders],
+    "read_user_table": [test_read_user_table],
+    "read_user_years": [test_user_years],
+    "render_html": [test_html_renderers],
+    "render_static": [test_static_renderers],
+    "render_sync_html": [test_html_renderers],
+    "report_html": [test_report_renderers],
+    "report_pdf": [test_report_renderers],
+    "resolve_province": [test_data_loaders],
+    "save_folium": [test_save_folium],
+    "save_static": [test_static_renderers],
+    "user_choropleth_spec": [test_user_choropleth_spec],
+    "user_years_spec": [test_user_years],
+    "validate_user_file": [test_read_user_table],
+    "wind_spec": [test_marker_and_combined_specs],
+    "write_export": [test_write_export],
+    "write_html": [test_html_renderers],
+}
+#: Public names that are not functions to call with arbitrary arguments, and why.
+NOT_FUZZED = {
+    "__version__": "a text",
+    "MapSpec": "the result of the *_spec functions; every renderer refuses anything else",
+}
+
+
+def _is_error_class(value: object) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseException)
+
+
+def test_every_public_function_has_a_fuzz_test():
+    # a name added to izmir_maps.__all__ fails here until a test above calls it with junk
+    public = {n for n in im.__all__ if not _is_error_class(getattr(im, n))}
+    assert sorted(public - FUZZED.keys() - NOT_FUZZED.keys()) == []
+    assert sorted((FUZZED.keys() | NOT_FUZZED.keys()) - public) == []
+    for name, tests in FUZZED.items():
+        sources = "".join(inspect.getsource(t) for t in tests)
+        assert f"im.{name}" in sources, f"{name}: its test does not call it"
 
 
 # -- the cases of the issue, each with what the caller now reads ------------------------------

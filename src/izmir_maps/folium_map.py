@@ -213,7 +213,11 @@ def save_folium(m: Any, path: Path | str, *, offline: bool = True) -> Path:
         When a layer added to the map still loads a file from the network (a
         folium plugin's script): the page then needs the network for it.
     """
+    import folium
+
+    check_type("m", m, folium.Map, "a folium.Map")
     check_path("path", path)
+    check_bool("offline", offline)
     if offline:
         make_offline(m)
     page = render_folium(m)

@@ -438,22 +438,135 @@ def test_an_image_named_like_a_table_is_named(
     )
 
 
-@pytest.mark.skipif(not Path("/etc/passwd").is_file(), reason="needs /etc/passwd")
-def test_a_link_to_a_system_file_shows_none_of_its_content(tmp_path: Path) -> None:
+SYSTEM_FILES = ["/etc/passwd", "/etc/protocols", "/etc/services"]
+
+
+def _first_words(system_file: str) -> list[str]:
+    """The words of the file's first non-blank line, which a message must never show."""
+    text = Path(system_file).read_text(encoding="utf-8", errors="replace")
+    line = next(line for line in text.split("\n") if line.strip())
+    return [w for w in line.replace(":", " ").split() if len(w) > 3]
+
+
+@pytest.mark.parametrize("system_file", SYSTEM_FILES)
+def test_a_link_to_a_system_file_shows_none_of_its_content(
+    tmp_path: Path, system_file: str
+) -> None:
+    # /etc/protocols and /etc/services are tab-separated: read, their first line was the header
+    if not Path(system_file).is_file():
+        pytest.skip(f"needs {system_file}")
     path = tmp_path / "t.csv"
-    path.symlink_to("/etc/passwd")
-    first = Path("/etc/passwd").read_text(encoding="utf-8", errors="replace").split("\n")[0]
-    lines = sum(
-        1 for line in Path("/etc/passwd").read_text(errors="replace").split("\n") if line.strip()
-    )
+    path.symlink_to(system_file)
     with pytest.raises(DataError) as info:
         read_user_table(path, column="v")
     message = str(info.value)
-    assert first.split(":")[0] not in message.removeprefix(str(path))
+    target = os.path.realpath(system_file)
     assert message == (
-        f"{path}: the table has a single column: no comma, semicolon or tab separates its "
-        f"columns in any of its {lines} non-blank lines, so it is not a delimited table. A "
-        "district table needs a district column and a value column; save it as CSV, or choose "
-        "the separator with the sep option."
+        f"{path}: this is a symbolic link to {target}, a system file, not a district table; "
+        "izmir-maps does not read it. Give the table file itself, or fix the link."
     )
+    rest = message.replace(str(path), "").replace(target, "")
+    assert not any(word in rest for word in _first_words(system_file))
     assert os.path.islink(path)
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+def test_a_link_into_proc_is_a_system_file_not_an_empty_one(tmp_path: Path) -> None:
+    path = tmp_path / "env.csv"
+    path.symlink_to("/proc/self/environ")
+    with pytest.raises(DataError) as info:
+        read_user_table(path, column="v")
+    target = os.path.realpath(path)  # /proc/<this process>/environ
+    assert str(info.value) == (
+        f"{path}: this is a symbolic link to {target}, a system file, not a district table; "
+        "izmir-maps does not read it. Give the table file itself, or fix the link."
+    )
+
+
+@pytest.mark.skipif(not Path("/etc/protocols").is_file(), reason="needs /etc/protocols")
+def test_a_path_through_a_linked_system_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "tables"
+    folder.symlink_to("/etc")
+    (tmp_path / "p.csv").symlink_to(folder / "protocols")
+    (tmp_path / "q.csv").symlink_to(folder / "no-such-file.csv")
+    problems = {
+        name: validate_user_file_report(tmp_path / name).problems
+        for name in ("p.csv", "q.csv", "tables/protocols", "tables")
+    }
+    tail = "a system file, not a district table; izmir-maps does not read it. Give the table "
+    assert problems == {
+        "p.csv": [
+            f"{tmp_path / 'p.csv'}: this is a symbolic link to /etc/protocols, {tail}"
+            "file itself, or fix the link."
+        ],
+        "q.csv": [
+            f"{tmp_path / 'q.csv'}: this is a symbolic link to "
+            f"{str(folder / 'no-such-file.csv')!r}, which does not exist. Give the table file "
+            "itself, or fix the link."
+        ],
+        "tables/protocols": [
+            f"{folder / 'protocols'}: this leads through a symbolic link to /etc/protocols, "
+            f"{tail}file itself, or fix the link."
+        ],
+        "tables": [f"{folder}: this is a folder, not a file. Give the table file itself."],
+    }
+
+
+def test_a_link_to_a_users_table_is_still_read(tmp_path: Path) -> None:
+    table = tmp_path / "real.csv"
+    table.write_text("ilçe,v\nKonak,5\nBuca,7\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(table)
+    values = read_user_table(link, column="v").values
+    shown = dict(zip(values["district"], values["value"], strict=True))
+    assert shown == {"Buca": 7.0, "Konak": 5.0}
+
+
+def test_cells_beyond_a_workbooks_header_get_excel_advice(tmp_path: Path) -> None:
+    # the decimal-comma advice is about separators: a workbook has none
+    path = tmp_path / "t.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["İlçe", "v"], ["Konak", 5], ["Buca", 7, None, 1], ["Urla", 2, "x"]):
+        sheet.append(row)
+    book.save(path)
+    with pytest.raises(DataError) as info:
+        read_user_table(path, column="v")
+    hint = (
+        "Cells to the right of column B belong to no column: delete those columns in Excel "
+        "and save, or name their column in the header row."
+    )
+    assert str(info.value) == (
+        f"{path}, sheet 'Sheet': 2 problems. (1) row 3 (Buca): the row has 4 cells but the "
+        f"header has 2 columns (extra: '1'). {hint} (2) row 4 (Urla): the row has 3 cells but "
+        f"the header has 2 columns (extra: 'x'). {hint} Fix them and run again."
+    )
+
+
+SYSTEM_FOLDERS = ["/etc", "/proc", "/sys", "/dev", "/boot", "/run", "/usr", "/bin", "/sbin"]
+SYSTEM_FOLDERS += ["/lib", "/lib32", "/lib64", "/var/lib", "/var/log", "/var/cache"]
+SYSTEM_FOLDERS += ["/var/spool", "/var/mail", "/private/etc"]
+
+
+@pytest.mark.parametrize("folder", [*SYSTEM_FOLDERS, "/etcetera", "/var/tmp", "/home/ayse"])
+def test_which_folders_count_as_the_systems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    # the link's target is faked: this machine may lack a folder (/lib32, macOS's
+    # /private/etc) or have merged it into /usr (/bin, /lib), and the rule holds everywhere
+    path = tmp_path / "t.csv"
+    path.symlink_to(tmp_path / "gone.csv")
+    target = f"{folder}/table.csv"
+    realpath, exists = os.path.realpath, os.path.exists
+    monkeypatch.setattr(os.path, "realpath", lambda p: target if p == str(path) else realpath(p))
+    monkeypatch.setattr(os.path, "exists", lambda p: p == target or exists(p))
+    with pytest.raises(DataError) as info:
+        read_user_table(path, column="v")
+    system = folder in SYSTEM_FOLDERS
+    assert str(info.value) == (
+        f"{path}: this is a symbolic link to {target}, a system file, not a district table; "
+        "izmir-maps does not read it. Give the table file itself, or fix the link."
+        if system
+        else f"{path}: this is a symbolic link to {str(tmp_path / 'gone.csv')!r}, which does "
+        "not exist. Give the table file itself, or fix the link."
+    )

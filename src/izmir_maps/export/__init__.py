@@ -16,9 +16,12 @@ equal bytes.
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 from pathlib import Path
 
-from izmir_maps._checks import check_lang, check_path
+from izmir_maps._checks import check_lang, check_path, check_type
 from izmir_maps.errors import OptionError
 from izmir_maps.text.numbers import Lang
 from izmir_maps.write import atomic_path, write_bytes, write_geojson
@@ -36,6 +39,7 @@ EXPORT_FORMATS = {
 
 def export_format(path: Path, fmt: str | None = None) -> str:
     """``fmt``, or the format named by ``path``'s suffix; an unknown one is refused."""
+    check_type("fmt", fmt, (str, type(None)), "'gpkg', 'geojson', 'parquet', 'xlsx' or None")
     if fmt is None:
         suffix = Path(path).suffix.lower()
         fmt = next((f for f, suffixes in EXPORT_FORMATS.items() if suffix in suffixes), None)
@@ -114,7 +118,16 @@ def write_export(path: Path | str, fmt: str | None = None, *, lang: Lang = "tr")
     return [_write_parquet(targets[name], frame) for name, frame in layers.items()]
 
 
+#: Free space a GeoPackage write needs: the file (1.6 MB for İzmir's layers) and as much
+#: again for SQLite's journal and VACUUM, rounded up.
+GPKG_ROOM = 4 * 1024 * 1024
+
+
 def _write_gpkg(path: Path, layers: dict, lang: Lang) -> Path:
+    import sqlite3
+
+    from pyogrio.errors import DataLayerError, DataSourceError
+
     from izmir_maps.export.gpkg import write_gpkg
 
     with atomic_path(path) as tmp:
@@ -123,9 +136,41 @@ def _write_gpkg(path: Path, layers: dict, lang: Lang) -> Path:
         try:
             write_gpkg(work, layers, lang=lang)
             work.replace(tmp)
+        except (DataSourceError, DataLayerError, sqlite3.Error, OSError) as exc:
+            # GDAL and SQLite name no file, or the temporary one: name the file asked for
+            raise _gpkg_write_error(exc, path) from exc
         finally:
             work.unlink(missing_ok=True)
     return path
+
+
+def _gpkg_write_error(exc: Exception, path: Path) -> OSError:
+    """The OSError a failed GeoPackage write is reported as, naming ``path``.
+
+    The command line turns it into "cannot write PATH: the disk is full …"; its ``errno``
+    is ENOSPC when the error says so or the disk has less than :data:`GPKG_ROOM` free.
+
+    Examples
+    --------
+    >>> _gpkg_write_error(OSError(13, "Permission denied", "/x/.izmir.gpkg.1.tmp"), Path("a.gpkg"))
+    PermissionError(13, 'Permission denied')
+    """
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return OSError(exc.errno, exc.strerror or str(exc), str(path))
+    if _disk_full(exc, path):
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    return OSError(errno.EIO, f"the GeoPackage could not be written ({exc})", str(path))
+
+
+def _disk_full(exc: Exception, path: Path) -> bool:
+    said = str(exc).lower()
+    if "disk is full" in said or "no space left" in said:
+        return True
+    try:
+        free = shutil.disk_usage(Path(path).absolute().parent).free
+    except OSError:
+        return False
+    return free < GPKG_ROOM
 
 
 def _write_parquet(path: Path, frame: object) -> Path:

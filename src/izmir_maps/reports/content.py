@@ -23,6 +23,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from izmir_maps._checks import check_bool, check_lang, check_type
 from izmir_maps.data.boundaries import district_matcher
 from izmir_maps.data.indicators import izmir_success_rate, izmir_totals
 from izmir_maps.data.join import district_table
@@ -137,6 +138,9 @@ def district_report(district: str, lang: Lang = "tr", *, figures: bool = True) -
     ------
     UnknownDistrictError
         For a name that is not one of İzmir's 30 districts, with the closest names.
+    OptionError
+        For a ``district`` that is not a text, a ``lang`` other than ``"tr"`` or ``"en"``,
+        or a ``figures`` other than ``True`` or ``False``.
 
     Examples
     --------
@@ -144,6 +148,9 @@ def district_report(district: str, lang: Lang = "tr", *, figures: bool = True) -
     >>> report.title, [s.key for s in report.sections][:3]
     ('Aliağa — ilçe özet raporu', ['population', 'profile', 'employment'])
     """
+    check_type("district", district, str, "a district name or P-code (str)")
+    check_lang(lang)
+    check_bool("figures", figures)
     pcode = district_matcher().pcode(district, where="district")
     ctx = _Context(pcode, lang, figures=figures)
     aliaga = pcode == ALIAGA

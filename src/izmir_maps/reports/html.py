@@ -24,6 +24,7 @@ from html import escape
 
 from markupsafe import Markup
 
+from izmir_maps._checks import check_text, check_type
 from izmir_maps.pages._html import render
 from izmir_maps.reports.model import Block, Bullets, Figure, Paragraph, Report, Table
 
@@ -75,6 +76,11 @@ def report_html(
         The page, in the report's language (``<html lang=…>``); the same text for the same
         report.
 
+    Raises
+    ------
+    OptionError
+        If ``report`` is not a Report, or a link or size is not a text or ``None``.
+
     Examples
     --------
     >>> from izmir_maps.reports.content import district_report
@@ -82,6 +88,9 @@ def report_html(
     >>> '<html lang="tr">' in page, "Aliağa&#x27;da 27.225 kişi çalışıyor" in page
     (True, True)
     """
+    check_type("report", report, Report, "a Report (see district_report)")
+    for name, value in (("home", home), ("pdf", pdf), ("pdf_size", pdf_size)):
+        check_text(name, value)
     sections = [
         (section, [_prepared(block, report.district) for block in section.blocks])
         for section in report.sections

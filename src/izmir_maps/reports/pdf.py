@@ -15,7 +15,7 @@ bytes wherever the same typst and matplotlib versions run.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from functools import cache
 from io import BytesIO
@@ -26,6 +26,8 @@ import matplotlib as mpl
 import pikepdf
 import typst
 
+from izmir_maps._checks import check_text, check_type, shown
+from izmir_maps.errors import OptionError
 from izmir_maps.reports._typst import TEMPLATE
 from izmir_maps.reports.model import Block, Bullets, Figure, Paragraph, Report, Table
 from izmir_maps.text.numbers import Lang
@@ -50,9 +52,10 @@ def report_pdf(reports: Report | Sequence[Report], *, title: str | None = None) 
     Parameters
     ----------
     reports
-        A report, or several: then the document opens with a title and a table of contents,
-        and each report starts on a new page. The words around the reports (contents,
-        sources, page numbers) are in the first report's language.
+        A report, or several (a list, a tuple or a generator of reports): then the document
+        opens with a title and a table of contents, and each report starts on a new page.
+        The words around the reports (contents, sources, page numbers) are in the first
+        report's language.
     title
         The document title; by default the report's own title, or for several reports
         "İzmir ilçe özet raporları".
@@ -64,17 +67,36 @@ def report_pdf(reports: Report | Sequence[Report], *, title: str | None = None) 
 
     Raises
     ------
-    ValueError
-        If ``reports`` is empty.
+    OptionError
+        If ``reports`` is not a report or a list of reports, or is empty, or ``title`` is
+        not a text or ``None``.
     typst.TypstError
         If Typst cannot lay the document out, as when a figure's SVG does not parse.
     """
-    many = list(reports) if not isinstance(reports, Report) else [reports]
-    if not many:
-        msg = "report_pdf needs at least one report."
-        raise ValueError(msg)
+    many = _checked_reports(reports)
+    check_text("title", title)
     data = _document(many, title)
     return _compile(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def _checked_reports(reports: object) -> list[Report]:
+    """``reports`` as a list, or :class:`OptionError` saying what ``report_pdf`` takes."""
+    if isinstance(reports, Report):
+        return [reports]
+    # a list, a tuple or a generator; a text or a table is iterable too, but never reports
+    if not isinstance(reports, list | tuple | Iterator):
+        msg = (
+            "reports must be a Report or a list of Reports (see district_report), "
+            f"not {shown(reports)}."
+        )
+        raise OptionError(msg)
+    many = list(reports)  # type: ignore[call-overload]
+    if not many:
+        msg = "reports is empty: report_pdf needs at least one report (see district_report)."
+        raise OptionError(msg)
+    for i, item in enumerate(many):
+        check_type(f"reports[{i}]", item, Report, "a Report (see district_report)")
+    return many
 
 
 def _document(reports: list[Report], title: str | None) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from izmir_maps._checks import check_lang
+from izmir_maps._checks import check_lang, check_type
 from izmir_maps.data.boundaries import load_neighbours
 from izmir_maps.data.join import district_table
 from izmir_maps.data.registry import Indicator, indicator
@@ -159,6 +159,8 @@ def bivariate_spec(x_id: str, y_id: str, *, lang: Lang = "tr", layer: str = "web
     ('bivariate', 1)
     """
     check_lang(lang)
+    for name, value in (("x_id", x_id), ("y_id", y_id)):
+        check_type(name, value, str, "an indicator id (str)")
     x, y = indicator(x_id), indicator(y_id)
     if x.id == y.id:
         msg = f"--bivariate needs two different indicators, not {x.id!r} twice."

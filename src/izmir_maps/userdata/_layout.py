@@ -14,6 +14,7 @@ from izmir_maps.errors import DataError
 from izmir_maps.option_names import the_option
 from izmir_maps.text.names import match_key
 from izmir_maps.userdata._read import (
+    EXCEL_SUFFIXES,
     GARBLED_HINT,
     Findings,
     RawTable,
@@ -120,10 +121,23 @@ class Layout:
             findings.add(
                 f"the row has {filled} cells but the header has {_plural(self.width, 'column')} "
                 f"(extra: {', '.join(show(c) for c in cells[self.width :] if cell_text(c))}). "
-                "If numbers use a decimal comma, the file must be ';'-separated or the numbers "
-                'quoted ("4,14"); otherwise remove the extra cells or name their column.',
+                f"{self._extra_cells_hint()}",
                 row=row,
             )
+
+    def _extra_cells_hint(self) -> str:
+        """What to do about cells beyond the header: a workbook has no separator to blame."""
+        if self.path.suffix.lower() in EXCEL_SUFFIXES:
+            # a blank header cell is named by its letter: "B (no header)"
+            last = column_label([""] * self.width, self.width - 1).split()[0]
+            return (
+                f"Cells to the right of column {last} belong to no column: delete those "
+                "columns in Excel and save, or name their column in the header row."
+            )
+        return (
+            "If numbers use a decimal comma, the file must be ';'-separated or the numbers "
+            'quoted ("4,14"); otherwise remove the extra cells or name their column.'
+        )
 
 
 def _header_index(records: list[tuple[int, list[object]]], column: str | None) -> int:

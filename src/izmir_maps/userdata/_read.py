@@ -325,6 +325,7 @@ def _check_file(path: Path) -> int:
         msg = f"{str(path)!r} is not a usable file name: it holds control characters."
         raise DataError(msg)
     try:
+        _refuse_linked_system_file(path)
         if not path.exists():
             raise DataError(_missing(path))
         if path.is_dir():
@@ -338,6 +339,37 @@ def _check_file(path: Path) -> int:
         raise DataError(f"{path}: the file cannot be opened ({exc.strerror}).") from None
     except ValueError:  # e.g. a NUL character in the path
         raise DataError(f"{str(path)!r} is not a usable file name.") from None
+
+
+#: Folders of the operating system: no district table lives there, and a link into one
+#: would show a line of the file it reaches (a tab-separated /etc/protocols) in a message.
+_SYSTEM_FOLDERS = (
+    "/etc", "/proc", "/sys", "/dev", "/boot", "/run", "/usr", "/bin", "/sbin", "/lib",
+    "/lib32", "/lib64", "/var/lib", "/var/log", "/var/cache", "/var/spool", "/var/mail",
+    "/private/etc",  # macOS: /etc is a link to it
+)  # fmt: skip
+
+
+def _refuse_linked_system_file(path: Path) -> None:
+    """Refuse, before reading it, a path that symbolic links lead into a system folder.
+
+    A path given as it is was meant; one whose links lead into ``/etc`` or ``/proc`` was
+    not, and reading it could echo the file's first line (its "columns") to whoever sees
+    the message.
+    """
+    if os.name != "posix":
+        return
+    given = os.path.abspath(path)
+    target = os.path.realpath(given)
+    system = any(target.startswith(f + "/") for f in _SYSTEM_FOLDERS)  # not /etcetera
+    if target == given or not system or not os.path.exists(target):
+        return  # a link to nothing is named as such by _missing
+    how = "is a symbolic link" if path.is_symlink() else "leads through a symbolic link"
+    msg = (
+        f"{path}: this {how} to {target}, a system file, not a district table; izmir-maps "
+        "does not read it. Give the table file itself, or fix the link."
+    )
+    raise DataError(msg)
 
 
 def _missing(path: Path) -> str:
