@@ -590,10 +590,9 @@ def _sniff_separator(text: str) -> str | None:
     is shared by the largest share of lines, then the one giving more
     columns; on a tie ``;`` beats tab beats ``,``.
     """
-    lines = [
-        line for line in text.split("\n", 4 * _SNIFF_LINES)[: 4 * _SNIFF_LINES] if line.strip()
-    ]
-    lines = lines[:_SNIFF_LINES]
+    lines = _first_lines(text, _SNIFF_LINES)
+    if not lines:
+        return None
     best: tuple[float, int] = (0.0, 1)
     chosen = None
     for sep in (";", "\t", ","):
@@ -606,6 +605,19 @@ def _sniff_separator(text: str) -> str | None:
         if width >= 2 and score > best:
             best, chosen = score, sep
     return chosen
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` non-blank lines of ``text``, however many blank lines come first."""
+    lines: list[str] = []
+    start = 0
+    while len(lines) < n and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            lines.append(text[start:end])
+        start = end + 1
+    return lines
 
 
 def _csv_records(
@@ -757,13 +769,16 @@ def _excel_pass(
 ) -> list[tuple[int, list[object]]]:
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
-    try:
-        sheet_obj = book[sheet]
-        sheet_obj.reset_dimensions()
-        return _excel_records(sheet_obj, limit)
-    finally:
-        book.close()
+    # Our own handle, closed here: a sheet that fails to parse leaves openpyxl's stream
+    # open, and through it the file, until the garbage collector finds it.
+    with path.open("rb") as handle:
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=data_only)
+        try:
+            sheet_obj = book[sheet]
+            sheet_obj.reset_dimensions()
+            return _excel_records(sheet_obj, limit)
+        finally:
+            book.close()
 
 
 def _mark_unsaved(
