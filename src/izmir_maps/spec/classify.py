@@ -11,7 +11,10 @@ the same single-precision sums and the same choice among equally good breaks,
 so the same breaks — for 973 values in a few hundredths of a second instead of
 the 2 s of mapclassify without numba. (jenkspy, compiled, works in double
 precision and breaks ties otherwise: its breaks differ in about 1 % of random
-tables, so it is not used.)
+tables, so it is not used.) Where single precision fails — huge or tiny values,
+or a large offset — the double-precision breaks of the standardised values are
+taken instead, so the classes do not depend on the unit or an offset; the other
+schemes compute huge values scaled by an exact power of two.
 mapclassify itself (which brings scipy and scikit-learn) is imported only
 when another scheme is asked for.
 
@@ -36,6 +39,7 @@ from branca.utilities import color_brewer
 
 from izmir_maps.data.registry import Indicator
 from izmir_maps.errors import OptionError
+from izmir_maps.option_names import option_name
 from izmir_maps.spec.style import NO_DATA_COLOR
 from izmir_maps.text.numbers import Lang, fit_decimals
 from izmir_maps.text.words import text
@@ -46,6 +50,7 @@ __all__ = [
     "classify_indicator",
     "classify_values",
     "fisher_jenks_bins",
+    "high_breaks_warning",
     "scheme_label",
 ]
 
@@ -82,8 +87,13 @@ class _Schemes(Mapping[str, type]):
 #: word ``scheme_<name>`` (:func:`scheme_label`).
 SCHEMES: Mapping[str, type] = _Schemes()
 MIN_K, MAX_K = 2, 9
-# Beyond this magnitude single-precision squares overflow: mapclassify itself decides.
+# Beyond this magnitude single-precision squares overflow: only the double-precision programme runs.
 _FJ_LIMIT = 1e15
+# mapclassify's natural breaks are kept unless their within-class sum of squares exceeds the best
+# by more than this share of the total: float32 noise among equally good splits stays below it.
+_TIE_SLACK = 1e-6
+# Beyond this magnitude a sum or a range of values may overflow (to inf).
+_HUGE = 1e290
 
 
 # The decimals of each ``Indicator.fmt``, as ``Indicator.format`` writes them.
@@ -269,6 +279,57 @@ def classify_indicator(
     )
 
 
+def high_breaks_warning(values: pd.Series, breaks: list[float] | None) -> str | None:
+    """The warning for user ``breaks`` above every value, or ``None`` when none is needed.
+
+    Classes above the largest value would be empty: the map leaves them out
+    (:func:`classify_values`), so a user who gave three breaks above every value
+    gets a map of one colour. A break equal to the largest value, or a single
+    break above it, leaves no class empty, except that every district is then
+    in one class, which is told too.
+
+    Examples
+    --------
+    >>> print(high_breaks_warning(pd.Series([1.0, 30]), [100, 200, 300]))
+    breaks 100; 200; 300: every break lies above the largest value, 30, so every district \
+falls in the first class and the map has one colour; 2 of the 3 classes would be empty \
+and are left out. Give breaks below 30.
+    >>> high_breaks_warning(pd.Series([1.0, 30]), [10, 20, 30]) is None
+    True
+    """
+    present = pd.to_numeric(values, errors="coerce").dropna()
+    if not breaks or present.empty:
+        return None
+    top = float(present.max())
+    above = [b for b in breaks if b >= top]
+    empty = len(above) - 1  # the first break at or above the top holds the top values
+    if empty < 1 and len(above) < len(breaks):
+        return None
+    given = "; ".join(_plain(b) for b in breaks)
+    intro = f"{option_name('breaks')} {given}: "
+    classes = len(breaks) + (breaks[-1] < top)
+    verb = "is" if empty == 1 else "are"
+    lost = f"{empty} of the {classes} classes would be empty and {verb} left out"
+    if len(above) == len(breaks):
+        where = "lies above" if above[0] > top else "is at or above"
+        msg = (
+            f"every break {where} the largest value, {_plain(top)}, so every district falls "
+            f"in the first class and the map has one colour"
+        )
+        tail = f"; {lost}." if empty else "."
+        return f"{intro}{msg}{tail} Give breaks below {_plain(top)}."
+    high = [_plain(b) for b in above if b > top]
+    return (
+        f"{intro}{', '.join(high)} {'lies' if len(high) == 1 else 'lie'} above the largest value, "
+        f"{_plain(top)}, so {lost}; the map has {classes - empty} classes."
+    )
+
+
+def _plain(value: float) -> str:
+    """A number in a message read by users of both languages: no thousands mark (30, 2.5, 1e+300)."""
+    return f"{value:.15g}"
+
+
 def scheme_label(scheme: str, lang: Lang = "tr") -> str:
     """The name of classification ``scheme`` for readers, in ``lang``.
 
@@ -317,6 +378,15 @@ def fisher_jenks_bins(values: np.ndarray, k: int) -> np.ndarray:
     and the same break where two are equally good (the lowest), so the same
     breaks — in about 0.04 s for 973 values instead of 2 s (mapclassify without numba).
 
+    Single-precision sums fail on values far from 0 compared with their spread
+    (1,000,001,000 … 1,000,030,000), huge (1e18, 1e300) or tiny (1e-300) ones.
+    The programme is therefore also run in double precision on the standardised
+    values ``(x - min) / (max - min)`` — the classes do not change when every
+    value is multiplied by a positive number or shifted — and its classes are
+    taken where mapclassify's are clearly worse (a within-class sum of squares
+    larger by more than a millionth of the total). Either way the breaks are
+    the values themselves at the chosen splits, never computed back.
+
     Parameters
     ----------
     values
@@ -333,41 +403,68 @@ def fisher_jenks_bins(values: np.ndarray, k: int) -> np.ndarray:
     --------
     >>> fisher_jenks_bins(np.array([1.0, 2, 3, 10, 11, 12, 30]), 3).tolist()
     [3.0, 12.0, 30.0]
+    >>> fisher_jenks_bins(np.array([1.0, 2, 3, 10, 11, 12, 30]) * 1e300, 3).tolist()
+    [3e+300, 1.2e+301, 3e+301]
     """
     x = np.sort(np.asarray(values, dtype="f8"))
-    if float(np.abs(x).max()) > _FJ_LIMIT:  # squares would overflow: let mapclassify say
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # numba absent
-            return np.asarray(SCHEMES["fisher_jenks"](x, k=k).bins, dtype=float)
-    start = _fisher_jenks_starts(x.astype(np.float32), k)
-    bins = np.empty(k)
-    bins[-1] = x[-1]
-    end = len(x)
-    for cls in range(k, 1, -1):  # walk back from the last class to the first
-        first = int(start[end, cls])  # 1-based index of the class's first value
-        bins[cls - 2] = x[first - 2]
-        end = first - 1
-    return bins
+    z = _standardised(x)
+    ends = _class_ends(_fisher_jenks_starts(z, k, np.float64), k)
+    if float(np.abs(x).max()) <= _FJ_LIMIT:  # beyond it single-precision squares overflow
+        theirs = _class_ends(_fisher_jenks_starts(x.astype(np.float32), k), k)
+        slack = _TIE_SLACK * _within_ssd(z, np.asarray([len(z)]))
+        if _within_ssd(z, theirs) <= _within_ssd(z, ends) + slack:
+            ends = theirs  # mapclassify's choice among (nearly) equally good splits
+    return x[ends - 1]
 
 
-def _fisher_jenks_starts(x: np.ndarray, k: int) -> np.ndarray:
+def _standardised(x: np.ndarray) -> np.ndarray:
+    """``(x - min) / (max - min)`` of sorted ``x``, in [0, 1], without overflow."""
+    lo, hi = float(x[0]), float(x[-1])
+    if hi == lo:  # one value: nothing to spread
+        return np.zeros_like(x)
+    if not math.isfinite(hi - lo):  # halving is exact here: the values are huge
+        return (x / 2 - lo / 2) / (hi / 2 - lo / 2)
+    return (x - lo) / (hi - lo)
+
+
+def _class_ends(start: np.ndarray, k: int) -> np.ndarray:
+    """1-based position of the last value of each of the ``k`` classes, from the starts table."""
+    ends = np.empty(k, dtype=np.int64)
+    end = len(start) - 1
+    for cls in range(k, 0, -1):  # walk back from the last class to the first
+        ends[cls - 1] = end
+        end = int(start[end, cls]) - 1
+    return ends
+
+
+def _within_ssd(z: np.ndarray, ends: np.ndarray) -> float:
+    """Sum over the classes ending at ``ends`` (1-based) of squared deviations from the class mean."""
+    total = 0.0
+    for members in np.split(z, ends[:-1]):
+        if len(members):  # float32 garbage can repeat a break: an empty class costs nothing
+            total += float(((members - members.mean()) ** 2).sum())
+    return total
+
+
+def _fisher_jenks_starts(x: np.ndarray, k: int, dtype: type = np.float32) -> np.ndarray:
     """Where the last class of the best split of ``x[:n]`` into ``j`` classes starts (1-based).
 
     Row ``n``, column ``j``; mapclassify's ``mat1``. ``cost`` is its ``mat2``:
-    the least sum of squared deviations, accumulated in float32 as it does.
+    the least sum of squared deviations, accumulated in ``dtype`` (float32 as
+    mapclassify does).
     """
     n = len(x)
     start = np.zeros((n + 1, k + 1), dtype=np.int64)
-    cost = np.zeros((n + 1, k + 1), dtype=np.float32)
+    cost = np.zeros((n + 1, k + 1), dtype=dtype)
     start[1, 1:] = 1
     start[2:, 1] = 1
     columns = np.arange(k - 1)
     for last in range(2, n + 1):
         # the class x[i:last] for i = last-1 … 0, summed from its top value down
         tail = x[last - 1 :: -1]
-        s1 = np.cumsum(tail, dtype=np.float32)
-        s2 = np.cumsum(tail * tail, dtype=np.float32)
-        ssd = s2 - s1 * s1 / np.arange(1, last + 1, dtype=np.float32)
+        s1 = np.cumsum(tail, dtype=dtype)
+        s2 = np.cumsum(tail * tail, dtype=dtype)
+        ssd = s2 - s1 * s1 / np.arange(1, last + 1, dtype=dtype)
         # row r: the last class holds r + 1 values, the r + 1 … last - 1 before it the rest
         total = (ssd[:-1, None] + cost[last - 1 : 0 : -1, 1:k])[::-1]
         best = np.argmin(total, axis=0)  # in reverse: mapclassify keeps the last of equal ones
@@ -393,11 +490,22 @@ def _bins(x: np.ndarray, scheme: str, k: int, breaks: list[float] | None) -> np.
         if scheme == "user":
             upper = [b for b in breaks or [] if b < x.max()]
             return np.asarray(cls(x, [*upper, float(x.max())]).bins)
+        scale = _overflow_scale(x)
         if scheme == "head_tail":
-            bins = np.asarray(cls(x).bins, dtype=float)
+            bins = np.asarray(cls(x * scale).bins, dtype=float)
         else:
-            bins = np.asarray(cls(x, k=min(k, distinct)).bins, dtype=float)
-    return _tidy(bins, x)
+            bins = np.asarray(cls(x * scale, k=min(k, distinct)).bins, dtype=float)
+    return _tidy(bins / scale, x)
+
+
+def _overflow_scale(x: np.ndarray) -> float:
+    """1, or a power of two that keeps the sums and ranges of huge values finite.
+
+    mapclassify's means (head/tail), ranges (equal interval) and interpolations
+    (quantiles) overflow near 1e308. Multiplying by a power of two is exact, so
+    the classes are those of the values themselves.
+    """
+    return 2.0**-64 if float(np.abs(x).max()) > _HUGE else 1.0
 
 
 def _tidy(bins: np.ndarray, x: np.ndarray) -> np.ndarray:

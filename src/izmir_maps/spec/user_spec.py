@@ -29,6 +29,7 @@ from izmir_maps.data.provinces import (
 from izmir_maps.data.registry import user_indicator
 from izmir_maps.errors import OptionError
 from izmir_maps.option_names import option_name, option_value
+from izmir_maps.spec.classify import high_breaks_warning
 from izmir_maps.spec.map_spec import DistrictData, MapSpec, _check_spec_args, choropleth_spec
 from izmir_maps.spec.years import year_spec, years_spec
 from izmir_maps.text.numbers import Lang
@@ -205,7 +206,7 @@ def user_choropleth_spec(  # noqa: PLR0913 — keyword-only options, as chorople
         pcode = resolve_province(province)
         spec.title = f"{spec.title} – {province_name(pcode)}"
         spec.land = province_land(pcode)
-    return spec, warnings
+    return spec, [*warnings, *_breaks_warnings(table[ind.id], scheme, breaks)]
 
 
 def user_years_spec(  # noqa: PLR0913 — keyword-only options, as user_choropleth_spec
@@ -298,4 +299,12 @@ def user_years_spec(  # noqa: PLR0913 — keyword-only options, as user_chorople
         spec.years = replace(spec.years, title=f"{spec.years.title} – {province_name(pcode)}")  # type: ignore[arg-type]
         spec = year_spec(spec, spec.years.shown)  # the title again, with the province
         spec.land = province_land(pcode)
-    return spec, list(data.warnings)
+    return spec, [*data.warnings, *_breaks_warnings(data.values["value"], scheme, breaks)]
+
+
+def _breaks_warnings(values: Any, scheme: str | None, breaks: list[float] | None) -> list[str]:
+    """The warning for user breaks above every value (classes left empty), if any."""
+    if breaks is None or scheme not in (None, "user"):
+        return []
+    warning = high_breaks_warning(values, breaks)
+    return [] if warning is None else [warning]

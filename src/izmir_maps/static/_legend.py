@@ -55,6 +55,8 @@ __all__ = ["BandPlan", "draw_band", "hatch_patch", "plan_band", "text_width"]
 _TEXT = "#1a1a1a"
 _GREY = "#555555"
 _COLUMN_GAP_IN = 0.22
+# How far a bold legend heading may reach past its column (built-in ones reach 0.15 in at most).
+_HEADING_SLACK_IN = 0.8 * _COLUMN_GAP_IN
 _EM = 0.56  # average DejaVu Sans character width, in font sizes
 _SOURCES_GAP_IN = 0.08
 _MEASURE_DPI = 100
@@ -434,7 +436,7 @@ def _legend(
 ) -> None:
     pw, ph = fig.get_size_inches()
     wrapped = ["\n".join(_wrap(lab, col.width - 0.3, lk.legend)) for lab in labels]
-    heading = "\n".join(_wrap(title, col.width, lk.legend_title)) if title else None
+    heading = "\n".join(_heading_lines(title, col.width, lk.legend_title)) if title else None
     legend = fig.legend(
         handles,
         [plain(w) for w in wrapped],
@@ -529,18 +531,31 @@ def _marker(marker: str, face: str, edge: str, size: float) -> Line2D:
     )
 
 
-def _wrap(body: str, width_in: float, size: float) -> list[str]:
+def _heading_lines(title: str, width_in: float, size: float) -> list[str]:
+    """The bold legend heading in lines that stay out of the next column.
+
+    Wrapped as the other legend text (regular face) first, which built-in
+    headings have always been; where a bold line would then run into the next
+    column (a long word of wide letters, ``XXXX…``), wrapped measuring the bold face.
+    """
+    lines = _wrap(title, width_in, size)
+    if max(text_width(line, size, "bold") for line in lines) <= width_in + _HEADING_SLACK_IN:
+        return lines
+    return _wrap(title, width_in, size, "bold")
+
+
+def _wrap(body: str, width_in: float, size: float, weight: str = "normal") -> list[str]:
     """``body`` in lines that fit ``width_in``: wrapped by an average letter width, then measured.
 
     A word wider than the column (a user's long name) is broken rather than
     overflowing; lines of wide letters (``ŞŞŞ…``) are wrapped again, shorter.
-    Lines are measured in the regular face: a bold heading may exceed the
-    column by its few percent, as it always has.
+    Lines are measured in ``weight``, the regular face by default: a bold
+    heading may exceed the column by its few percent (:func:`_heading_lines`).
     """
     chars = max(12, int(width_in * 72 / (size * _EM)))
     while True:
         lines = textwrap.wrap(body, chars, break_on_hyphens=False) or [""]
-        widest = max(text_width(line, size) for line in lines)
+        widest = max(text_width(line, size, weight) for line in lines)
         if widest <= width_in or chars <= 12:
             return lines
         chars = max(12, min(chars - 1, int(chars * width_in / widest)))
