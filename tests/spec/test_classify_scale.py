@@ -15,42 +15,14 @@ import pandas as pd
 import pytest
 
 from izmir_maps.cli import main
+from izmir_maps.data.boundaries import load_districts
 from izmir_maps.spec.classify import classify_values, fisher_jenks_bins, high_breaks_warning
+from izmir_maps.text.names import turkish_sort_key
 
 ONE_TO_30 = np.arange(1.0, 31.0)
 SCHEMES = ["fisher_jenks", "quantiles", "equal_interval", "head_tail"]
-DISTRICTS = [
-    "Aliağa",
-    "Balçova",
-    "Bayındır",
-    "Bayraklı",
-    "Bergama",
-    "Beydağ",
-    "Bornova",
-    "Buca",
-    "Çeşme",
-    "Çiğli",
-    "Dikili",
-    "Foça",
-    "Gaziemir",
-    "Güzelbahçe",
-    "Karabağlar",
-    "Karaburun",
-    "Karşıyaka",
-    "Kemalpaşa",
-    "Kınık",
-    "Kiraz",
-    "Konak",
-    "Menderes",
-    "Menemen",
-    "Narlıdere",
-    "Ödemiş",
-    "Seferihisar",
-    "Selçuk",
-    "Tire",
-    "Torbalı",
-    "Urla",
-]
+#: the 30 districts in Turkish alphabetical order, as the shipped boundaries name them
+DISTRICTS = sorted(load_districts()["district"], key=turkish_sort_key)
 
 
 def _counts(values: np.ndarray, scheme: str = "fisher_jenks", k: int = 5) -> list[int]:

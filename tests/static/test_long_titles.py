@@ -15,41 +15,13 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from izmir_maps.data.boundaries import load_districts
 from izmir_maps.spec.map_spec import MapSpec
 from izmir_maps.static.render import render_static
+from izmir_maps.text.names import turkish_sort_key
 
-DISTRICTS = [
-    "Aliağa",
-    "Balçova",
-    "Bayındır",
-    "Bayraklı",
-    "Bergama",
-    "Beydağ",
-    "Bornova",
-    "Buca",
-    "Çeşme",
-    "Çiğli",
-    "Dikili",
-    "Foça",
-    "Gaziemir",
-    "Güzelbahçe",
-    "Karabağlar",
-    "Karaburun",
-    "Karşıyaka",
-    "Kemalpaşa",
-    "Kınık",
-    "Kiraz",
-    "Konak",
-    "Menderes",
-    "Menemen",
-    "Narlıdere",
-    "Ödemiş",
-    "Seferihisar",
-    "Selçuk",
-    "Tire",
-    "Torbalı",
-    "Urla",
-]
+#: the 30 districts in Turkish alphabetical order, as the shipped boundaries name them
+DISTRICTS = sorted(load_districts()["district"], key=turkish_sort_key)
 TITLES = {
     "X": "X" * 1200,
     "W": "W" * 1200,
