@@ -23,13 +23,20 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="signals and /pr
 
 
 def _build(out: Path, *extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "izmir_maps", "build", "--out", str(out), *extra],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, so its workers can be found
-    )
+    # A test run started in the background (`pytest &`) ignores SIGINT, and an ignored signal
+    # stays ignored across exec: the build would never see Ctrl-C. Handled here, it is reset.
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "izmir_maps", "build", "--out", str(out), *extra],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its own process group, so its workers can be found
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _previous_atlas(out: Path) -> dict[str, bytes]:
@@ -70,34 +77,29 @@ def _group_alive(pgid: int) -> list[int]:
     return alive
 
 
-@pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize(
+    ("sig", "status", "group"),
+    [
+        (signal.SIGINT, 130, False),
+        (signal.SIGTERM, 143, False),
+        # a terminal's Ctrl-C signals every process of the group, the workers too
+        (signal.SIGINT, 130, True),
+    ],
+    ids=["SIGINT", "SIGTERM", "ctrl-c-to-the-group"],
+)
 def test_an_interrupted_build_leaves_the_previous_atlas_whole(
-    tmp_path: Path, sig: signal.Signals, status: int
+    tmp_path: Path, sig: signal.Signals, status: int, group: bool
 ) -> None:
     out = tmp_path / "atlas"
     before = _previous_atlas(out)
     proc = _build(out, "--lang", "en")
     _wait_for(lambda: _static_started(tmp_path))  # workers are drawing static maps now
-    proc.send_signal(sig)
+    if group:
+        os.killpg(proc.pid, sig)  # start_new_session: the group's id is the build's pid
+    else:
+        proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == status, err
-    assert "interrupted" in err
-    assert "Traceback" not in err
-    assert _snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas"]
-    _wait_for(lambda: not _group_alive(proc.pid), timeout=10)
-
-
-def test_ctrl_c_to_the_whole_process_group_leaves_the_previous_atlas_whole(tmp_path: Path) -> None:
-    # A terminal's Ctrl-C signals every process of the group, the workers too, not only the
-    # main process as the test above does.
-    out = tmp_path / "atlas"
-    before = _previous_atlas(out)
-    proc = _build(out, "--lang", "en")
-    _wait_for(lambda: _static_started(tmp_path))
-    os.killpg(proc.pid, signal.SIGINT)  # start_new_session: the group's id is the build's pid
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
     assert err.endswith(
         "izmir-maps: interrupted; nothing was half written: files and folders that were "
         "there before are as they were.\n"
