@@ -74,16 +74,20 @@ def turkish_title(text: str) -> str:
 def turkish_sort_key(text: str) -> tuple[int, ...]:
     """Key that sorts names in Turkish alphabetical order (Ç after C, Ö after O, Ş after S …).
 
-    Python compares code points, which would put Ç, Ö, Ş and Ü after Z.
+    Python compares code points, which would put Ç, Ö, Ş and Ü after Z. Spaces, digits and
+    signs come before every letter, as in a dictionary (and ICU's Turkish collation):
+    "Yeni Foça" before "Yenice", "19 Mayıs" before "Adalar".
 
     Examples
     --------
     >>> sorted(["Ödemiş", "Urla", "Çiğli", "Buca", "Ceşme"], key=turkish_sort_key)
     ['Buca', 'Ceşme', 'Çiğli', 'Ödemiş', 'Urla']
+    >>> sorted(["Yenice", "Yeni Foça", "Adalar", "19 Mayıs"], key=turkish_sort_key)
+    ['19 Mayıs', 'Adalar', 'Yeni Foça', 'Yenice']
     """
     letters = turkish_lower(text).translate(_TR_FOLD)
-    size = len(_TR_ALPHABET)
-    return tuple(_TR_ALPHABET.index(c) if c in _TR_ALPHABET else size + ord(c) for c in letters)
+    after = 0x110000  # past every code point: a letter sorts after any other character
+    return tuple(after + _TR_ALPHABET.index(c) if c in _TR_ALPHABET else ord(c) for c in letters)
 
 
 def ascii_fold(text: str) -> str:
