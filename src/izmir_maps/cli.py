@@ -350,22 +350,16 @@ def _cmd_map(args: argparse.Namespace) -> int:
     else:
         _check_without_data(args, options)
         spec = _builtin_spec(args, layer, breaks)
-        warnings += _builtin_breaks_warning(spec, breaks)
+        if breaks and spec.classification is not None:  # as user_spec does for a user's table
+            from izmir_maps.spec.classify import high_breaks_warning
+
+            warning = high_breaks_warning(spec.classification.values, breaks)
+            warnings += [warning] if warning else []
     for warning in warnings:
         print(f"izmir-maps: warning: {warning}", file=sys.stderr)
     path = _write(spec, args, fmt)
     print(f"{path} ({path.stat().st_size:,} bytes)")
     return 0
-
-
-def _builtin_breaks_warning(spec, breaks: list[float] | None) -> list[str]:
-    """A shipped indicator's map warns of breaks above every value, as a user table's does."""
-    from izmir_maps.spec.classify import high_breaks_warning
-
-    if not breaks or spec.classification is None:
-        return []
-    warning = high_breaks_warning(spec.classification.values, breaks)
-    return [warning] if warning else []
 
 
 def _bivariate_map(args: argparse.Namespace, fmt: str) -> int:
