@@ -70,7 +70,7 @@ def staged_folder(
     with _named_for_the_user(given, target), _lock(target):
         _check_target(target, replace=replace)
         _remove_stale(target)
-        staging = target.parent / f".{target.name}.building-{os.getpid()}"
+        staging = _staging_path(target)
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         try:
@@ -126,13 +126,23 @@ def _user_name(filename: object, given: Path, target: Path) -> Path | None:
     if not isinstance(filename, str | bytes | os.PathLike):
         return None
     path = Path(os.path.abspath(os.fsdecode(filename)))
-    if path == target.parent / f".{target.name}.lock":
+    if path == _lock_path(target):
         return given
     # Not the .old- folder: if putting it back failed, it holds the previous atlas, so name it.
-    staging = target.parent / f".{target.name}.building-{os.getpid()}"
+    staging = _staging_path(target)
     if path == staging or staging in path.parents:
         return given / path.relative_to(staging)
     return None
+
+
+def _staging_path(target: Path) -> Path:
+    """The folder this process builds ``target`` in, beside it."""
+    return target.parent / f".{target.name}.building-{os.getpid()}"
+
+
+def _lock_path(target: Path) -> Path:
+    """The file whose lock keeps a second build out of ``target``."""
+    return target.parent / f".{target.name}.lock"
 
 
 def _unharmed(given: Path, target: Path) -> str:
@@ -159,7 +169,7 @@ def _check_target(target: Path, *, replace: bool) -> None:
 
 @contextmanager
 def _lock(target: Path) -> Iterator[None]:
-    path = target.parent / f".{target.name}.lock"
+    path = _lock_path(target)
     fd = _acquire(path, target)
     try:
         yield
